@@ -1,0 +1,32 @@
+@{
+    # The version is stamped from Directory.Build.props by build.ps1; this value is a placeholder in the source tree.
+    ModuleVersion        = '0.0.0'
+    RootModule           = 'LlamaCloud.Chat.dll'
+    GUID                 = '5d3c8a0e-7b4f-4f55-9a43-2c1a6f0e8b71'
+    Author               = 'LlamaCloud.Chat contributors'
+    CompanyName          = 'LlamaCloud.Chat contributors'
+    Copyright            = '(c) LlamaCloud.Chat contributors. MIT License.'
+    Description          = 'Read LlamaCloud chat sessions and their event history as typed PowerShell objects: Get-LlamaChatSession | Get-LlamaChatEvent -Type tool_call. Streaming, retries, format views, help and tab completion; Windows PowerShell 5.1 and PowerShell 7.4+.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    CmdletsToExport      = @(
+        'Get-LlamaChatSession'
+        'Get-LlamaChatEvent'
+        'Export-LlamaChatSession'
+        'Connect-LlamaCloud'
+        'Disconnect-LlamaCloud'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    FormatsToProcess     = @('LlamaCloud.Chat.format.ps1xml')
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('LlamaCloud', 'LlamaIndex', 'Chat', 'AI', 'Agent', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/llamacloud-chat/LlamaCloud.Chat'
+            LicenseUri   = 'https://github.com/llamacloud-chat/LlamaCloud.Chat/blob/main/LICENSE'
+            ReleaseNotes = 'First release: Get-LlamaChatSession, Get-LlamaChatEvent with typed events, views, retries and streaming.'
+        }
+    }
+}

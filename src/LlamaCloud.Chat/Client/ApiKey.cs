@@ -1,0 +1,43 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// Holds the API key. Its only way out is <see cref="Reveal"/>, called when the Authorization header is built;
+    /// ToString and every diagnostic show a mask.
+    /// </summary>
+    internal sealed class ApiKey
+    {
+        private readonly SecureString? _secure;
+        private readonly string? _plain;
+
+        private ApiKey(SecureString? secure, string? plain)
+        {
+            _secure = secure;
+            _plain = plain;
+        }
+
+        internal static ApiKey? From(SecureString? secure) => secure == null || secure.Length == 0 ? null : new ApiKey(secure.Copy(), null);
+
+        internal static ApiKey? From(string? plain) => string.IsNullOrWhiteSpace(plain) ? null : new ApiKey(null, plain!.Trim());
+
+        internal string Reveal()
+        {
+            if (_plain != null) return _plain;
+            var ptr = IntPtr.Zero;
+            try
+            {
+                ptr = Marshal.SecureStringToGlobalAllocUnicode(_secure!);
+                return Marshal.PtrToStringUni(ptr)!;
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+            }
+        }
+
+        public override string ToString() => "********";
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Threading;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// One attempt of one request: its cancellation (the user's Ctrl+C linked with the -TimeoutSec timer),
+    /// and what the body reader has received. <see cref="Touch"/> restarts the timer, so a large body that keeps
+    /// flowing never times out while one that stalls for -TimeoutSec does.
+    /// </summary>
+    internal sealed class AttemptContext : IDisposable
+    {
+        private readonly CancellationTokenSource _cts;
+        private readonly TimeSpan _timeout;
+
+        internal AttemptContext(int attempt, TimeSpan timeout, CancellationToken userToken)
+        {
+            Attempt = attempt;
+            _timeout = timeout;
+            _cts = CancellationTokenSource.CreateLinkedTokenSource(userToken);
+            _cts.CancelAfter(timeout);
+        }
+
+        internal int Attempt { get; }
+        internal CancellationToken Token => _cts.Token;
+        internal long BytesReceived { get; set; }
+
+        internal void Touch() => _cts.CancelAfter(_timeout);
+
+        public void Dispose() => _cts.Dispose();
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// The request lifecycle for one command: auth, query parameters, retries with the SDKs' policy, per-attempt
+    /// timeouts, a shared rate gate, and the mapping of every failure to a <see cref="LlamaCloudException"/>.
+    /// Endpoint methods live in ChatApi.
+    /// </summary>
+    internal sealed class LlamaCloudClient
+    {
+        private static readonly Random Jitter = new Random();
+        private readonly LlamaCloudOptions _options;
+        private readonly IClientLog _log;
+        private readonly RateGate _gate = new RateGate();
+
+        internal LlamaCloudClient(LlamaCloudOptions options, IClientLog log)
+        {
+            _options = options;
+            _log = log;
+            if (!options.MaySendKey)
+            {
+                throw new LlamaCloudException(
+                    $"Refusing to send the API key over unencrypted http to '{options.BaseUri.Host}'. Use an https -BaseUri, or pass -AllowUnencryptedAuthentication if you accept the risk.",
+                    ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
+            }
+        }
+
+        internal LlamaCloudOptions Options => _options;
+
+        /// <summary>Time to wait (from a server's 429) before the next request may start.</summary>
+        internal RateGate Gate => _gate;
+
+        internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
+        {
+            var all = new List<KeyValuePair<string, string?>>();
+            if (query != null) all.AddRange(query);
+            all.Add(new KeyValuePair<string, string?>("organization_id", _options.OrganizationId));
+            all.Add(new KeyValuePair<string, string?>("project_id", _options.ProjectId));
+            return ChatApiPaths.Build(_options.BaseUri, relativePath, all);
+        }
+
+        /// <summary>
+        /// Sends GET <paramref name="uri"/> and hands a successful response to <paramref name="readBody"/> within the
+        /// same attempt, so a connection that breaks while the body downloads is retried like one that fails at once.
+        /// </summary>
+        internal async Task<T> ExecuteAsync<T>(HttpMethod method, Uri uri, string? sessionId,
+            Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken)
+        {
+            var display = method.Method + " " + uri.PathAndQuery;
+            var maxAttempts = Math.Max(0, _options.MaximumRetryCount) + 1;
+            for (var attempt = 1; ; attempt++)
+            {
+                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                using var ctx = new AttemptContext(attempt, _options.Timeout, cancellationToken);
+                var watch = Stopwatch.StartNew();
+                _log.Verbose($"{display} (attempt {attempt} of {maxAttempts})");
+                LlamaCloudException failure;
+                HttpResponseHeaders? headers = null;
+                var retryable = true;
+                HttpResponseMessage? response = null;
+                try
+                {
+                    using var request = CreateRequest(method, uri);
+                    response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {RequestId(response) ?? "-"}");
+                    if (response.IsSuccessStatusCode)
+                    {
+                        var result = await readBody(response, ctx).ConfigureAwait(false);
+                        _log.Verbose($"{display}: {status} {response.ReasonPhrase}, {ctx.BytesReceived.ToString("N0", CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds} ms");
+                        return result;
+                    }
+                    headers = response.Headers;
+                    var (detail, text) = await ResponseBody.ReadErrorAsync(response, ctx).ConfigureAwait(false);
+                    failure = ApiError(status, response.ReasonPhrase, detail, text, RequestId(response), sessionId);
+                    retryable = RetryPolicy.ShouldRetry(status, headers);
+                    _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException ex)
+                {
+                    failure = new LlamaCloudException(
+                        $"{Subject(sessionId)}: no response within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({(ctx.BytesReceived > 0 ? "the body stalled after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes" : "waiting for the server")}).",
+                        ErrorIds.Timeout, ErrorCategory.OperationTimeout, ex);
+                    _log.Verbose($"{display}: timed out after {watch.ElapsedMilliseconds} ms");
+                }
+                catch (InvalidSessionJsonException ex)
+                {
+                    // The server answered, but not with a session: retrying the same request gives the same body.
+                    failure = new LlamaCloudException($"{Subject(sessionId)}: {ex.Message}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, ex);
+                    retryable = false;
+                    _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {ex.Message}");
+                }
+                catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
+                {
+                    failure = new LlamaCloudException(
+                        $"{Subject(sessionId)}: {(ctx.BytesReceived > 0 ? "the connection broke after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + uri.Host)}: {InnermostMessage(ex)}",
+                        ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
+                    _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {InnermostMessage(ex)}");
+                }
+                finally
+                {
+                    response?.Dispose();
+                }
+
+                failure.SessionId = sessionId;
+                failure.RequestUri = display;
+                if (!retryable || attempt >= maxAttempts) throw failure;
+                var delay = RetryPolicy.GetDelay(attempt, headers, DateTimeOffset.UtcNow, NextRandom());
+                if (failure is LlamaCloudApiException api && api.StatusCode == 429) _gate.Defer(delay);
+                _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {maxAttempts - 1}): {failure.Message}");
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
+        {
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey.Reveal());
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+            foreach (var h in _options.CustomHeaders) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+            return request;
+        }
+
+        private static LlamaCloudApiException ApiError(int status, string? reason, string? detail, string? text, string? requestId, string? sessionId)
+        {
+            var explanation = detail ?? (string.IsNullOrWhiteSpace(text) ? reason : TextSummary.OneLine(text, 200));
+            var message = $"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) || explanation == reason ? string.Empty : ": " + explanation)}";
+            if (status == 401) message += " Check the API key (-ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY).";
+            if (requestId != null) message += $" (request id {requestId})";
+            return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId);
+        }
+
+        private static string Subject(string? sessionId) => sessionId == null ? "LlamaCloud request" : $"Session '{sessionId}'";
+
+        private static string? RequestId(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("x-request-id", out var v) ? string.Join(",", v) : null;
+
+        private static string InnermostMessage(Exception ex)
+        {
+            var e = ex;
+            while (e.InnerException != null) e = e.InnerException;
+            return e == ex ? ex.Message : ex.Message + " " + e.Message;
+        }
+
+        private static double NextRandom()
+        {
+            lock (Jitter) return Jitter.NextDouble();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>Everything one command needs to talk to LlamaCloud, resolved once from parameters, connection and environment.</summary>
+    internal sealed class LlamaCloudOptions
+    {
+        internal const string DefaultBaseUri = "https://api.cloud.llamaindex.ai";
+        internal const string EuBaseUri = "https://api.cloud.eu.llamaindex.ai";
+
+        internal LlamaCloudOptions(Uri baseUri, ApiKey apiKey)
+        {
+            BaseUri = baseUri;
+            ApiKey = apiKey;
+        }
+
+        internal Uri BaseUri { get; }
+        internal ApiKey ApiKey { get; }
+        internal string? OrganizationId { get; set; }
+        internal string? ProjectId { get; set; }
+        /// <summary>Per attempt: until the response headers arrive, then the longest pause allowed between body reads.</summary>
+        internal TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+        internal int MaximumRetryCount { get; set; } = 2;
+        internal bool AllowUnencryptedAuthentication { get; set; }
+        internal string UserAgent { get; set; } = "LlamaCloud.Chat";
+        /// <summary>Extra headers from LLAMA_CLOUD_CUSTOM_HEADERS ("Name: value" lines).</summary>
+        internal List<KeyValuePair<string, string>> CustomHeaders { get; } = new List<KeyValuePair<string, string>>();
+
+        /// <summary>Parses LLAMA_CLOUD_CUSTOM_HEADERS: newline-separated <c>Name: value</c>; malformed lines are ignored.</summary>
+        internal void AddCustomHeaders(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            foreach (var line in text!.Split('\n'))
+            {
+                var i = line.IndexOf(':');
+                if (i <= 0) continue;
+                var name = line.Substring(0, i).Trim();
+                if (name.Length == 0 || string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)) continue;
+                CustomHeaders.Add(new KeyValuePair<string, string>(name, line.Substring(i + 1).Trim()));
+            }
+        }
+
+        /// <summary>True when the key may be sent: https, a loopback host, or the user's explicit permission.</summary>
+        internal bool MaySendKey =>
+            BaseUri.Scheme == Uri.UriSchemeHttps || BaseUri.IsLoopback || AllowUnencryptedAuthentication;
+    }
+}

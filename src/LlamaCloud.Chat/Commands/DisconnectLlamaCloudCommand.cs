@@ -1,0 +1,19 @@
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Forgets the connection Connect-LlamaCloud remembered.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "LlamaCloud")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectLlamaCloudCommand : PSCmdlet
+    {
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (LlamaCloudConnection.Current == null) WriteVerbose("Not connected.");
+            LlamaCloudConnection.Current = null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>Turns failures into ErrorRecords with stable ids, fitting categories and the server's message.</summary>
+    internal static class ErrorRecords
+    {
+        internal static ErrorRecord From(Exception exception, object? target)
+        {
+            if (exception is LlamaCloudException lc)
+            {
+                var record = new ErrorRecord(lc, lc.ErrorId, lc.Category, target);
+                if (lc is LlamaCloudApiException api)
+                {
+                    record.ErrorDetails = new ErrorDetails(lc.Message);
+                    if (api.StatusCode == 401) record.ErrorDetails.RecommendedAction = "Check the API key: -ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY.";
+                    else if (api.StatusCode == 404) record.ErrorDetails.RecommendedAction = "Check the session id, and -ProjectId / -OrganizationId if the session belongs to another project.";
+                    else if (api.StatusCode == 429) record.ErrorDetails.RecommendedAction = "Retry later, or raise -MaximumRetryCount.";
+                }
+                return record;
+            }
+            return new ErrorRecord(exception, "LlamaCloud.UnexpectedError", ErrorCategory.NotSpecified, target);
+        }
+    }
+}

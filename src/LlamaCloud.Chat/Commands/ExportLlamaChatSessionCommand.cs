@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Saves chat sessions as JSON files (one per session, in the API's own shape) for offline analysis and archives.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "LlamaChatSession", SupportsShouldProcess = true, DefaultParameterSetName = "Session")]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportLlamaChatSessionCommand : LlamaCloudCmdlet
+    {
+        /// <summary>The sessions to save, typically piped from Get-LlamaChatSession. Sessions without loaded events are fetched first.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Session")]
+        [ValidateNotNull]
+        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>Ids of sessions to fetch and save.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "SessionId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string[] SessionId { get; set; } = Array.Empty<string>();
+
+        /// <summary>The folder to write into; created if missing. Each session becomes &lt;session_id&gt;.json.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Overwrite existing files.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Write the created files to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Indent the JSON (larger files, easier to read).</summary>
+        [Parameter]
+        public SwitchParameter Indented { get; set; }
+
+        private string? _folder;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == "SessionId")
+            {
+                foreach (var id in SessionId) Export(null, id);
+            }
+            else
+            {
+                foreach (var s in InputObject)
+                {
+                    if (s != null) Export(s, s.SessionId);
+                }
+            }
+        }
+
+        private void Export(ChatSession? session, string id)
+        {
+            var file = System.IO.Path.Combine(_folder!, FileNameFor(id));
+            if (!ShouldProcess(file, $"Export chat session '{id}'")) return;
+            if (File.Exists(file) && !Force)
+            {
+                WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
+                    "LlamaCloud.ExportFileExists", ErrorCategory.ResourceExists, file));
+                return;
+            }
+            try
+            {
+                if (session?.Events == null) session = Await(Api.GetSessionAsync(id, StopToken));
+            }
+            catch (LlamaCloudException ex)
+            {
+                WriteRequestError(ex, id);
+                return;
+            }
+            Directory.CreateDirectory(_folder!);
+            // Write beside the target, then move into place: a failure never leaves a partial file behind.
+            var temp = file + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            try
+            {
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+                {
+                    SessionWriter.Write(stream, session, Indented);
+                }
+                if (File.Exists(file)) File.Delete(file);
+                File.Move(temp, file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
+                WriteError(new ErrorRecord(ex, "LlamaCloud.ExportFailed", ErrorCategory.WriteError, file));
+                return;
+            }
+            if (PassThru) WriteObject(new FileInfo(file));
+        }
+
+        /// <summary>
+        /// A file name that stands for the id and nothing else: characters that are unsafe in file names on any
+        /// platform (and a leading dot) are percent-encoded, so hostile ids cannot escape the folder.
+        /// </summary>
+        internal static string FileNameFor(string id)
+        {
+            var sb = new StringBuilder(id.Length + 5);
+            for (var i = 0; i < id.Length; i++)
+            {
+                var c = id[i];
+                var safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || (c == '.' && i > 0);
+                if (safe) sb.Append(c);
+                else foreach (var b in Encoding.UTF8.GetBytes(c.ToString())) sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return sb.Append(".json").ToString();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the events of LlamaCloud chat sessions, in session order, optionally only some types or tools.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionIdSet)]
+    [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
+        typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
+    public sealed class GetLlamaChatEventCommand : LlamaCloudCmdlet
+    {
+        private const string SessionSet = "Session";
+        private const string SessionIdSet = "SessionId";
+
+        private OrderedOutputQueue? _queue;
+        private EventFilter? _filter;
+
+        /// <summary>Sessions whose events to get, typically piped from Get-LlamaChatSession. Sessions listed without
+        /// events (or read with -Summary) are fetched.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>Ids of sessions whose events to get; fetched and read as a stream, so the first events come out
+        /// before the whole history has downloaded. Takes the SessionId property of piped objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string[] SessionId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only events of these types (wire names, case-insensitive): user_input, thinking_delta, thinking,
+        /// tool_call, tool_result, text_delta, text, stop, or unknown for types this module does not know.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateSet(ChatEventType.UserInput, ChatEventType.ThinkingDelta, ChatEventType.Thinking, ChatEventType.ToolCall,
+            ChatEventType.ToolResult, ChatEventType.TextDelta, ChatEventType.Text, ChatEventType.Stop, ChatEventType.Unknown, IgnoreCase = true)]
+        [ArgumentCompleter(typeof(EventTypeCompleter))]
+        public string[]? Type { get; set; }
+
+        /// <summary>Only tool calls and tool results whose tool name matches one of these (wildcards allowed).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[]? Name { get; set; }
+
+        /// <summary>How many sessions are fetched at once when several arrive. Output stays in session order. Default 4.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _filter = new EventFilter(Type, Name);
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat events");
+            if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == SessionSet)
+            {
+                foreach (var s in Session)
+                {
+                    if (s == null) continue;
+                    if (s.Events != null) _queue!.Add(new LoadedEvents(this, s));
+                    else _queue!.Add(Stream(s.SessionId));
+                }
+            }
+            else
+            {
+                foreach (var id in SessionId) _queue!.Add(Stream(id));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing() => _queue?.WriteReady(all: true);
+
+        private StreamedEvents Stream(string id)
+        {
+            var channel = new EventChannel();
+            Task task;
+            try
+            {
+                task = Api.StreamEventsAsync(id, _filter, channel, StopToken);
+            }
+            catch (LlamaCloudException ex)
+            {
+                channel.Complete(ex);
+                task = Task.FromResult(0);
+            }
+            return new StreamedEvents(this, id, channel, task);
+        }
+
+        private void WriteBatch(IReadOnlyList<ChatEvent> events, bool filter)
+        {
+            foreach (var e in events)
+            {
+                if (filter && !_filter!.Matches(e)) continue;
+                WriteObject(e);
+            }
+        }
+
+        private sealed class LoadedEvents : PendingOutput
+        {
+            private readonly GetLlamaChatEventCommand _cmd;
+            private readonly ChatSession _session;
+
+            internal LoadedEvents(GetLlamaChatEventCommand cmd, ChatSession session)
+            {
+                _cmd = cmd;
+                _session = session;
+            }
+
+            internal override bool IsCompleted => true;
+
+            internal override void Write() => _cmd.WriteBatch(_session.Events!, !_cmd._filter!.IsEmpty);
+        }
+
+        private sealed class StreamedEvents : PendingOutput
+        {
+            private readonly GetLlamaChatEventCommand _cmd;
+            private readonly string _id;
+            private readonly EventChannel _channel;
+            private readonly Task _download;
+
+            internal StreamedEvents(GetLlamaChatEventCommand cmd, string id, EventChannel channel, Task download)
+            {
+                _cmd = cmd;
+                _id = id;
+                _channel = channel;
+                _download = download;
+            }
+
+            internal override bool IsCompleted => _download.IsCompleted;
+
+            internal override void Write()
+            {
+                try
+                {
+                    List<ChatEvent>? batch;
+                    while ((batch = _cmd.Await(_channel.ReadAsync(_cmd.StopToken))) != null)
+                        _cmd.WriteBatch(batch, filter: false);
+                }
+                catch (LlamaCloudException ex)
+                {
+                    _cmd.WriteRequestError(ex, _id);
+                }
+            }
+        }
+    }
+}

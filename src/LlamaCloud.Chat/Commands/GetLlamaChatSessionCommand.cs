@@ -1,0 +1,192 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets LlamaCloud chat sessions: by id with their full event history, or every session of the project.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "LlamaChatSession", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(ChatSession))]
+    public sealed class GetLlamaChatSessionCommand : LlamaCloudCmdlet
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private OrderedOutputQueue? _queue;
+        private ulong _skipped;
+        private ulong _written;
+
+        /// <summary>The ids of the sessions to get. Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SessionId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary>Gets only the sessions' summary fields (GET .../summary), without transferring events. Events is then $null.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        public SwitchParameter Summary { get; set; }
+
+        /// <summary>Sessions per page when listing (1-100). Default 100, the largest the API allows.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        /// <summary>How many sessions are fetched at once when several ids arrive. Output stays in input order. Default 4.</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        /// <summary>Session JSON files to read (wildcards allowed), as written by Export-LlamaChatSession or saved from the API.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = false)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Session JSON files to read, taken literally (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat sessions");
+                if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case IdSet:
+                    foreach (var id in Id)
+                    {
+                        if (Done) return;
+                        _queue!.Add(new PendingSession(this, id, Start(id)));
+                    }
+                    break;
+                case PathSet:
+                case LiteralPathSet:
+                    foreach (var session in SessionFiles.Read(this, ParameterSetName == PathSet ? Path : LiteralPath, ParameterSetName == LiteralPathSet))
+                        Emit(session);
+                    break;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ListSet) List();
+            _queue?.WriteReady(all: true);
+        }
+
+        private Task<ChatSession> Start(string id) =>
+            Summary ? Api.GetSummaryAsync(id, StopToken) : Api.GetSessionAsync(id, StopToken);
+
+        private bool Done => _written >= PagingParameters.First;
+
+        /// <summary>Writes one session, honouring -Skip and -First.</summary>
+        internal void Emit(ChatSession session)
+        {
+            if (_skipped < PagingParameters.Skip)
+            {
+                _skipped++;
+                return;
+            }
+            if (Done) return;
+            _written++;
+            WriteObject(session);
+        }
+
+        private void List()
+        {
+            var wanted = PagingParameters.First == ulong.MaxValue ? ulong.MaxValue : PagingParameters.First + PagingParameters.Skip;
+            var pageSize = (int)Math.Min((ulong)PageSize, Math.Max(1UL, wanted));
+            string? token = null;
+            ulong seen = 0;
+            var watch = Stopwatch.StartNew();
+            ProgressRecord? progress = null;
+            var complete = false;
+            try
+            {
+                while (!Done)
+                {
+                    var page = Await(Api.ListAsync(pageSize, token, StopToken));
+                    foreach (var s in page.Items)
+                    {
+                        seen++;
+                        Emit(s);
+                    }
+                    token = page.NextPageToken;
+                    if (token == null) { complete = true; break; }
+                    if (page.Items.Count == 0) { WriteWarning("The API returned an empty page with a next page token; stopping."); break; }
+                    if (watch.ElapsedMilliseconds > 1000)
+                    {
+                        progress ??= new ProgressRecord(0x11a8, "Listing LlamaCloud chat sessions", "Listing");
+                        progress.StatusDescription = $"{seen} sessions listed";
+                        WriteProgress(progress);
+                    }
+                }
+            }
+            catch (LlamaCloudException ex)
+            {
+                // The listing is this command's one input: report it like any failed input and stop.
+                WriteRequestError(ex, Api.Client.Options.BaseUri);
+            }
+            finally
+            {
+                if (progress != null)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+            }
+            if (PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount(seen, complete ? 1.0 : 0.0));
+        }
+
+        /// <summary>One id's fetch in the ordered window.</summary>
+        private sealed class PendingSession : PendingOutput
+        {
+            private readonly GetLlamaChatSessionCommand _cmd;
+            private readonly string _id;
+            private readonly Task<ChatSession> _task;
+
+            internal PendingSession(GetLlamaChatSessionCommand cmd, string id, Task<ChatSession> task)
+            {
+                _cmd = cmd;
+                _id = id;
+                _task = task;
+            }
+
+            internal override bool IsCompleted => _task.IsCompleted;
+
+            internal override void Write()
+            {
+                ChatSession session;
+                try
+                {
+                    session = _cmd.Await(_task);
+                }
+                catch (LlamaCloudException ex)
+                {
+                    _cmd.WriteRequestError(ex, _id);
+                    return;
+                }
+                _cmd.Emit(session);
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that talk to LlamaCloud: the connection parameters, their resolution, and the one
+    /// place where async work is waited on. <see cref="StopProcessing"/> cancels everything in flight (Ctrl+C).
+    /// Messages from the client arrive on other threads; they are queued and written here, on the pipeline thread.
+    /// </summary>
+    public abstract class LlamaCloudCmdlet : PSCmdlet, IDisposable, IClientLog
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly ConcurrentQueue<(bool Verbose, string Text)> _messages = new ConcurrentQueue<(bool, string)>();
+        private readonly AutoResetEvent _messageSignal = new AutoResetEvent(false);
+        private ChatApi? _api;
+
+        /// <summary>The API key. Accepts a SecureString or a plain string. Default: Connect-LlamaCloud's key, then
+        /// the LLAMA_CLOUD_API_KEY (then LLAMA_PARSE_API_KEY) environment variable.</summary>
+        [Parameter]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>The API's base URI. Default: Connect-LlamaCloud's, then LLAMA_CLOUD_BASE_URL, then https://api.cloud.llamaindex.ai.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BaseUri { get; set; }
+
+        /// <summary>Sent as the organization_id query parameter.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OrganizationId { get; set; }
+
+        /// <summary>Sent as the project_id query parameter.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary>Seconds each attempt may wait for the response to start, and for the body to make progress. Default 60.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; } = 60;
+
+        /// <summary>Retries after a connection failure, timeout, 408, 409, 429 or 5xx. 0 = one attempt only. Default 2.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaximumRetryCount { get; set; } = 2;
+
+        /// <summary>Allows sending the key over plain http to a host that is not loopback.</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
+        internal CancellationToken StopToken => _stop.Token;
+
+        /// <summary>The API for this command, built on first use (reading files needs no key).</summary>
+        internal ChatApi Api => _api ??= new ChatApi(CreateClient());
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>Waits for <paramref name="task"/> while writing the client's verbose and debug messages as they come.</summary>
+        internal T Await<T>(Task<T> task)
+        {
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(new[] { ((IAsyncResult)task).AsyncWaitHandle, _messageSignal });
+                DrainMessages();
+            }
+            DrainMessages();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        internal void Await(Task task) => Await(AsTrue(task));
+
+        private static async Task<bool> AsTrue(Task task)
+        {
+            await task.ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>Writes one non-terminating error for a failed input; the pipeline goes on.</summary>
+        internal void WriteRequestError(Exception exception, object? target)
+        {
+            WriteError(ErrorRecords.From(exception, target));
+        }
+
+        void IClientLog.Verbose(string message) => Enqueue(true, message);
+        void IClientLog.Debug(string message) => Enqueue(false, message);
+
+        private void Enqueue(bool verbose, string text)
+        {
+            _messages.Enqueue((verbose, text));
+            _messageSignal.Set();
+        }
+
+        private void DrainMessages()
+        {
+            while (_messages.TryDequeue(out var m))
+            {
+                if (m.Verbose) WriteVerbose(m.Text);
+                else WriteDebug(m.Text);
+            }
+        }
+
+        private LlamaCloudClient CreateClient()
+        {
+            try
+            {
+                var options = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
+                options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+                options.MaximumRetryCount = MaximumRetryCount;
+                options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
+                options.UserAgent = UserAgent();
+                return new LlamaCloudClient(options, this);
+            }
+            catch (LlamaCloudException ex)
+            {
+                // Setup problems (no key, bad base URI, key over plain http): nothing can proceed.
+                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri));
+                throw;
+            }
+        }
+
+        private string UserAgent()
+        {
+            var version = typeof(LlamaCloudCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            string psVersion = "?", edition = "Desktop";
+            if (SessionState?.PSVariable.GetValue("PSVersionTable") is Hashtable table)
+            {
+                psVersion = table["PSVersion"]?.ToString() ?? psVersion;
+                edition = table["PSEdition"]?.ToString() ?? edition;
+            }
+            return $"LlamaCloud.Chat/{version} PowerShell/{psVersion} ({edition}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()})";
+        }
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose()
+        {
+            _stop.Dispose();
+            _messageSignal.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

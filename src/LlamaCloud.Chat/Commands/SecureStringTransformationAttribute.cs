@@ -1,0 +1,25 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>Lets -ApiKey take a plain string as well as a SecureString (scripts often read keys from vaults as text).</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc />
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            var value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            if (value is string s)
+            {
+                var secure = new SecureString();
+                foreach (var c in s) secure.AppendChar(c);
+                secure.MakeReadOnly();
+                return secure;
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>Reads saved sessions (exports, or any saved API response: session, summary or list page) from files.</summary>
+    internal static class SessionFiles
+    {
+        internal static IEnumerable<ChatSession> Read(PSCmdlet cmdlet, string[] paths, bool literal)
+        {
+            foreach (var path in paths)
+            {
+                foreach (var file in Resolve(cmdlet, path, literal))
+                {
+                    List<ChatSession>? sessions = null;
+                    try
+                    {
+                        sessions = Parse(File.ReadAllBytes(file));
+                    }
+                    catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        cmdlet.WriteError(new ErrorRecord(
+                            new InvalidDataException($"'{file}' is not a LlamaCloud chat session file: {ex.Message}", ex),
+                            ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, file));
+                    }
+                    if (sessions == null) continue;
+                    foreach (var s in sessions) yield return s;
+                }
+            }
+        }
+
+        /// <summary>A session or summary object, or a list page (<c>items</c>), as the API writes them.</summary>
+        internal static List<ChatSession> Parse(byte[] bytes)
+        {
+            var span = new ReadOnlySpan<byte>(bytes);
+            if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) span = span.Slice(3); // BOM from Windows editors
+            var reader = new SessionReader(null, null, keepEvents: true);
+            reader.Read(span, true, null);
+            var session = reader.Session;
+            if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null
+                && session.ExtraFields.Exists(f => f.Key == "items"))
+            {
+                return SessionPage.Parse(span.ToArray()).Items;
+            }
+            if (string.IsNullOrEmpty(session.SessionId))
+                throw new InvalidSessionJsonException("It has no session_id.");
+            return new List<ChatSession> { session };
+        }
+
+        private static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)
+        {
+            var result = new List<string>();
+            try
+            {
+                if (literal)
+                {
+                    var p = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                    if (!File.Exists(p)) throw new ItemNotFoundException($"Cannot find path '{p}' because it does not exist.");
+                    result.Add(p);
+                }
+                else
+                {
+                    result.AddRange(cmdlet.GetResolvedProviderPathFromPSPath(path, out var provider));
+                    if (provider.Name != "FileSystem") throw new PSArgumentException($"'{path}' is not a file system path.");
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is PSArgumentException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// Completes session ids from the list API, by prefix, with the title as tooltip. Only when a key is
+    /// configured; results are cached briefly; any failure or slowness completes nothing, silently.
+    /// </summary>
+    public sealed class SessionIdCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+        private const int MaxSessions = 500;
+        private static readonly object Gate = new object();
+        private static string? _cacheKey;
+        private static DateTime _cachedAt;
+        private static List<ChatSession>? _cached;
+
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var sessions = Sessions(fakeBoundParameters);
+            var results = new List<CompletionResult>();
+            foreach (var s in sessions)
+            {
+                if (!s.SessionId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+                var text = s.SessionId.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', ',', '&', '|', '@', '#' }) >= 0
+                    ? "'" + s.SessionId.Replace("'", "''") + "'" : s.SessionId;
+                var tip = string.IsNullOrEmpty(s.GeneratedTitle) ? s.SessionId : s.GeneratedTitle!;
+                results.Add(new CompletionResult(text, s.SessionId, CompletionResultType.ParameterValue, tip));
+            }
+            return results;
+        }
+
+        private static List<ChatSession> Sessions(IDictionary fakeBoundParameters)
+        {
+            var options = OptionsResolver.TryResolve(fakeBoundParameters);
+            if (options == null) return new List<ChatSession>();
+            var key = options.BaseUri + "|" + options.OrganizationId + "|" + options.ProjectId;
+            lock (Gate)
+            {
+                if (_cached != null && _cacheKey == key && DateTime.UtcNow - _cachedAt < CacheFor) return _cached;
+            }
+            var list = new List<ChatSession>();
+            try
+            {
+                options.Timeout = Budget;
+                options.MaximumRetryCount = 0;
+                var api = new ChatApi(new LlamaCloudClient(options, SilentLog.Instance));
+                using var cts = new CancellationTokenSource(Budget);
+                string? token = null;
+                do
+                {
+                    var page = api.ListAsync(100, token, cts.Token).GetAwaiter().GetResult();
+                    list.AddRange(page.Items);
+                    token = page.NextPageToken;
+                }
+                while (token != null && list.Count < MaxSessions);
+            }
+            catch (Exception)
+            {
+                // A completer must never throw or print: offer what was gathered, cache nothing.
+                return list;
+            }
+            lock (Gate)
+            {
+                _cacheKey = key;
+                _cachedAt = DateTime.UtcNow;
+                _cached = list;
+            }
+            return list;
+        }
+
+        private sealed class SilentLog : IClientLog
+        {
+            internal static readonly SilentLog Instance = new SilentLog();
+            public void Verbose(string message) { }
+            public void Debug(string message) { }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>A LlamaCloud chat session: its summary fields and, when loaded, its full event history.</summary>
+    public sealed class ChatSession
+    {
+        /// <summary>Creates an empty session object; the readers fill it.</summary>
+        public ChatSession(string sessionId)
+        {
+            SessionId = sessionId;
+        }
+
+        /// <summary>The session's id, e.g. <c>ses-abc123</c>.</summary>
+        public string SessionId { get; internal set; }
+
+        /// <summary>When the session was last updated, in UTC.</summary>
+        public DateTime LastUpdatedAt { get; internal set; }
+
+        /// <summary>The title LlamaCloud derived from the first user message.</summary>
+        public string? GeneratedTitle { get; internal set; }
+
+        /// <summary>The indexes the session is bound to; null on unbound sessions.</summary>
+        public IReadOnlyList<string>? IndexIds { get; internal set; }
+
+        /// <summary>Usage and status of the most recent run; null before the first run.</summary>
+        public JobMetadata? JobMetadata { get; internal set; }
+
+        /// <summary>The ordered event history; null when it was not loaded (listed sessions, -Summary),
+        /// which is distinct from an empty history.</summary>
+        public IReadOnlyList<ChatEvent>? Events { get; internal set; }
+
+        /// <summary>The number of events, or null when the events were not loaded.</summary>
+        public int? EventCount => Events?.Count;
+
+        /// <summary>The timestamp text exactly as received, so exports write it back unchanged.</summary>
+        internal string? LastUpdatedAtText { get; set; }
+
+        /// <summary>Top-level fields this module does not know, kept as raw JSON so exports are lossless.</summary>
+        internal List<KeyValuePair<string, byte[]>>? ExtraFields { get; set; }
+
+        /// <inheritdoc />
+        public override string ToString() => SessionId;
+    }
+}

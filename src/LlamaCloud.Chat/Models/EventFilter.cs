@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// Which events a caller wants. The JSON reader applies it before building objects, so events that do not
+    /// match cost only their tokenisation.
+    /// </summary>
+    internal sealed class EventFilter
+    {
+        private readonly HashSet<string>? _types;
+        private readonly WildcardPattern[]? _names;
+
+        internal EventFilter(IEnumerable<string>? types, IEnumerable<string>? names)
+        {
+            if (types != null)
+            {
+                _types = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var t in types)
+                {
+                    var n = ChatEventType.Normalize(t) ?? throw new ArgumentException($"'{t}' is not a chat event type.", nameof(types));
+                    _types.Add(n);
+                }
+                if (_types.Count == 0) _types = null;
+            }
+            if (names != null)
+            {
+                var list = new List<WildcardPattern>();
+                foreach (var n in names)
+                {
+                    if (n != null) list.Add(WildcardPattern.Get(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant));
+                }
+                _names = list.Count == 0 ? null : list.ToArray();
+            }
+        }
+
+        /// <summary>True when the filter lets everything through.</summary>
+        internal bool IsEmpty => _types == null && _names == null;
+
+        /// <summary>True when the caller asked for tool names, so the reader must look at <c>name</c>.</summary>
+        internal bool FiltersByName => _names != null;
+
+        /// <summary>Does an event of this resolved wire type pass? (<c>unknown</c> stands for UnknownEvent.)</summary>
+        internal bool MatchesType(string wireType) => _types == null || _types.Contains(wireType);
+
+        /// <summary>Does a tool event with this name pass? Events that are not tool events never pass a name filter.</summary>
+        internal bool MatchesName(string? name)
+        {
+            if (_names == null) return true;
+            if (name == null) return false;
+            foreach (var p in _names)
+            {
+                if (p.IsMatch(name)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Applies the filter to an event already built (sessions fetched whole).</summary>
+        internal bool Matches(ChatEvent e)
+        {
+            var wire = e is UnknownEvent ? ChatEventType.Unknown : e.Type!;
+            if (!MatchesType(wire)) return false;
+            if (_names == null) return true;
+            return e switch
+            {
+                ToolCallEvent c => MatchesName(c.Name),
+                ToolResultEvent r => MatchesName(r.Name),
+                _ => false,
+            };
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Text.Json;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// Reads one event from a streaming <see cref="Utf8JsonReader"/> in a single pass that only records where
+    /// each known field's value lies. The type is decided at the end (the API writes <c>type</c> last, and may
+    /// omit it), the filter is applied, and only then are strings and payloads materialised.
+    /// </summary>
+    internal static class EventReader
+    {
+        private enum Field { Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage, Count }
+
+        private struct Slot
+        {
+            internal int Start;
+            internal int End;
+            internal JsonTokenType Kind;
+            internal bool Present => End > 0;
+        }
+
+        private struct Fields
+        {
+            internal Slot Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage;
+            internal bool HasUnknown;
+            internal bool HasDuplicate;
+
+        }
+
+        private static ref Slot Get(ref Fields f, Field field)
+        {
+            switch (field)
+            {
+                case Field.Type: return ref f.Type;
+                case Field.Content: return ref f.Content;
+                case Field.CallId: return ref f.CallId;
+                case Field.Name: return ref f.Name;
+                case Field.Arguments: return ref f.Arguments;
+                case Field.Result: return ref f.Result;
+                case Field.ImageAttachment: return ref f.ImageAttachment;
+                case Field.Error: return ref f.Error;
+                case Field.IsError: return ref f.IsError;
+                default: return ref f.Usage;
+            }
+        }
+
+        /// <summary>
+        /// Reads the event whose first token the reader is about to read. Returns false when the buffer ends first
+        /// (the caller rewinds and retries with more data). On true, <paramref name="result"/> is the event, or null
+        /// when the filter rejected it.
+        /// </summary>
+        internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter, out ChatEvent? result)
+        {
+            result = null;
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                // Not an object at all: keep it verbatim as an unknown event rather than lose it.
+                if ((reader.TokenType == JsonTokenType.StartArray) && !reader.TrySkip()) return false;
+                var raw = buffer.Slice(start, (int)reader.BytesConsumed - start).ToArray();
+                if (filter == null || filter.IsEmpty || (filter.MatchesType(ChatEventType.Unknown) && !filter.FiltersByName))
+                    result = new UnknownEvent(null, new JsonPayload(raw));
+                return true;
+            }
+
+            var f = default(Fields);
+            while (true)
+            {
+                if (!reader.Read()) return false;
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                var field = Classify(ref reader);
+                if (!reader.Read()) return false;
+                var valueStart = (int)reader.TokenStartIndex;
+                var kind = reader.TokenType;
+                if ((kind == JsonTokenType.StartObject || kind == JsonTokenType.StartArray) && !reader.TrySkip()) return false;
+                if (field == Field.Count)
+                {
+                    f.HasUnknown = true;
+                    continue;
+                }
+                ref var slot = ref Get(ref f, field);
+                if (slot.Present) f.HasDuplicate = true;
+                slot.Start = valueStart;
+                slot.End = (int)reader.BytesConsumed;
+                slot.Kind = kind;
+            }
+            var end = (int)reader.BytesConsumed;
+            var json = buffer.Slice(start, end - start);
+
+            string? unknownType = null;
+            var type = ResolveType(buffer, ref f, ref unknownType);
+            if (filter != null && !filter.IsEmpty)
+            {
+                if (!filter.MatchesType(type ?? ChatEventType.Unknown)) return true;
+                if (filter.FiltersByName)
+                {
+                    if (type != ChatEventType.ToolCall && type != ChatEventType.ToolResult) return true;
+                    if (!filter.MatchesName(ReadString(buffer, f.Name, ref f.HasUnknown))) return true;
+                }
+            }
+            result = Build(type, unknownType, buffer, ref f, json);
+            return true;
+        }
+
+        private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json)
+        {
+            // "lossy" means the typed fields alone would not write the event back as it came: keep its JSON.
+            var lossy = f.HasUnknown || f.HasDuplicate || !f.Type.Present || f.Type.Kind != JsonTokenType.String;
+            ChatEvent e;
+            switch (type)
+            {
+                case ChatEventType.ThinkingDelta: e = new ThinkingDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.TextDelta: e = new TextDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.Thinking: e = new ThinkingEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.Text: e = new TextEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.UserInput: e = new UserInputEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.ToolCall:
+                    e = new ToolCallEvent(ReadString(buffer, f.CallId, ref lossy), ReadString(buffer, f.Name, ref lossy), Payload(buffer, f.Arguments));
+                    lossy |= Extra(ref f, Field.CallId, Field.Name, Field.Arguments);
+                    break;
+                case ChatEventType.ToolResult:
+                    e = new ToolResultEvent(ReadString(buffer, f.CallId, ref lossy), ReadString(buffer, f.Name, ref lossy),
+                        Payload(buffer, f.Result), ReadImage(buffer, f.ImageAttachment, ref lossy));
+                    lossy |= Extra(ref f, Field.CallId, Field.Name, Field.Result, Field.ImageAttachment);
+                    break;
+                case ChatEventType.Stop:
+                    e = new StopEvent(ReadString(buffer, f.Error, ref lossy), ReadBool(buffer, f.IsError, ref lossy) ?? false,
+                        ReadUsage(buffer, f.Usage, ref lossy));
+                    lossy |= Extra(ref f, Field.Error, Field.IsError, Field.Usage);
+                    break;
+                default:
+                    return new UnknownEvent(unknownType, new JsonPayload(json.ToArray()));
+            }
+            if (lossy) e.SourceJson = json.ToArray();
+            return e;
+        }
+
+        /// <summary>True when a known field that does not belong to this type is present.</summary>
+        private static bool Extra(ref Fields f, Field a, Field b = Field.Count, Field c = Field.Count, Field d = Field.Count)
+        {
+            for (var i = Field.Content; i < Field.Count; i++)
+            {
+                if (i == a || i == b || i == c || i == d) continue;
+                if (Get(ref f, i).Present) return true;
+            }
+            return false;
+        }
+
+        private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
+        {
+            if (f.Type.Present && f.Type.Kind == JsonTokenType.String)
+            {
+                var r = new Utf8JsonReader(buffer.Slice(f.Type.Start, f.Type.End - f.Type.Start));
+                r.Read();
+                var known = r.ValueIsEscaped ? ChatEventType.Normalize(r.GetString()) : KnownType(r.ValueSpan);
+                if (known != null && known != ChatEventType.Unknown) return known;
+                unknownType = r.GetString();
+                return null;
+            }
+            if (f.Type.Present && f.Type.Kind != JsonTokenType.Null) return null;
+            return InferFromShape(ref f);
+        }
+
+        /// <summary>
+        /// The schema marks <c>type</c> optional. Classify an untyped event only when exactly one type has all its
+        /// required fields and nothing foreign; a bare <c>content</c> fits five types, so it stays unknown.
+        /// </summary>
+        private static string? InferFromShape(ref Fields f)
+        {
+            if (f.Content.Present) return null;
+            var toolish = f.CallId.Present && f.Name.Present && !f.Error.Present && !f.IsError.Present && !f.Usage.Present;
+            if (toolish && f.Arguments.Present && !f.Result.Present && !f.ImageAttachment.Present) return ChatEventType.ToolCall;
+            if (toolish && f.Result.Present && !f.Arguments.Present) return ChatEventType.ToolResult;
+            if (f.IsError.Present && f.Usage.Present && !f.CallId.Present && !f.Name.Present && !f.Arguments.Present
+                && !f.Result.Present && !f.ImageAttachment.Present) return ChatEventType.Stop;
+            return null;
+        }
+
+        private static string? KnownType(ReadOnlySpan<byte> v)
+        {
+            switch (v.Length)
+            {
+                case 4:
+                    if (v.SequenceEqual("text"u8)) return ChatEventType.Text;
+                    if (v.SequenceEqual("stop"u8)) return ChatEventType.Stop;
+                    break;
+                case 8: if (v.SequenceEqual("thinking"u8)) return ChatEventType.Thinking; break;
+                case 9: if (v.SequenceEqual("tool_call"u8)) return ChatEventType.ToolCall; break;
+                case 10:
+                    if (v.SequenceEqual("text_delta"u8)) return ChatEventType.TextDelta;
+                    if (v.SequenceEqual("user_input"u8)) return ChatEventType.UserInput;
+                    break;
+                case 11: if (v.SequenceEqual("tool_result"u8)) return ChatEventType.ToolResult; break;
+                case 14: if (v.SequenceEqual("thinking_delta"u8)) return ChatEventType.ThinkingDelta; break;
+            }
+            return null;
+        }
+
+        private static Field Classify(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped) return ClassifyName(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!));
+            return ClassifyName(reader.ValueSpan);
+        }
+
+        private static Field ClassifyName(ReadOnlySpan<byte> n)
+        {
+            switch (n.Length)
+            {
+                case 4:
+                    if (n.SequenceEqual("type"u8)) return Field.Type;
+                    if (n.SequenceEqual("name"u8)) return Field.Name;
+                    break;
+                case 5:
+                    if (n.SequenceEqual("error"u8)) return Field.Error;
+                    if (n.SequenceEqual("usage"u8)) return Field.Usage;
+                    break;
+                case 6: if (n.SequenceEqual("result"u8)) return Field.Result; break;
+                case 7:
+                    if (n.SequenceEqual("content"u8)) return Field.Content;
+                    if (n.SequenceEqual("call_id"u8)) return Field.CallId;
+                    break;
+                case 8: if (n.SequenceEqual("is_error"u8)) return Field.IsError; break;
+                case 9: if (n.SequenceEqual("arguments"u8)) return Field.Arguments; break;
+                case 16: if (n.SequenceEqual("image_attachment"u8)) return Field.ImageAttachment; break;
+            }
+            return Field.Count;
+        }
+
+        private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        {
+            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
+            var slice = buffer.Slice(s.Start, s.End - s.Start);
+            if (s.Kind != JsonTokenType.String)
+            {
+                // A number or object where text was expected: show its JSON text, keep the original for export.
+                lossy = true;
+                return System.Text.Encoding.UTF8.GetString(slice.ToArray());
+            }
+            var r = new Utf8JsonReader(slice);
+            r.Read();
+            return r.GetString();
+        }
+
+        private static bool? ReadBool(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        {
+            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
+            if (s.Kind == JsonTokenType.True) return true;
+            if (s.Kind == JsonTokenType.False) return false;
+            lossy = true;
+            return null;
+        }
+
+        private static JsonPayload? Payload(ReadOnlySpan<byte> buffer, Slot s)
+            => s.Present ? new JsonPayload(buffer.Slice(s.Start, s.End - s.Start).ToArray()) : null;
+
+        private static ImageAttachment? ReadImage(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        {
+            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
+            if (s.Kind != JsonTokenType.StartObject)
+            {
+                lossy = true;
+                return null;
+            }
+            string? name = null, source = null;
+            var r = new Utf8JsonReader(buffer.Slice(s.Start, s.End - s.Start));
+            r.Read();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var isName = r.ValueTextEquals("attachment_name"u8);
+                var isSource = !isName && r.ValueTextEquals("source_id"u8);
+                r.Read();
+                var v = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+                if (r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) r.Skip();
+                if (isName) name = v;
+                else if (isSource) source = v;
+                else lossy = true;
+                if (v == null && r.TokenType != JsonTokenType.Null) lossy = true;
+            }
+            return new ImageAttachment(name, source);
+        }
+
+        private static Usage? ReadUsage(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        {
+            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
+            if (s.Kind != JsonTokenType.StartObject)
+            {
+                lossy = true;
+                return null;
+            }
+            double? duration = null;
+            long? input = null, output = null;
+            int? turns = null;
+            var r = new Utf8JsonReader(buffer.Slice(s.Start, s.End - s.Start));
+            r.Read();
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); duration = JsonNumbers.Double(ref r, ref lossy); }
+                else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); input = JsonNumbers.Int64(ref r, ref lossy); }
+                else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); output = JsonNumbers.Int64(ref r, ref lossy); }
+                else if (r.ValueTextEquals("turns"u8)) { r.Read(); turns = JsonNumbers.Int32(ref r, ref lossy); }
+                else { lossy = true; r.Read(); r.Skip(); }
+            }
+            return new Usage(duration, input, output, turns);
+        }
+    }
+}

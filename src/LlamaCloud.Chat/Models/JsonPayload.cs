@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// A piece of arbitrary JSON (a tool's arguments or result) kept as its UTF-8 bytes and turned into
+    /// PowerShell values or text only when first asked: filters and pipelines that never look inside pay nothing.
+    /// </summary>
+    internal sealed class JsonPayload
+    {
+        private readonly byte[] _utf8;
+        private object? _value;
+        private bool _converted;
+        private string? _text;
+
+        internal JsonPayload(byte[] utf8)
+        {
+            _utf8 = utf8;
+        }
+
+        internal byte[] Utf8 => _utf8;
+
+        /// <summary>The value as ConvertFrom-Json would give it: PSCustomObject, object[], long, double, string, bool or null.</summary>
+        internal object? Value
+        {
+            get
+            {
+                if (!_converted)
+                {
+                    _value = JsonToPowerShell.Convert(_utf8);
+                    _converted = true;
+                }
+                return _value;
+            }
+        }
+
+        /// <summary>The JSON text exactly as received.</summary>
+        internal string Text => _text ??= Encoding.UTF8.GetString(_utf8);
+
+        /// <summary>True when the JSON is the literal null.</summary>
+        internal bool IsNull => _utf8.Length == 4 && _utf8[0] == (byte)'n';
+
+        public override string ToString() => Text;
+    }
+}

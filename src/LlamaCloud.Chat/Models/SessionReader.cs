@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// Incremental reader of a session (or summary) JSON document. Feed it the body as it arrives; it consumes
+    /// every complete value, hands out events as soon as each one is whole, and leaves a partial value for the
+    /// next call. Works the same over one whole buffer (files) with <c>isFinalBlock: true</c>.
+    /// </summary>
+    internal sealed class SessionReader
+    {
+        private enum Phase { Start, Object, Events, Done }
+
+        internal static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = 256 };
+
+        private readonly string? _requestedId;
+        private readonly EventFilter? _filter;
+        private readonly ChatSession _session;
+        private JsonReaderState _state = new JsonReaderState(Options);
+        private Phase _phase;
+        private int _index;
+        private List<ChatEvent>? _keptEvents;
+
+        /// <param name="requestedId">The id asked for; events carry it even when <c>session_id</c> comes after them.</param>
+        /// <param name="filter">Events to keep; null keeps all.</param>
+        /// <param name="keepEvents">Collect the events into <see cref="Session"/> (Get-LlamaChatSession) rather than only handing them out.</param>
+        internal SessionReader(string? requestedId, EventFilter? filter, bool keepEvents)
+        {
+            _requestedId = requestedId;
+            _filter = filter;
+            _session = new ChatSession(requestedId ?? string.Empty);
+            if (keepEvents) _keptEvents = new List<ChatEvent>();
+        }
+
+        /// <summary>True once the closing brace of the document has been read.</summary>
+        internal bool IsComplete => _phase == Phase.Done;
+
+        /// <summary>Events whose index is below this are read but not handed out (a resumed download).</summary>
+        internal int SkipBelow { get; set; }
+
+        /// <summary>How many events have been read so far, filtered out ones included.</summary>
+        internal int EventsSeen => _index;
+
+        /// <summary>The session's fields; complete only when <see cref="IsComplete"/>.</summary>
+        internal ChatSession Session => _session;
+
+        /// <summary>
+        /// Reads what it can from <paramref name="data"/>. Returns the number of bytes consumed; the caller keeps
+        /// the rest and passes it again, followed by more data. Throws <see cref="InvalidSessionJsonException"/>
+        /// when the document is not a session or (with <paramref name="isFinalBlock"/>) ends before it is complete.
+        /// </summary>
+        internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock, List<ChatEvent>? output)
+        {
+            var reader = new Utf8JsonReader(data, isFinalBlock, _state);
+            try
+            {
+                ReadCore(ref reader, data, output);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidSessionJsonException(
+                    $"The response is not valid JSON ({Trim(ex.Message)})", ex);
+            }
+            if (isFinalBlock && _phase != Phase.Done)
+            {
+                throw new InvalidSessionJsonException(_phase == Phase.Start && data.Length == 0
+                    ? "The response body is empty."
+                    : "The response body ended before the session was complete (truncated).");
+            }
+            _state = reader.CurrentState;
+            return (int)reader.BytesConsumed;
+        }
+
+        private void ReadCore(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ChatEvent>? output)
+        {
+            while (_phase != Phase.Done)
+            {
+                var checkpoint = reader;
+                if (!reader.Read()) { reader = checkpoint; return; }
+                switch (_phase)
+                {
+                    case Phase.Start:
+                        if (reader.TokenType != JsonTokenType.StartObject)
+                            throw new InvalidSessionJsonException($"Expected a JSON object for the session, got {Describe(reader.TokenType)}.");
+                        _phase = Phase.Object;
+                        break;
+                    case Phase.Object:
+                        if (reader.TokenType == JsonTokenType.EndObject) { Finish(); break; }
+                        if (!ReadProperty(ref reader, data)) { reader = checkpoint; return; }
+                        break;
+                    case Phase.Events:
+                        if (reader.TokenType == JsonTokenType.EndArray) { _phase = Phase.Object; break; }
+                        if (!EventReader.TryRead(ref reader, data, _filter, out var e)) { reader = checkpoint; return; }
+                        var index = _index++;
+                        if (e != null && index >= SkipBelow)
+                        {
+                            e.Index = index;
+                            e.SessionId = _requestedId ?? _session.SessionId;
+                            output?.Add(e);
+                            _keptEvents?.Add(e);
+                        }
+                        break;
+                }
+            }
+        }
+
+        // Reads a whole top-level property; false when its value is not yet complete in the buffer.
+        private bool ReadProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
+        {
+            var name = reader.GetString()!;
+            if (!reader.Read()) return false;
+            if (name == "events")
+            {
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    _phase = Phase.Events;
+                    _session.Events = _keptEvents ?? (IReadOnlyList<ChatEvent>)Array.Empty<ChatEvent>();
+                    return true;
+                }
+                if (reader.TokenType != JsonTokenType.Null)
+                    throw new InvalidSessionJsonException($"Expected 'events' to be an array, got {Describe(reader.TokenType)}.");
+                return true;
+            }
+            var start = (int)reader.TokenStartIndex;
+            if ((reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray) && !reader.TrySkip()) return false;
+            var value = data.Slice(start, (int)reader.BytesConsumed - start);
+            var r = new Utf8JsonReader(value, Options);
+            r.Read();
+            switch (name)
+            {
+                case "session_id": _session.SessionId = r.TokenType == JsonTokenType.String ? r.GetString()! : _session.SessionId; break;
+                case "last_updated_at":
+                    if (r.TokenType == JsonTokenType.String) SetTimestamp(r.GetString()!);
+                    break;
+                case "generated_title": _session.GeneratedTitle = r.TokenType == JsonTokenType.String ? r.GetString() : null; break;
+                case "index_ids": _session.IndexIds = ReadStrings(ref r); break;
+                case "job_metadata": _session.JobMetadata = ReadJobMetadata(ref r); break;
+                default:
+                    (_session.ExtraFields ??= new List<KeyValuePair<string, byte[]>>()).Add(new KeyValuePair<string, byte[]>(name, value.ToArray()));
+                    break;
+            }
+            return true;
+        }
+
+        private void Finish()
+        {
+            _phase = Phase.Done;
+            if (string.IsNullOrEmpty(_session.SessionId) && _requestedId != null) _session.SessionId = _requestedId;
+            if (_requestedId == null && _keptEvents != null)
+            {
+                // A file: session_id may come after the events, so stamp them now.
+                foreach (var e in _keptEvents) e.SessionId = _session.SessionId;
+            }
+        }
+
+        private void SetTimestamp(string text)
+        {
+            _session.LastUpdatedAtText = text;
+            // The API sends ISO 8601 without an offset, meaning UTC; an explicit offset is honoured.
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
+                _session.LastUpdatedAt = dto.UtcDateTime;
+        }
+
+        private static List<string>? ReadStrings(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.StartArray) return null;
+            var list = new List<string>();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType == JsonTokenType.String) list.Add(r.GetString()!);
+                else if (r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) r.Skip();
+            }
+            return list;
+        }
+
+        private static JobMetadata? ReadJobMetadata(ref Utf8JsonReader r)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) return null;
+            var m = new JobMetadata();
+            var lossy = false;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); m.DurationMs = JsonNumbers.Double(ref r, ref lossy); }
+                else if (r.ValueTextEquals("error"u8)) { r.Read(); m.Error = r.TokenType == JsonTokenType.String ? r.GetString() : null; }
+                else if (r.ValueTextEquals("export_config_ids"u8)) { r.Read(); m.ExportConfigIds = ReadStrings(ref r); }
+                else if (r.ValueTextEquals("is_error"u8)) { r.Read(); m.IsError = r.TokenType == JsonTokenType.True ? true : r.TokenType == JsonTokenType.False ? false : (bool?)null; }
+                else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); m.TotalInputTokens = JsonNumbers.Int64(ref r, ref lossy); }
+                else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); m.TotalOutputTokens = JsonNumbers.Int64(ref r, ref lossy); }
+                else if (r.ValueTextEquals("turns"u8)) { r.Read(); m.Turns = JsonNumbers.Int32(ref r, ref lossy); }
+                else { r.Read(); r.Skip(); }
+            }
+            return m;
+        }
+
+        private static string Describe(JsonTokenType t) => t switch
+        {
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            _ => t.ToString(),
+        };
+
+        private static string Trim(string message)
+        {
+            // STJ messages end with a long hint about the reader's position: keep the first sentence and the position.
+            var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            var pos = message.IndexOf("BytePositionInLine", StringComparison.Ordinal);
+            return i > 0 && pos > 0 ? message.Substring(0, i).TrimEnd() + " at " + message.Substring(pos).TrimEnd('.', ' ') : message;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace LlamaCloud.Chat
+{
+    /// <summary>One streamed fragment of the answer. Wire type <c>text_delta</c>.</summary>
+    public sealed class TextDeltaEvent : ContentEvent
+    {
+        /// <summary>Creates the event.</summary>
+        public TextDeltaEvent(string? content) : base(ChatEventType.TextDelta, content) { }
+    }
+}

@@ -1,0 +1,9 @@
+namespace LlamaCloud.Chat
+{
+    /// <summary>A complete block of the answer. Wire type <c>text</c>.</summary>
+    public sealed class TextEvent : ContentEvent
+    {
+        /// <summary>Creates the event.</summary>
+        public TextEvent(string? content) : base(ChatEventType.Text, content) { }
+    }
+}

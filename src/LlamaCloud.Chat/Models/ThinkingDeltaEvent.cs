@@ -1,0 +1,9 @@
+namespace LlamaCloud.Chat
+{
+    /// <summary>One streamed fragment of the model's reasoning. Wire type <c>thinking_delta</c>.</summary>
+    public sealed class ThinkingDeltaEvent : ContentEvent
+    {
+        /// <summary>Creates the event.</summary>
+        public ThinkingDeltaEvent(string? content) : base(ChatEventType.ThinkingDelta, content) { }
+    }
+}
