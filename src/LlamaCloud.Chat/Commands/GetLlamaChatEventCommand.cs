@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Gets the events of LlamaCloud chat sessions, in session order, optionally only some types or tools.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionIdSet)]
+    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
     public sealed class GetLlamaChatEventCommand : LlamaCloudCmdlet
@@ -59,12 +59,12 @@ namespace LlamaCloud.Chat.Commands
         {
             _filter = new EventFilter(Type, Name);
             _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat events");
-            if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
             if (ParameterSetName == SessionSet)
             {
                 foreach (var s in Session)

@@ -56,21 +56,17 @@ namespace LlamaCloud.Chat.Commands
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat sessions");
-                if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
-            }
-        }
-
-        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             switch (ParameterSetName)
             {
                 case IdSet:
+                    // Created here, not in BeginProcessing: with pipeline input the parameter set is only known now.
+                    if (_queue == null)
+                    {
+                        _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat sessions");
+                        if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
+                    }
                     foreach (var id in Id)
                     {
                         if (Done) return;

@@ -6,8 +6,8 @@ namespace LlamaCloud.Chat
     /// <summary>A LlamaCloud chat session: its summary fields and, when loaded, its full event history.</summary>
     public sealed class ChatSession
     {
-        /// <summary>Creates an empty session object; the readers fill it.</summary>
-        public ChatSession(string sessionId)
+        // Internal: a public one-string constructor would let PowerShell coerce any piped string into a session.
+        internal ChatSession(string sessionId)
         {
             SessionId = sessionId;
         }

@@ -1,0 +1,23 @@
+# Dot-sourced in each test file's BeforeAll: imports the built module and starts a private emulator.
+$ErrorActionPreference = 'Stop'
+$modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+Import-Module $modulePath -Force
+Import-Module (Join-Path $PSScriptRoot '../Emulator.psm1') -Force
+# Nothing from the developer's environment may leak into the tests.
+foreach ($v in 'LLAMA_CLOUD_API_KEY', 'LLAMA_PARSE_API_KEY', 'LLAMA_CLOUD_BASE_URL', 'LLAMA_CLOUD_CUSTOM_HEADERS') {
+    Remove-Item "Env:$v" -ErrorAction SilentlyContinue
+}
+Disconnect-LlamaCloud
+$script:Emulator = Start-LlamaEmulator
+$script:Url = $script:Emulator.Url
+$script:Key = $script:Emulator.ApiKey
+# Splat onto any cmdlet of the module: the emulator's address and key.
+$script:Conn = @{ BaseUri = $script:Url; ApiKey = $script:Key }
+
+function Reset-Emulator { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'reset' }
+function Add-Fault([hashtable] $Rule) { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'faults' -Body $Rule }
+function Get-EmulatorRequest { @(Invoke-EmulatorControl -Emulator $script:Emulator -Method Get -Path 'requests') }
+function Clear-EmulatorRequest { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Delete -Path 'requests' }
+function Set-EmulatorSession([string] $Id, [string] $Json) {
+    $null = Invoke-RestMethod -Method Put -Uri "$($script:Url)/_emulator/sessions/$([uri]::EscapeDataString($Id))" -Body $Json -ContentType 'application/json'
+}
