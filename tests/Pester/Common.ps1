@@ -16,7 +16,11 @@ $script:Conn = @{ BaseUri = $script:Url; ApiKey = $script:Key }
 
 function Reset-Emulator { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'reset' }
 function Add-Fault([hashtable] $Rule) { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'faults' -Body $Rule }
-function Get-EmulatorRequest { @(Invoke-EmulatorControl -Emulator $script:Emulator -Method Get -Path 'requests') }
+function Get-EmulatorRequest {
+    # Invoke-RestMethod may hand back the JSON array as one object: enumerate it so pipelines see each request.
+    $log = Invoke-EmulatorControl -Emulator $script:Emulator -Method Get -Path 'requests'
+    foreach ($entry in $log) { $entry }
+}
 function Clear-EmulatorRequest { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Delete -Path 'requests' }
 function Set-EmulatorSession([string] $Id, [string] $Json) {
     $null = Invoke-RestMethod -Method Put -Uri "$($script:Url)/_emulator/sessions/$([uri]::EscapeDataString($Id))" -Body $Json -ContentType 'application/json'

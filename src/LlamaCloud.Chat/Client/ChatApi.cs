@@ -18,29 +18,29 @@ namespace LlamaCloud.Chat
         internal LlamaCloudClient Client { get; }
 
         /// <summary>GET /api/v1/chat/{id}: the whole session, events included. Never returns a partial session.</summary>
-        internal Task<ChatSession> GetSessionAsync(string sessionId, CancellationToken cancellationToken)
+        internal async Task<ChatSession> GetSessionAsync(string sessionId, CancellationToken cancellationToken)
         {
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
-            return Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
+            return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
             {
                 var reader = new SessionReader(sessionId, null, keepEvents: true);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 return reader.Session;
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>GET /api/v1/chat/{id}/summary: the session without events.</summary>
-        internal Task<ChatSession> GetSummaryAsync(string sessionId, CancellationToken cancellationToken)
+        internal async Task<ChatSession> GetSummaryAsync(string sessionId, CancellationToken cancellationToken)
         {
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "summary"));
-            return Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
+            return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
             {
                 var reader = new SessionReader(sessionId, null, keepEvents: false);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var s = reader.Session;
                 s.Events = null;
                 return s;
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -50,10 +50,10 @@ namespace LlamaCloud.Chat
         /// </summary>
         internal async Task StreamEventsAsync(string sessionId, EventFilter? filter, EventChannel channel, CancellationToken cancellationToken)
         {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
             var delivered = 0;
             try
             {
+                var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
                 await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
                 {
                     var reader = new SessionReader(sessionId, filter, keepEvents: false) { SkipBelow = delivered };

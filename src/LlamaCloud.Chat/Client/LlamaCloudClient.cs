@@ -58,6 +58,7 @@ namespace LlamaCloud.Chat
         {
             var display = method.Method + " " + uri.PathAndQuery;
             var maxAttempts = Math.Max(0, _options.MaximumRetryCount) + 1;
+            var rateLimited = 0;
             for (var attempt = 1; ; attempt++)
             {
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -118,10 +119,18 @@ namespace LlamaCloud.Chat
 
                 failure.SessionId = sessionId;
                 failure.RequestUri = display;
-                if (!retryable || attempt >= maxAttempts) throw failure;
-                var delay = RetryPolicy.GetDelay(attempt, headers, DateTimeOffset.UtcNow, NextRandom());
-                if (failure is LlamaCloudApiException api && api.StatusCode == 429) _gate.Defer(delay);
-                _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {maxAttempts - 1}): {failure.Message}");
+                // A 429 that says when to come back is the server pacing a busy project, not a failure: it has
+                // its own, larger budget, so a rate-limited batch still completes with the default settings.
+                var paced = failure is LlamaCloudApiException { StatusCode: 429 } && RetryPolicy.ServerDelay(headers, DateTimeOffset.UtcNow) != null;
+                if (paced) rateLimited++;
+                var retriesUsed = attempt - rateLimited;
+                var withinBudget = paced
+                    ? maxAttempts > 1 && rateLimited <= RetryPolicy.RateLimitRetryBudget(_options.MaximumRetryCount)
+                    : retriesUsed < maxAttempts;
+                if (!retryable || !withinBudget) throw failure;
+                var delay = RetryPolicy.GetDelay(paced ? rateLimited : retriesUsed, headers, DateTimeOffset.UtcNow, NextRandom());
+                if (failure is LlamaCloudApiException { StatusCode: 429 }) _gate.Defer(delay);
+                _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({(paced ? $"rate limited {rateLimited} of {RetryPolicy.RateLimitRetryBudget(_options.MaximumRetryCount)}" : $"retry {retriesUsed} of {maxAttempts - 1}")}): {failure.Message}");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -14,6 +14,12 @@ namespace LlamaCloud.Chat
         internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(8);
         internal static readonly TimeSpan MaxServerDelay = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// Retries allowed for 429 answers that carry a server delay: at least 10, or -MaximumRetryCount if higher;
+        /// none when the user asked for one attempt only (0).
+        /// </summary>
+        internal static int RateLimitRetryBudget(int maximumRetryCount) => maximumRetryCount <= 0 ? 0 : Math.Max(10, maximumRetryCount);
+
         /// <summary>Should a response with this status be retried? <c>x-should-retry</c> overrides the status rule.</summary>
         internal static bool ShouldRetry(int status, HttpResponseHeaders? headers)
         {

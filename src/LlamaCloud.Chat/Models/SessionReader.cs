@@ -54,6 +54,8 @@ namespace LlamaCloud.Chat
         /// </summary>
         internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock, List<ChatEvent>? output)
         {
+            if (isFinalBlock && _phase == Phase.Start && IsBlank(data))
+                throw new InvalidSessionJsonException("The response body is empty.");
             var reader = new Utf8JsonReader(data, isFinalBlock, _state);
             try
             {
@@ -66,9 +68,7 @@ namespace LlamaCloud.Chat
             }
             if (isFinalBlock && _phase != Phase.Done)
             {
-                throw new InvalidSessionJsonException(_phase == Phase.Start && data.Length == 0
-                    ? "The response body is empty."
-                    : "The response body ended before the session was complete (truncated).");
+                throw new InvalidSessionJsonException("The response body ended before the session was complete (truncated).");
             }
             _state = reader.CurrentState;
             return (int)reader.BytesConsumed;
@@ -194,6 +194,15 @@ namespace LlamaCloud.Chat
                 else { r.Read(); r.Skip(); }
             }
             return m;
+        }
+
+        private static bool IsBlank(ReadOnlySpan<byte> data)
+        {
+            foreach (var b in data)
+            {
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n') return false;
+            }
+            return true;
         }
 
         private static string Describe(JsonTokenType t) => t switch

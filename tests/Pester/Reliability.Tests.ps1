@@ -1,0 +1,272 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    # Run a command and return its error record, without letting it stop the test.
+    function Get-Failure([scriptblock] $Command) {
+        $errs = $null
+        try { $null = & $Command -ErrorVariable +errs -ErrorAction SilentlyContinue } catch { return $_ }
+        return $errs | Select-Object -First 1
+    }
+}
+AfterAll { Stop-LlamaEmulator $script:Emulator }
+
+Describe 'Retries' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'retries a 503 and returns the session' {
+        Add-Fault @{ path = 'ses-demo'; status = 503; times = 1; headers = @{ 'retry-after-ms' = '10' } }
+        $verbose = Get-LlamaChatSession -Id ses-demo @Conn -Verbose 4>&1
+        ($verbose | Where-Object { $_ -is [LlamaCloud.Chat.ChatSession] }).SessionId | Should -Be 'ses-demo'
+        @(Get-EmulatorRequest).Count | Should -Be 2
+        $text = ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n"
+        $text | Should -Match 'GET /api/v1/chat/ses-demo \(attempt 1 of 3\)'
+        $text | Should -Match '503'
+        $text | Should -Match 'Retrying .* in 0\.01 s'
+        $text | Should -Match '200 OK, [\d,]+ bytes in \d+ ms'
+    }
+
+    It 'gives up after -MaximumRetryCount retries with a server-side category' {
+        Add-Fault @{ path = 'ses-demo'; status = 502; times = -1; headers = @{ 'retry-after-ms' = '1' } }
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn -MaximumRetryCount 3 }
+        @(Get-EmulatorRequest).Count | Should -Be 4
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.ServerError,*'
+        $e.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $e.Exception.StatusCode | Should -Be 502
+    }
+
+    It '-MaximumRetryCount 0 makes one attempt only' {
+        Add-Fault @{ path = 'ses-demo'; status = 500; times = -1 }
+        $null = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn -MaximumRetryCount 0 }
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+
+    It 'honours x-should-retry: false on a 503 and x-should-retry: true on a 400' {
+        Add-Fault @{ path = 'ses-demo'; status = 503; times = -1; headers = @{ 'x-should-retry' = 'false' } }
+        $null = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn }
+        @(Get-EmulatorRequest).Count | Should -Be 1
+        Reset-Emulator; Clear-EmulatorRequest
+        Add-Fault @{ path = 'ses-demo'; status = 400; times = 1; headers = @{ 'x-should-retry' = 'true'; 'retry-after-ms' = '1' } }
+        (Get-LlamaChatSession -Id ses-demo @Conn).SessionId | Should -Be 'ses-demo'
+        @(Get-EmulatorRequest).Count | Should -Be 2
+    }
+
+    It 'waits as Retry-After says (seconds)' {
+        Add-Fault @{ path = 'ses-demo'; status = 429; times = 1; headers = @{ 'Retry-After' = '1' } }
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        (Get-LlamaChatSession -Id ses-demo @Conn).SessionId | Should -Be 'ses-demo'
+        $sw.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.9
+    }
+
+    It 'maps <Status> to <Category> without retrying' -TestCases @(
+        @{ Status = 400; Category = 'InvalidArgument'; Id = 'LlamaCloud.BadRequest' }
+        @{ Status = 403; Category = 'PermissionDenied'; Id = 'LlamaCloud.Forbidden' }
+        @{ Status = 422; Category = 'InvalidData'; Id = 'LlamaCloud.UnprocessableEntity' }
+    ) {
+        Add-Fault @{ path = 'ses-demo'; status = $Status; times = -1; body = '{"detail":"emulated detail text"}'; headers = @{ 'x-request-id' = 'req-123' } }
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn }
+        @(Get-EmulatorRequest).Count | Should -Be 1
+        $e.CategoryInfo.Category | Should -Be $Category
+        $e.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $e.Exception.Detail | Should -Be 'emulated detail text'
+        $e.Exception.RequestId | Should -Be 'req-123'
+        $e.ErrorDetails.Message | Should -BeLike '*emulated detail text*'
+    }
+
+    It 'maps 409 to ResourceBusy and 429 to LimitsExceeded after the retries' {
+        Add-Fault @{ path = 'ses-demo'; status = 409; times = -1; headers = @{ 'retry-after-ms' = '1' } }
+        (Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn }).CategoryInfo.Category | Should -Be 'ResourceBusy'
+        @(Get-EmulatorRequest).Count | Should -Be 3
+        Reset-Emulator
+        Add-Fault @{ path = 'ses-demo'; status = 429; times = -1; headers = @{ 'retry-after-ms' = '1' } }
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn }
+        $e.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.RateLimited,*'
+    }
+
+    It 'returns all 100 sessions in order when a third of the requests get 429' {
+        $ids = foreach ($i in 1..100) { 'ses-fix-{0:d2}' -f (($i % 10) + 1) }
+        Add-Fault @{ path = '/api/v1/chat/'; everyNth = 3; status = 429; headers = @{ 'Retry-After' = '1'; 'retry-after-ms' = '20' } }
+        $out = $ids | Get-LlamaChatSession @Conn -ErrorVariable errs
+        $errs.Count | Should -Be 0
+        $out.Count | Should -Be 100
+        $out.SessionId | Should -Be $ids
+        @(Get-EmulatorRequest | Where-Object status -eq 429).Count | Should -BeGreaterThan 30
+    }
+}
+
+Describe 'Timeouts and cancellation' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'ends a stalled request with OperationTimeout after -TimeoutSec' {
+        Add-Fault @{ path = 'ses-demo'; kind = 'hang'; times = -1 }
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn -TimeoutSec 1 -MaximumRetryCount 0 }
+        $sw.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $e.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.Timeout,*'
+    }
+
+    It 'retries a timed-out attempt' {
+        Add-Fault @{ path = 'ses-demo'; kind = 'hang'; times = 1 }
+        (Get-LlamaChatSession -Id ses-demo @Conn -TimeoutSec 1).SessionId | Should -Be 'ses-demo'
+        @(Get-EmulatorRequest).Count | Should -Be 2
+    }
+
+    It 'Stop() returns control within a second while <Case>' -TestCases @(
+        @{ Case = 'waiting for a server that never answers'; Rule = @{ path = 'ses-demo'; kind = 'hang'; times = -1 }; Command = 'Get-LlamaChatSession' }
+        @{ Case = 'reading a slow body'; Rule = @{ path = 'ses-gen-20000'; kind = 'slow'; chunkBytes = 1024; chunkDelayMs = 200; times = -1 }; Command = 'Get-LlamaChatEvent' }
+        @{ Case = 'waiting between retries'; Rule = @{ path = 'ses-demo'; status = 503; times = -1; headers = @{ 'Retry-After' = '30' } }; Command = 'Get-LlamaChatSession' }
+    ) {
+        Add-Fault $Rule
+        $id = if ($Command -eq 'Get-LlamaChatEvent') { 'ses-gen-20000' } else { 'ses-demo' }
+        $param = if ($Command -eq 'Get-LlamaChatEvent') { 'SessionId' } else { 'Id' }
+        # One script, not a batch of statements: stopping a batch mid-way can crash the host.
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; $Command -$param '$id' -BaseUri '$Url' -ApiKey '$Key'")
+        $async = $ps.BeginInvoke()
+        Start-Sleep -Milliseconds 1500
+        $async.IsCompleted | Should -BeFalse
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $sw.Elapsed.TotalSeconds | Should -BeLessThan 1
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.Dispose()
+    }
+}
+
+Describe 'Bad responses' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It '<Kind> gives one clear InvalidResponse error naming the id, and no session' -TestCases @(
+        @{ Kind = 'malformed'; Pattern = '*not valid JSON*' }
+        @{ Kind = 'html'; Pattern = '*Expected JSON, got text/html*' }
+        @{ Kind = 'empty'; Pattern = '*empty*' }
+    ) {
+        Add-Fault @{ path = 'ses-demo'; kind = $Kind; times = -1 }
+        $out = 'ses-demo', 'ses-abc123' | Get-LlamaChatSession @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out.SessionId | Should -Be 'ses-abc123'
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.InvalidResponse,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $errs[0].TargetObject | Should -Be 'ses-demo'
+        $errs[0].Exception.Message | Should -BeLike $Pattern
+        $errs[0].Exception.Message | Should -BeLike "*ses-demo*"
+    }
+
+    It 'a body cut off mid-way is a connection error after the retries, never a partial session' {
+        Add-Fault @{ path = 'ses-gen-5000'; kind = 'truncate'; times = -1 }
+        $out = Get-LlamaChatSession -Id ses-gen-5000 @Conn -MaximumRetryCount 1 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $errs.Count | Should -Be 1
+        $errs[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $errs[0].Exception.Message | Should -BeLike '*broke after * bytes*'
+        @(Get-EmulatorRequest).Count | Should -Be 2
+    }
+
+    It 'a streamed read resumes after a broken connection without repeating events' {
+        Add-Fault @{ path = 'ses-gen-5000'; kind = 'truncate'; times = 1 }
+        $events = Get-LlamaChatEvent -SessionId ses-gen-5000 @Conn
+        $events.Count | Should -Be 5000
+        $events.Index | Should -Be (0..4999)
+    }
+
+    It 'an HTML error page from a proxy shows its title' {
+        Add-Fault @{ path = 'ses-demo'; status = 502; times = -1; contentType = 'text/html'; body = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' }
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn -MaximumRetryCount 0 }
+        $e.Exception.Message | Should -BeLike '*502*Bad Gateway*'
+    }
+
+    It 'a refused connection is a quick ConnectionError' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo -BaseUri "http://127.0.0.1:$port" -ApiKey $Key -MaximumRetryCount 0 }
+        $sw.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $e.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.ConnectionFailed,*'
+    }
+
+    It 'an unresolvable host is a quick ConnectionError' {
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo -BaseUri 'https://llama-chat-test.invalid' -ApiKey $Key -MaximumRetryCount 0 -TimeoutSec 10 }
+        $e.CategoryInfo.Category | Should -BeIn 'ConnectionError', 'OperationTimeout'
+    }
+
+    It 'a reset connection is a ConnectionError' {
+        Add-Fault @{ path = 'ses-demo'; kind = 'reset'; times = -1 }
+        (Get-Failure { Get-LlamaChatSession -Id ses-demo @Conn -MaximumRetryCount 0 }).CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+}
+
+Describe 'Hostile session ids' {
+    BeforeAll { Reset-Emulator }
+
+    It 'sends <Id> as exactly one path segment and no query' -TestCases @(
+        @{ Id = '../x' }, @{ Id = 'a/b' }, @{ Id = '?limit=1' }, @{ Id = '#frag' }, @{ Id = 'a b' }, @{ Id = 'séance' }, @{ Id = 'x&project_id=evil' }, @{ Id = '%2F..%2F' }
+    ) {
+        Clear-EmulatorRequest
+        $e = Get-Failure { Get-LlamaChatSession -Id $Id @Conn }
+        $e.TargetObject | Should -Be $Id
+        $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $r = @(Get-EmulatorRequest)
+        $r.Count | Should -Be 1
+        $r[0].path | Should -Be "/api/v1/chat/$Id"
+        $r[0].rawTarget | Should -Match '^/api/v1/chat/[^/?#]+$'
+        @($r[0].query.PSObject.Properties).Count | Should -Be 0
+    }
+
+    It 'rejects <Id>, which no URL can carry as a segment, with one InvalidSessionId error and no request' -TestCases @(@{ Id = '.' }, @{ Id = '..' }) {
+        Clear-EmulatorRequest
+        $out = $Id, 'ses-demo' | Get-LlamaChatSession @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out.SessionId | Should -Be 'ses-demo'
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.InvalidSessionId,*'
+        $errs[0].TargetObject | Should -Be $Id
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+
+    It 'serves a session whose id has a slash' {
+        Set-EmulatorSession -Id 'team/a' -Json '{"session_id":"team/a","last_updated_at":"2026-01-01T00:00:00","events":[{"content":"hi","type":"text"}]}'
+        (Get-LlamaChatEvent -SessionId 'team/a' @Conn).Content | Should -Be 'hi'
+    }
+}
+
+Describe 'Secrets and transport' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'refuses to send the key over plain http to a non-loopback host' {
+        $e = { Get-LlamaChatSession -Id ses-demo -BaseUri 'http://llama-chat-test.invalid' -ApiKey $Key } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.UnencryptedAuthentication,*'
+    }
+
+    It '-AllowUnencryptedAuthentication lifts the guard' {
+        $e = Get-Failure { Get-LlamaChatSession -Id ses-demo -BaseUri 'http://llama-chat-test.invalid' -ApiKey $Key -AllowUnencryptedAuthentication -MaximumRetryCount 0 -TimeoutSec 10 }
+        $e.FullyQualifiedErrorId | Should -Not -BeLike 'LlamaCloud.UnencryptedAuthentication*'
+    }
+
+    It 'never shows the key in any stream, error or exception' {
+        $secret = 'sk-leak-canary-7f3a9c'
+        $emu2 = Start-LlamaEmulator -ApiKey $secret
+        try {
+            Invoke-EmulatorControl -Emulator $emu2 -Method Post -Path 'faults' -Body @{ path = 'ses-abc123'; status = 503; times = 1; headers = @{ 'retry-after-ms' = '1' } } | Out-Null
+            Invoke-EmulatorControl -Emulator $emu2 -Method Post -Path 'faults' -Body @{ path = 'ses-fix-01'; kind = 'html'; times = -1 } | Out-Null
+            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            $Error.Clear()
+            $all = & {
+                'ses-demo', 'ses-missing', 'ses-abc123', 'ses-fix-01' | Get-LlamaChatSession -BaseUri $emu2.Url -ApiKey $secret -Verbose -Debug -ErrorAction Continue
+                Get-LlamaChatEvent -SessionId ses-demo, nope -BaseUri $emu2.Url -ApiKey $secret -Verbose -Debug -ErrorAction Continue
+                Get-LlamaChatSession -Id ses-demo -BaseUri $emu2.Url -ApiKey 'wrong' -ErrorAction Continue
+                Connect-LlamaCloud -ApiKey $secret -BaseUri $emu2.Url -PassThru -Verbose
+                Get-LlamaChatSession -First 3 -Verbose -Debug
+            } *>&1
+            $VerbosePreference = 'SilentlyContinue'; $DebugPreference = 'SilentlyContinue'
+            $text = ($all | Out-String -Width 4096) + ($all | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 4096 })
+            $text += ($Error | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 4096; $_.Exception | Format-List * -Force | Out-String -Width 4096; $_.Exception.ToString() })
+            $text += ($all | ConvertTo-Json -Depth 4 -WarningAction SilentlyContinue)
+            $Error.Count | Should -BeGreaterThan 1
+            $text | Should -Not -BeLike "*$secret*"
+        }
+        finally {
+            Disconnect-LlamaCloud
+            Stop-LlamaEmulator $emu2
+        }
+    }
+}
