@@ -25,6 +25,7 @@ namespace LlamaCloud.Chat
             {
                 var reader = new SessionReader(sessionId, null, keepEvents: true);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
+                reader.Session.Source = Client.Options;
                 return reader.Session;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -39,6 +40,7 @@ namespace LlamaCloud.Chat
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var s = reader.Session;
                 s.Events = null;
+                s.Source = Client.Options;
                 return s;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -81,7 +83,11 @@ namespace LlamaCloud.Chat
                 new KeyValuePair<string, string?>("page_token", pageToken),
             });
             return Client.ExecuteAsync(HttpMethod.Get, uri, null, async (response, ctx) =>
-                SessionPage.Parse(await ResponseBody.ReadAllJsonAsync(response, ctx).ConfigureAwait(false)), cancellationToken);
+            {
+                var page = SessionPage.Parse(await ResponseBody.ReadAllJsonAsync(response, ctx).ConfigureAwait(false));
+                foreach (var s in page.Items) s.Source = Client.Options;
+                return page;
+            }, cancellationToken);
         }
     }
 }

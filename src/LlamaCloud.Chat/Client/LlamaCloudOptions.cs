@@ -27,6 +27,22 @@ namespace LlamaCloud.Chat
         /// <summary>Extra headers from LLAMA_CLOUD_CUSTOM_HEADERS ("Name: value" lines).</summary>
         internal List<KeyValuePair<string, string>> CustomHeaders { get; } = new List<KeyValuePair<string, string>>();
 
+        /// <summary>The same endpoint and identity with another command's timeout, retries and user agent.</summary>
+        internal LlamaCloudOptions WithSettingsOf(LlamaCloudOptions other)
+        {
+            var copy = new LlamaCloudOptions(BaseUri, ApiKey)
+            {
+                OrganizationId = OrganizationId,
+                ProjectId = ProjectId,
+                Timeout = other.Timeout,
+                MaximumRetryCount = other.MaximumRetryCount,
+                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+                UserAgent = other.UserAgent,
+            };
+            copy.CustomHeaders.AddRange(CustomHeaders);
+            return copy;
+        }
+
         /// <summary>Parses LLAMA_CLOUD_CUSTOM_HEADERS: newline-separated <c>Name: value</c>; malformed lines are ignored.</summary>
         internal void AddCustomHeaders(string? text)
         {

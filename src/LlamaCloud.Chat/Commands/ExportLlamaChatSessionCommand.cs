@@ -77,7 +77,7 @@ namespace LlamaCloud.Chat.Commands
             }
             try
             {
-                if (session?.Events == null) session = Await(Api.GetSessionAsync(id, StopToken));
+                if (session?.Events == null) session = Await((session == null ? Api : ApiFor(session)).GetSessionAsync(id, StopToken));
             }
             catch (LlamaCloudException ex)
             {

@@ -71,25 +71,25 @@ namespace LlamaCloud.Chat.Commands
                 {
                     if (s == null) continue;
                     if (s.Events != null) _queue!.Add(new LoadedEvents(this, s));
-                    else _queue!.Add(Stream(s.SessionId));
+                    else _queue!.Add(Stream(ApiFor(s), s.SessionId));
                 }
             }
             else
             {
-                foreach (var id in SessionId) _queue!.Add(Stream(id));
+                foreach (var id in SessionId) _queue!.Add(Stream(null, id));
             }
         }
 
         /// <inheritdoc />
         protected override void EndProcessing() => _queue?.WriteReady(all: true);
 
-        private StreamedEvents Stream(string id)
+        private StreamedEvents Stream(ChatApi? api, string id)
         {
             var channel = new EventChannel();
             Task task;
             try
             {
-                task = Api.StreamEventsAsync(id, _filter, channel, StopToken);
+                task = (api ?? Api).StreamEventsAsync(id, _filter, channel, StopToken);
             }
             catch (LlamaCloudException ex)
             {

@@ -62,6 +62,31 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>The API for this command, built on first use (reading files needs no key).</summary>
         internal ChatApi Api => _api ??= new ChatApi(CreateClient());
 
+        /// <summary>
+        /// The API to fetch more of <paramref name="session"/> with: the place it came from, unless this command was
+        /// given its own connection parameters. So <c>Get-LlamaChatSession -BaseUri .. -ApiKey .. | Get-LlamaChatEvent</c> just works.
+        /// </summary>
+        internal ChatApi ApiFor(ChatSession session)
+        {
+            var own = MyInvocation.BoundParameters;
+            if (session.Source == null || own.ContainsKey(nameof(ApiKey)) || own.ContainsKey(nameof(BaseUri))
+                || own.ContainsKey(nameof(OrganizationId)) || own.ContainsKey(nameof(ProjectId)))
+                return Api;
+            if (_sourceApis.TryGetValue(session.Source, out var api)) return api;
+            var settings = new LlamaCloudOptions(session.Source.BaseUri, session.Source.ApiKey)
+            {
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaximumRetryCount = MaximumRetryCount,
+                UserAgent = UserAgent(),
+            };
+            api = new ChatApi(new LlamaCloudClient(session.Source.WithSettingsOf(settings), this));
+            _sourceApis[session.Source] = api;
+            return api;
+        }
+
+        private readonly System.Collections.Generic.Dictionary<LlamaCloudOptions, ChatApi> _sourceApis =
+            new System.Collections.Generic.Dictionary<LlamaCloudOptions, ChatApi>();
+
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
 

@@ -40,6 +40,10 @@ namespace LlamaCloud.Chat
         /// <summary>Top-level fields this module does not know, kept as raw JSON so exports are lossless.</summary>
         internal List<KeyValuePair<string, byte[]>>? ExtraFields { get; set; }
 
+        /// <summary>Where the session was fetched from, so a later command (Get-LlamaChatEvent on a listed session)
+        /// fetches its events from the same place without repeating -BaseUri/-ApiKey. Never exposed: it holds the key.</summary>
+        internal LlamaCloudOptions? Source { get; set; }
+
         /// <inheritdoc />
         public override string ToString() => SessionId;
     }
