@@ -30,9 +30,9 @@ $moduleOut = Join-Path $out 'LlamaCloud.Chat'
 $src = Join-Path $root 'src/LlamaCloud.Chat'
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+    # A plain function ($args), so switches such as -v:q go to dotnet rather than binding as -Verbose.
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
 function Get-ModuleVersion {
@@ -42,7 +42,7 @@ function Get-ModuleVersion {
 
 function Invoke-Build {
     Write-Host "Building LlamaCloud.Chat ($Configuration)" -ForegroundColor Cyan
-    Invoke-Dotnet build $src -c $Configuration --nologo -v:q -clp:ErrorsOnly
+    Invoke-Dotnet build $src -c $Configuration --nologo --verbosity quiet
     $bin = Join-Path $src "bin/$Configuration/netstandard2.0"
     if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
     $deps = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'Dependencies')
@@ -68,11 +68,11 @@ function Invoke-Build {
 }
 
 function Invoke-EmulatorBuild {
-    Invoke-Dotnet build (Join-Path $root 'tests/LlamaCloud.Emulator') -c Release --nologo -v:q -clp:ErrorsOnly
+    Invoke-Dotnet build (Join-Path $root 'tests/LlamaCloud.Emulator') -c Release --nologo --verbosity quiet
 }
 
 function Get-PesterPath {
-    Invoke-Dotnet restore (Join-Path $root 'tests/tools/tools.csproj') --nologo -v:q
+    Invoke-Dotnet restore (Join-Path $root 'tests/tools/tools.csproj') --nologo --verbosity quiet
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
     $pester = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
     if (-not (Test-Path $pester)) { throw "Pester 5.7.1 was not restored to $pester" }
@@ -87,7 +87,7 @@ function Invoke-Test {
     New-Item -ItemType Directory -Force -Path $results | Out-Null
 
     Write-Host 'xunit: the C# core' -ForegroundColor Cyan
-    & dotnet test (Join-Path $root 'tests/LlamaCloud.Chat.Tests') -c $Configuration --nologo -v:q `
+    & dotnet test (Join-Path $root 'tests/LlamaCloud.Chat.Tests') -c $Configuration --nologo --verbosity quiet `
         --logger "trx;LogFileName=xunit.trx" --results-directory $results
     $xunitExit = $LASTEXITCODE
     $xPassed = 0; $xFailed = 0
