@@ -31,7 +31,7 @@ namespace LlamaCloud.Chat
 
         /// <summary>
         /// The wait before retry number <paramref name="retry"/> (1 = first retry): the server's
-        /// <c>retry-after-ms</c>, else <c>Retry-After</c> (seconds or HTTP date), when within 0..60 s; otherwise
+        /// <c>retry-after-ms</c>, else <c>Retry-After</c> (seconds or HTTP date), when above 0 and at most 60 s; otherwise
         /// exponential backoff 0.5 s doubling to 8 s, less up to 25% jitter (<paramref name="random01"/> in [0,1)).
         /// </summary>
         internal static TimeSpan GetDelay(int retry, HttpResponseHeaders? headers, DateTimeOffset now, double random01)
@@ -50,7 +50,7 @@ namespace LlamaCloud.Chat
             if (ms != null && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var msValue))
             {
                 var d = TimeSpan.FromMilliseconds(msValue);
-                if (d >= TimeSpan.Zero && d <= MaxServerDelay) return d;
+                if (d > TimeSpan.Zero && d <= MaxServerDelay) return d;
             }
             var ra = Header(headers, "Retry-After");
             if (ra != null)
@@ -58,13 +58,13 @@ namespace LlamaCloud.Chat
                 if (double.TryParse(ra, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
                 {
                     var d = TimeSpan.FromSeconds(seconds);
-                    if (d >= TimeSpan.Zero && d <= MaxServerDelay) return d;
+                    if (d > TimeSpan.Zero && d <= MaxServerDelay) return d;
                 }
                 else if (DateTimeOffset.TryParse(ra, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
                 {
+                    // A date already past (or now) is no instruction to wait: back off as usual, as the SDKs do.
                     var d = date - now;
-                    if (d < TimeSpan.Zero) d = TimeSpan.Zero;
-                    if (d <= MaxServerDelay) return d;
+                    if (d > TimeSpan.Zero && d <= MaxServerDelay) return d;
                 }
             }
             return null;

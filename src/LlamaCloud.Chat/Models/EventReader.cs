@@ -153,8 +153,8 @@ namespace LlamaCloud.Chat
             {
                 var r = new Utf8JsonReader(buffer.Slice(f.Type.Start, f.Type.End - f.Type.Start));
                 r.Read();
-                var known = r.ValueIsEscaped ? ChatEventType.Normalize(r.GetString()) : KnownType(r.ValueSpan);
-                if (known != null && known != ChatEventType.Unknown) return known;
+                var known = KnownType(r.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(r.GetString()!) : r.ValueSpan);
+                if (known != null) return known;
                 unknownType = r.GetString();
                 return null;
             }

@@ -56,6 +56,7 @@ namespace LlamaCloud.Chat
         {
             if (isFinalBlock && _phase == Phase.Start && IsBlank(data))
                 throw new InvalidSessionJsonException("The response body is empty.");
+            var startState = _state;
             var reader = new Utf8JsonReader(data, isFinalBlock, _state);
             try
             {
@@ -63,12 +64,17 @@ namespace LlamaCloud.Chat
             }
             catch (JsonException ex)
             {
+                // At the end of the body, the reader cannot tell "cut off" from "wrong": a body that is a valid
+                // beginning of JSON was truncated; anything else is malformed.
+                if (isFinalBlock && IsValidPrefix(data, startState)) throw Truncated();
                 throw new InvalidSessionJsonException(
                     $"The response is not valid JSON ({Trim(ex.Message)})", ex);
             }
-            if (isFinalBlock && _phase != Phase.Done)
+            if (isFinalBlock)
             {
-                throw new InvalidSessionJsonException("The response body ended before the session was complete (truncated).");
+                if (_phase != Phase.Done) throw Truncated();
+                if (!IsBlank(data.Slice((int)reader.BytesConsumed)))
+                    throw new InvalidSessionJsonException("The response has unexpected data after the end of the session.");
             }
             _state = reader.CurrentState;
             return (int)reader.BytesConsumed;
@@ -194,6 +200,23 @@ namespace LlamaCloud.Chat
                 else { r.Read(); r.Skip(); }
             }
             return m;
+        }
+
+        private static InvalidSessionJsonException Truncated() =>
+            new InvalidSessionJsonException("The response body ended before the session was complete (truncated).");
+
+        private static bool IsValidPrefix(ReadOnlySpan<byte> data, JsonReaderState state)
+        {
+            var probe = new Utf8JsonReader(data, false, state);
+            try
+            {
+                while (probe.Read()) { }
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
         }
 
         private static bool IsBlank(ReadOnlySpan<byte> data)

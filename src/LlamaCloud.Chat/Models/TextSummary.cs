@@ -19,6 +19,8 @@ namespace LlamaCloud.Chat
                 lastWasSpace = ch == ' ';
                 if (sb.Length >= max)
                 {
+                    // Never leave half of a surrogate pair (an emoji) before the ellipsis.
+                    if (char.IsHighSurrogate(sb[sb.Length - 1])) sb.Length--;
                     sb.Append('…');
                     break;
                 }

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Text;
+
+namespace LlamaCloud.Chat.Tests
+{
+    /// <summary>Shared helpers: reading documents whole or as a network caller does, and describing events for comparison.</summary>
+    internal static class TestUtil
+    {
+        internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+        /// <summary>Lets tests write JSON with single quotes: every ' becomes ".</summary>
+        internal static string Q(string s) => s.Replace('\'', '"');
+
+        /// <summary>One whole read (isFinalBlock: true), keeping the events in the session.</summary>
+        internal static (ChatSession Session, List<ChatEvent> Events) ReadWhole(string json, string? requestedId = "ses-1", EventFilter? filter = null)
+            => ReadWhole(Utf8(json), requestedId, filter);
+
+        internal static (ChatSession Session, List<ChatEvent> Events) ReadWhole(byte[] json, string? requestedId = "ses-1", EventFilter? filter = null, int skipBelow = 0)
+        {
+            var reader = new SessionReader(requestedId, filter, keepEvents: true) { SkipBelow = skipBelow };
+            var output = new List<ChatEvent>();
+            var consumed = reader.Read(json, true, output);
+            Assert.True(reader.IsComplete);
+            Assert.True(consumed <= json.Length);
+            return (reader.Session, output);
+        }
+
+        /// <summary>Reads a single-event session and returns that event.</summary>
+        internal static ChatEvent One(string eventJson)
+        {
+            var (_, events) = ReadWhole("{\"session_id\":\"ses-1\",\"events\":[" + eventJson + "]}");
+            return Assert.Single(events);
+        }
+
+        /// <summary>
+        /// The network caller's loop (as ResponseBody.ReadSessionAsync): append what arrived, read, keep the unconsumed
+        /// tail; a read of 0 bytes is the end of the body and is passed with isFinalBlock: true.
+        /// </summary>
+        internal static (SessionReader Reader, List<ChatEvent> Events) ReadChunked(byte[] doc, int chunk, string? requestedId = "ses-1",
+            EventFilter? filter = null, bool keepEvents = true)
+        {
+            var reader = new SessionReader(requestedId, filter, keepEvents);
+            var output = new List<ChatEvent>();
+            var buffer = new byte[Math.Max(16, chunk * 2)];
+            var filled = 0;
+            var pos = 0;
+            while (true)
+            {
+                var n = Math.Min(chunk, doc.Length - pos);
+                if (filled + n > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, filled + n));
+                Buffer.BlockCopy(doc, pos, buffer, filled, n);
+                pos += n;
+                filled += n;
+                var consumed = reader.Read(new ReadOnlySpan<byte>(buffer, 0, filled), n == 0, output);
+                Assert.InRange(consumed, 0, filled);
+                if (n == 0 || reader.IsComplete) break;
+                var rest = filled - consumed;
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, rest);
+                filled = rest;
+            }
+            return (reader, output);
+        }
+
+        /// <summary>Dotted access into PowerShell values: a PSObject's note property.</summary>
+        internal static object? P(object? o, string name)
+        {
+            var pso = Assert.IsType<PSObject>(o);
+            var prop = pso.Properties[name];
+            Assert.NotNull(prop);
+            return prop.Value;
+        }
+
+        /// <summary>Everything observable about an event, as one string, for whole-versus-chunked comparisons.</summary>
+        internal static string Describe(ChatEvent e)
+        {
+            var sb = new StringBuilder();
+            sb.Append(e.GetType().Name).Append('|').Append(e.Type ?? "<null>").Append('|').Append(e.Index.ToString(CultureInfo.InvariantCulture))
+              .Append('|').Append(e.SessionId).Append('|');
+            switch (e)
+            {
+                case ContentEvent c: sb.Append(c.Content ?? "<null>"); break;
+                case ToolCallEvent t: sb.Append(t.CallId).Append('|').Append(t.Name).Append('|').Append(t.ArgumentsJson ?? "<none>"); break;
+                case ToolResultEvent r:
+                    sb.Append(r.CallId).Append('|').Append(r.Name).Append('|').Append(r.ResultJson ?? "<none>").Append('|')
+                      .Append(r.ImageAttachment?.ToString() ?? "<null>");
+                    break;
+                case StopEvent s: sb.Append(s.Error ?? "<null>").Append('|').Append(s.IsError).Append('|').Append(s.Usage?.ToString() ?? "<null>"); break;
+                case UnknownEvent u: sb.Append(u.RawJson); break;
+            }
+            sb.Append("|src=").Append(e.SourceJson == null ? "<null>" : Encoding.UTF8.GetString(e.SourceJson));
+            return sb.ToString();
+        }
+
+        internal static List<string> DescribeAll(IEnumerable<ChatEvent> events)
+        {
+            var list = new List<string>();
+            foreach (var e in events) list.Add(Describe(e));
+            return list;
+        }
+
+        /// <summary>A session with one event of every type, unknown and untyped ones, non-ASCII text and payloads.</summary>
+        internal static readonly string AllTypesDocument = Q(@"{'session_id':'ses-all','last_updated_at':'2026-04-22T12:34:41.342245','generated_title':'Q3 findings — Überblick','index_ids':['idx-abc123','idx-def456'],'job_metadata':{'duration_ms':1234.5,'error':null,'export_config_ids':['e1'],'is_error':false,'total_input_tokens':100,'total_output_tokens':20,'turns':2},'events':[
+{'content':'What were the main findings in Q3? 日本語 🎉','type':'user_input'},
+{'content':'Let me','type':'thinking_delta'},
+{'content':' think\n\u00e9','type':'thinking_delta'},
+{'content':'Let me think','type':'thinking'},
+{'call_id':'call_1','name':'search_index','arguments':{'query':'Q3 findings','top_k':5,'filters':{'year':2026,'tags':['a','b']}},'type':'tool_call'},
+{'call_id':'call_1','name':'search_index','result':{'nodes':[{'text':'Revenue grew','metadata':{'page':4,'score':0.87}}]},'image_attachment':{'attachment_name':'page_4.png','source_id':'src-1'},'type':'tool_result'},
+{'content':'Revenue','type':'text_delta'},
+{'content':' grew \ud83d\ude80','type':'text_delta'},
+{'content':'Revenue grew 🚀','type':'text'},
+{'error':null,'is_error':false,'usage':{'duration_ms':1500.25,'total_input_tokens':1200,'total_output_tokens':85,'turns':3},'type':'stop'},
+{'type':'citation','ref':{'id':7},'text':'x'},
+{'call_id':'call_2','name':'fetch','arguments':{}},
+{'content':'no type'},
+'a bare string',
+42,
+null,
+[1,[2,{'a':3}]]
+]}");
+    }
+}
