@@ -1,0 +1,143 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "llama-export-$PID"
+    # Everything a session shows to scripts, event by event, for comparing a live session with its re-read file.
+    function Get-Shape($Session) {
+        $lines = foreach ($e in $Session.Events) {
+            $payload = switch ($e) {
+                { $_ -is [LlamaCloud.Chat.ToolCallEvent] } { "$($_.CallId)|$($_.Name)|$($_.ArgumentsJson)" }
+                { $_ -is [LlamaCloud.Chat.ToolResultEvent] } { "$($_.CallId)|$($_.Name)|$($_.ResultJson)|$($_.ImageAttachment)" }
+                { $_ -is [LlamaCloud.Chat.StopEvent] } { "$($_.IsError)|$($_.Error)|$($_.Usage)" }
+                { $_ -is [LlamaCloud.Chat.UnknownEvent] } { $_.RawJson }
+                default { $_.Content }
+            }
+            '{0}|{1}|{2}|{3}' -f $e.Index, $e.GetType().Name, $e.Type, $payload
+        }
+        @("$($Session.SessionId)|$($Session.LastUpdatedAt.ToString('o'))|$($Session.GeneratedTitle)|$($Session.IndexIds -join ',')|$($Session.JobMetadata)") + $lines
+    }
+}
+AfterAll {
+    Stop-LlamaEmulator $script:Emulator
+    Remove-Item -Recurse -Force $script:Dir -ErrorAction SilentlyContinue
+}
+
+Describe 'Export-LlamaChatSession and Get-LlamaChatSession -Path' {
+    BeforeEach {
+        Reset-Emulator
+        Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue
+    }
+
+    It 'round-trips every event losslessly, unknown and untyped ones included (<Id>)' -TestCases @(
+        @{ Id = 'ses-demo' }, @{ Id = 'ses-unknown' }, @{ Id = 'ses-nulls' }, @{ Id = 'ses-unicode' }, @{ Id = 'ses-empty' }, @{ Id = 'ses-err' }
+    ) {
+        $live = Get-LlamaChatSession -Id $Id @Conn
+        $file = $live | Export-LlamaChatSession -Path $Dir -PassThru
+        $file.Name | Should -Be "$Id.json"
+        $back = Get-LlamaChatSession -Path $file.FullName
+        Get-Shape $back | Should -Be (Get-Shape $live)
+        # A second generation is byte-identical: nothing drifts.
+        $again = $back | Export-LlamaChatSession -Path (Join-Path $Dir 'again') -PassThru
+        (Get-Content -Raw $again) | Should -Be (Get-Content -Raw $file)
+    }
+
+    It 'keeps what the API sent for unknown events, byte for byte' {
+        $file = Get-LlamaChatSession -Id ses-unknown @Conn | Export-LlamaChatSession -Path $Dir -PassThru
+        $raw = (Get-LlamaChatEvent -SessionId ses-unknown -Type unknown @Conn).RawJson
+        $text = Get-Content -Raw $file
+        foreach ($r in $raw) { $text.Contains($r) | Should -BeTrue }
+    }
+
+    It 'fetches sessions that were listed without events, and the file pipes into Get-LlamaChatEvent like a live session' {
+        $listed = Get-LlamaChatSession @Conn | Where-Object SessionId -eq 'ses-demo'
+        $null -eq $listed.Events | Should -BeTrue
+        $listed | Export-LlamaChatSession -Path $Dir
+        $calls = Get-LlamaChatSession -Path (Join-Path $Dir 'ses-demo.json') | Get-LlamaChatEvent -Type tool_call
+        $calls.Count | Should -Be 2
+        $calls[0].Arguments.filters.year | Should -Be 2025
+    }
+
+    It 'refuses to overwrite without -Force, overwrites with it' {
+        Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path $Dir
+        $null = Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path $Dir -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        { Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path $Dir -Force -ErrorAction Stop } | Should -Not -Throw
+    }
+
+    It 'leaves no file behind when the fetch fails, and supports -WhatIf' {
+        'ses-missing' | Export-LlamaChatSession -Path $Dir @Conn -ErrorAction SilentlyContinue
+        Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path $Dir -WhatIf
+        @(Get-ChildItem $Dir -ErrorAction SilentlyContinue).Count | Should -Be 0
+    }
+
+    It 'gives hostile ids a file name inside the folder' {
+        Set-EmulatorSession -Id '../evil' -Json '{"session_id":"../evil","last_updated_at":"2026-01-01T00:00:00","events":[]}'
+        $f = [pscustomobject]@{ SessionId = '../evil' } | Export-LlamaChatSession -Path $Dir @Conn -PassThru
+        $f.DirectoryName | Should -Be (Get-Item $Dir).FullName
+        (Get-LlamaChatSession -LiteralPath $f.FullName).SessionId | Should -Be '../evil'
+    }
+
+    It 'reads wildcards, a saved list page, and gives one clear error per bad file' {
+        'ses-demo', 'ses-abc123' | Get-LlamaChatSession @Conn | Export-LlamaChatSession -Path $Dir
+        Set-Content (Join-Path $Dir 'broken.json') '{"session_id":"x","events":[{"type":"text","content":"a"},'
+        Set-Content (Join-Path $Dir 'page.txt') (Invoke-RestMethod "$Url/api/v1/chat?page_size=3" -Headers @{ Authorization = "Bearer $Key" } | ConvertTo-Json -Depth 10)
+        Set-Content (Join-Path $Dir 'proxy.json') '<html><title>Login</title></html>'
+        $out = Get-LlamaChatSession -Path (Join-Path $Dir '*.json') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out.SessionId | Sort-Object | Should -Be 'ses-abc123', 'ses-demo'
+        $errs.Count | Should -Be 2
+        $errs | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.InvalidSessionFile,*' }
+        (Get-LlamaChatSession -LiteralPath (Join-Path $Dir 'page.txt')).Count | Should -Be 3
+    }
+
+    It 'a missing path is one error' {
+        $null = Get-LlamaChatSession -Path (Join-Path $Dir 'nope.json') -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+    }
+}
+
+Describe 'Interop with the standard cmdlets' {
+    BeforeAll {
+        Reset-Emulator
+        $script:Session = Get-LlamaChatSession -Id ses-demo @Conn
+        $script:Events = $script:Session | Get-LlamaChatEvent
+    }
+
+    It 'ConvertTo-Json works on sessions and events without runaway depth or warnings' {
+        $json = $Session | ConvertTo-Json -Depth 4 -WarningVariable w 3>$null
+        $json | Should -Not -BeNullOrEmpty
+        ($json | ConvertFrom-Json).SessionId | Should -Be 'ses-demo'
+        $ej = $Events | ConvertTo-Json -Depth 5 3>$null
+        ($ej | ConvertFrom-Json).Count | Should -Be $Events.Count
+    }
+
+    It 'Export-Csv writes one readable row per event' {
+        $csv = Join-Path ([IO.Path]::GetTempPath()) "llama-$PID.csv"
+        try {
+            $Events | Select-Object Index, Type, SessionId, Summary | Export-Csv -Path $csv -NoTypeInformation
+            $rows = Import-Csv $csv
+            $rows.Count | Should -Be $Events.Count
+            ($rows | Where-Object Type -eq tool_call)[0].Summary | Should -BeLike 'search_index(*'
+            # Whole objects too: every cell is text, none is a type name dump.
+            $Events | Export-Csv -Path $csv -NoTypeInformation
+            (Get-Content -Raw $csv) | Should -Not -Match 'System\.Collections|PSCustomObject'
+        }
+        finally { Remove-Item $csv -ErrorAction SilentlyContinue }
+    }
+
+    It 'Format-Table, Format-List and Format-Wide render without errors' {
+        $Error.Clear()
+        $null = $Session | Format-Table | Out-String
+        $null = $Session | Format-List | Out-String
+        $null = $Events | Format-Table | Out-String
+        $null = $Events | Format-List | Out-String
+        $null = $Events | Format-Wide | Out-String
+        $Error.Count | Should -Be 0
+    }
+
+    It 'Group-Object Name counts tool usage; Sort-Object sorts by Index' {
+        $g = $Events | Where-Object Type -eq tool_call | Group-Object Name
+        ($g | Where-Object Name -eq 'search_index').Count | Should -Be 1
+        ($Events | Sort-Object Index -Descending)[0].Index | Should -Be ($Events.Count - 1)
+        ($Events | Group-Object Type).Name | Should -Contain 'text_delta'
+    }
+}
