@@ -150,6 +150,25 @@ Describe 'Many sessions' {
         (($times | Measure-Object -Maximum).Maximum - ($times | Measure-Object -Minimum).Minimum).TotalSeconds | Should -BeLessThan 2.5
     }
 
+    It 'shows progress for a fetch longer than a second, and completes it; none for a short call' {
+        $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'config' -Body @{ latencyMs = 150 }
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; 1..40 | ForEach-Object { 'ses-gen-10-' + `$_ } | Get-LlamaChatSession -BaseUri '$Url' -ApiKey '$Key'")
+        $out = $ps.Invoke()
+        $out.Count | Should -Be 40
+        $progress = @($ps.Streams.Progress)
+        $progress.Count | Should -BeGreaterThan 0
+        $progress[-1].RecordType | Should -Be 'Completed'
+        $progress[0].StatusDescription | Should -Match '\d+ sessions'
+        $ps.Dispose()
+        $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'config' -Body @{ latencyMs = 0 }
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; 'ses-demo', 'ses-abc123' | Get-LlamaChatSession -BaseUri '$Url' -ApiKey '$Key'")
+        $null = $ps.Invoke()
+        @($ps.Streams.Progress).Count | Should -Be 0
+        $ps.Dispose()
+    }
+
     It 'Ctrl+C mid-list stops promptly' {
         Add-Fault @{ path = '/api/v1/chat'; method = 'GET'; kind = 'hang'; times = -1 }
         $ps = [powershell]::Create()
