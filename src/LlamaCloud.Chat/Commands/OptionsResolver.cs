@@ -48,7 +48,7 @@ namespace LlamaCloud.Chat.Commands
             try
             {
                 var key = Unwrap(fakeBoundParameters["ApiKey"]);
-                var secure = key as SecureString ?? (key is string s ? ToSecure(s) : null);
+                var secure = key as SecureString ?? (key is string s ? SecureStringTransformationAttribute.ToSecureString(s) : null);
                 return Resolve(secure, Unwrap(fakeBoundParameters["BaseUri"]) as string,
                     Unwrap(fakeBoundParameters["OrganizationId"]) as string, Unwrap(fakeBoundParameters["ProjectId"]) as string);
             }
@@ -59,13 +59,6 @@ namespace LlamaCloud.Chat.Commands
         }
 
         private static object? Unwrap(object? o) => o is PSObject p ? p.BaseObject : o;
-
-        private static SecureString ToSecure(string s)
-        {
-            var secure = new SecureString();
-            foreach (var c in s) secure.AppendChar(c);
-            return secure;
-        }
 
         private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
     }

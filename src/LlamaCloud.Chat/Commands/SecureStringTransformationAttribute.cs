@@ -12,14 +12,15 @@ namespace LlamaCloud.Chat.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            if (value is string s)
-            {
-                var secure = new SecureString();
-                foreach (var c in s) secure.AppendChar(c);
-                secure.MakeReadOnly();
-                return secure;
-            }
-            return value;
+            return value is string s ? ToSecureString(s) : value;
+        }
+
+        internal static SecureString ToSecureString(string s)
+        {
+            var secure = new SecureString();
+            foreach (var c in s) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
         }
     }
 }
