@@ -56,7 +56,8 @@ function Invoke-Build {
     $help = Join-Path $root 'src/LlamaCloud.Chat/help'
     if (Test-Path $help) {
         $helpOut = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'en-US')
-        & (Join-Path $root 'tools/Build-Help.ps1') -SourcePath $help -AssemblyPath (Join-Path $moduleOut 'LlamaCloud.Chat.dll') -OutputPath $helpOut
+        & (Join-Path $root 'tools/Build-Help.ps1') -SourcePath $help -AssemblyPath (Join-Path $moduleOut 'LlamaCloud.Chat.dll') -OutputPath $helpOut `
+            -XmlDocPath (Join-Path $bin 'LlamaCloud.Chat.xml')
     }
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw (Join-Path $root 'LlamaCloud.Chat.psd1')

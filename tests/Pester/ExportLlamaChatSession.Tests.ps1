@@ -141,3 +141,23 @@ Describe 'Interop with the standard cmdlets' {
         ($Events | Group-Object Type).Name | Should -Contain 'text_delta'
     }
 }
+
+Describe 'Export-LlamaChatSession from ids' {
+    It 'takes plain id strings from the pipeline' {
+        Reset-Emulator
+        $d = Join-Path $Dir 'ids'
+        $files = 'ses-demo', 'ses-abc123' | Export-LlamaChatSession -Path $d @Conn -PassThru
+        $files.Name | Should -Be 'ses-demo.json', 'ses-abc123.json'
+    }
+}
+
+Describe 'Early stop downstream' {
+    It 'Select-Object -First 1 releases the download at once' {
+        Reset-Emulator
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $first = Get-LlamaChatEvent -SessionId ses-gen-300000 @Conn | Select-Object -First 1
+        $first.Index | Should -Be 0
+        Start-Sleep -Milliseconds 300
+        (Invoke-EmulatorControl -Emulator $script:Emulator -Method Get -Path 'health').inFlight | Should -Be 0
+    }
+}

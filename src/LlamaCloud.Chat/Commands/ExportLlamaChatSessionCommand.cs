@@ -17,8 +17,8 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>Ids of sessions to fetch and save.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "SessionId")]
+        /// <summary>Ids of sessions to fetch and save. Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "SessionId")]
         [ValidateNotNullOrEmpty]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]

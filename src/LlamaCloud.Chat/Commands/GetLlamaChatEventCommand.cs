@@ -49,10 +49,10 @@ namespace LlamaCloud.Chat.Commands
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        /// <summary>How many sessions are fetched at once when several arrive. Output stays in session order. Default 4.</summary>
+        /// <summary>How many sessions are fetched at once when several arrive. Output stays in session order. Default 8.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        public int ThrottleLimit { get; set; } = 8;
 
         /// <inheritdoc />
         protected override void BeginProcessing()

@@ -38,10 +38,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        /// <summary>How many sessions are fetched at once when several ids arrive. Output stays in input order. Default 4.</summary>
+        /// <summary>How many sessions are fetched at once when several ids arrive. Output stays in input order. Default 8.</summary>
         [Parameter(ParameterSetName = IdSet)]
         [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        public int ThrottleLimit { get; set; } = 8;
 
         /// <summary>Session JSON files to read (wildcards allowed), as written by Export-LlamaChatSession or saved from the API.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = false)]

@@ -175,6 +175,9 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Releases the cancellation source.</summary>
         public void Dispose()
         {
+            // A downstream Select-Object -First ends this command without StopProcessing: cancel what is still
+            // downloading, or the connection stays open behind a full event channel.
+            _stop.Cancel();
             _stop.Dispose();
             _messageSignal.Dispose();
             GC.SuppressFinalize(this);

@@ -41,7 +41,7 @@ namespace LlamaCloud.Chat.Commands
             while (_queue.Count > 0)
             {
                 var head = _queue.Peek();
-                if (!all && !head.IsCompleted && _queue.Count <= _limit) break;
+                if (!all && !head.IsCompleted && _queue.Count < _limit) break; // at the limit: wait for the oldest
                 _queue.Dequeue();
                 head.Write();
                 _written++;
