@@ -1,0 +1,390 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Benchmarks LlamaCloud.Chat against what users write without it (Invoke-RestMethod) and, where node is present,
+    the official TypeScript SDK, all against the local emulator. Prints a Markdown report and writes it to -OutFile.
+.DESCRIPTION
+    Starts the emulator and fetches every session once (generation is not timed). Then, per session size, one fresh
+    pwsh process imports the module, warms each command up once, and times, alternating run after run:
+      (a)         Get-LlamaChatSession -Id $id | Get-LlamaChatEvent -Type tool_call
+      (b)         Get-LlamaChatEvent -SessionId $id -Type tool_call
+      (c)         Get-LlamaChatEvent -SessionId $id | Measure-Object
+      IRM-filter  (Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events.Where({ $_.type -eq 'tool_call' })
+      IRM-measure (Invoke-RestMethod $uri -Headers ...).events | Measure-Object
+    asserting every result (same tool calls, in the same order, from all; the full event count for the measures).
+    Peak working-set growth is measured in separate fresh processes, one command each. The TypeScript SDK's
+    client.beta.chat.retrieve(id) + .events.filter(...) is timed by bench/node/retrieve.mjs. Last, 200 sessions
+    behind 50 ms of emulated latency compare Get-LlamaChatSession's fetch-ahead with -ThrottleLimit 1 and with
+    one request at a time.
+    See bench/README.md for how to read the report.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench
+.EXAMPLE
+    dotnet pwsh bench/Run-Benchmark.ps1 -ModulePath out/LlamaCloud.Chat/LlamaCloud.Chat.psd1 -Sizes 10000,100000 -Runs 3
+#>
+[CmdletBinding()]
+param(
+    # The module manifest to benchmark (as laid out by ./build.ps1 Build).
+    [Parameter(Mandatory)] [string] $ModulePath,
+    # Events per session; each size is the generated session ses-gen-<size>. (Strings, so that "-Sizes 10000,100000"
+    # also works through pwsh -File, which passes it as one string.)
+    [string[]] $Sizes = @('10000', '100000', '1000000'),
+    # Timed runs per scenario and size (medians are reported).
+    [ValidateRange(1, 1000)] [int] $Runs = 5,
+    # Untimed runs of each command before the timed ones, in the same process. PowerShell's engine, when it comes
+    # as the "dotnet pwsh" tool, is not ReadyToRun-compiled: small sessions need several runs to reach steady state.
+    [ValidateRange(0, 1000)] [int] $WarmupRuns = 1,
+    # Larger sessions skip the Invoke-RestMethod scenarios (slow and memory-hungry at 1M events).
+    [int] $IrmMaxSize = 100000,
+    # Larger sessions skip the TypeScript SDK.
+    [int] $NodeMaxSize = 100000,
+    # Do not run the TypeScript SDK at all.
+    [switch] $SkipNode,
+    # Do not measure peak working sets.
+    [switch] $SkipMemory,
+    # Do not run the many-sessions scenario.
+    [switch] $SkipMany,
+    # Many-sessions scenario: how many sessions, of how many events, behind how much latency, how many runs.
+    [int] $ManyCount = 200,
+    [int] $ManyEvents = 300,
+    [int] $ManyLatencyMs = 50,
+    [ValidateRange(1, 100)] [int] $ManyRuns = 3,
+    # Where the Markdown report goes; the raw measurements go beside it as .json.
+    [string] $OutFile = (Join-Path $PSScriptRoot 'results/latest.md'),
+    # Also return the results as an object.
+    [switch] $PassThru
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$ProgressPreference = 'SilentlyContinue'
+
+$benchRoot = $PSScriptRoot
+$repoRoot = Split-Path -Parent $benchRoot
+$ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
+$OutFile = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutFile)
+$worker = Join-Path $benchRoot 'Invoke-BenchWorker.ps1'
+$nodeDir = Join-Path $benchRoot 'node'
+$Sizes = [int[]]@($Sizes -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object { [int]$_ } | Sort-Object -Unique)
+if ($Sizes.Count -eq 0 -or @($Sizes | Where-Object { $_ -lt 1 }).Count) { throw "-Sizes must be positive event counts, e.g. 10000,100000,1000000" }
+$started = [DateTime]::UtcNow
+# Other work on the machine skews every number: the report shows the load average at the start and the end.
+function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } }
+$loadAtStart = Get-LoadAverage
+
+function Write-Step([string] $Text) { Write-Host $Text -ForegroundColor Cyan }
+
+function Get-Median([double[]] $Values) {
+    $s = [double[]]($Values | Sort-Object)
+    $m = [int][Math]::Floor($s.Length / 2)
+    if ($s.Length % 2) { return $s[$m] }
+    return ($s[$m - 1] + $s[$m]) / 2
+}
+
+# A child pwsh exactly like this one: under "dotnet pwsh" (a .NET tool) the process is dotnet running pwsh.dll.
+function Get-PwshCommand {
+    $proc = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($proc) -eq 'dotnet') { return @($proc, (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($proc)
+}
+$pwshCommand = Get-PwshCommand
+
+$tempDir = Join-Path ([IO.Path]::GetTempPath()) ("llamacloud-bench-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+New-Item -ItemType Directory -Path $tempDir -Force | Out-Null
+# Every process imports a private copy of the module: a rebuild of out/ during the run cannot change what is measured.
+$moduleSource = $ModulePath
+$snapshot = Join-Path $tempDir ([IO.Path]::GetFileNameWithoutExtension($ModulePath))
+Copy-Item -Recurse -LiteralPath (Split-Path -Parent $ModulePath) -Destination $snapshot
+$ModulePath = Join-Path $snapshot (Split-Path -Leaf $ModulePath)
+
+function Invoke-Worker([hashtable] $Arguments) {
+    $result = Join-Path $tempDir ([guid]::NewGuid().ToString('n') + '.json')
+    $argList = [Collections.Generic.List[string]]::new()
+    foreach ($a in @('-NoProfile', '-NonInteractive', '-File', $worker, '-ModulePath', $ModulePath, '-BaseUri', $emulator.Url,
+            '-ApiKey', $emulator.ApiKey, '-ResultPath', $result)) { $argList.Add($a) }
+    foreach ($key in $Arguments.Keys) { $argList.Add("-$key"); $argList.Add([string]$Arguments[$key]) }
+    $exe = $pwshCommand[0]
+    $prefix = @($pwshCommand | Select-Object -Skip 1)
+    & $exe @prefix @argList | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark worker failed (exit code $LASTEXITCODE): $($Arguments | ConvertTo-Json -Compress)" }
+    Get-Content -Raw -LiteralPath $result | ConvertFrom-Json
+}
+
+# One whole GET of a session, outside any measurement: makes the emulator generate and cache it, and counts
+# its tool calls independently of every client measured (the API writes "type" last in each event).
+$http = [System.Net.Http.HttpClient]::new()
+$http.Timeout = [TimeSpan]::FromMinutes(10)
+function Get-SessionBody([string] $Id, [switch] $CountToolCalls) {
+    $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($emulator.Url)/api/v1/chat/$Id")
+    $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $emulator.ApiKey)
+    $response = $http.SendAsync($request, [System.Net.Http.HttpCompletionOption]::ResponseHeadersRead).GetAwaiter().GetResult()
+    try {
+        if (-not $response.IsSuccessStatusCode) { throw "GET $Id answered $([int]$response.StatusCode)" }
+        if ($CountToolCalls) {
+            $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+            $n = 0; $i = 0
+            while (($i = $text.IndexOf('"type":"tool_call"', $i, [StringComparison]::Ordinal)) -ge 0) { $n++; $i++ }
+            return [pscustomobject]@{ Bytes = [Text.Encoding]::UTF8.GetByteCount($text); ToolCalls = $n }
+        }
+        $response.Content.CopyToAsync([IO.Stream]::Null).GetAwaiter().GetResult()
+        return [pscustomobject]@{ Bytes = $response.Content.Headers.ContentLength; ToolCalls = $null }
+    }
+    finally { $response.Dispose() }
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+Import-Module (Join-Path $repoRoot 'tests/Emulator.psm1') -Force
+$emulator = Start-LlamaEmulator
+$results = [ordered]@{
+    date          = $started.ToString('yyyy-MM-dd HH:mm') + ' UTC'
+    machine       = [ordered]@{}
+    sizes         = [Collections.Generic.List[object]]::new()
+    many          = $null
+    node          = $null
+    settings      = [ordered]@{ modulePath = $moduleSource; runs = $Runs; warmupRuns = $WarmupRuns; irmMaxSize = $IrmMaxSize; nodeMaxSize = $NodeMaxSize; skipNode = [bool]$SkipNode }
+}
+try {
+    Write-Step "Emulator at $($emulator.Url); fetching every session once so that generation is not timed"
+    $bodies = @{}
+    foreach ($n in $Sizes) {
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $bodies[$n] = Get-SessionBody "ses-gen-$n" -CountToolCalls
+        Write-Host ("  ses-gen-{0}: {1:N1} MB, {2} tool calls ({3:N1} s)" -f $n, ($bodies[$n].Bytes / 1MB), $bodies[$n].ToolCalls, $sw.Elapsed.TotalSeconds)
+    }
+    $null = Get-SessionBody 'ses-gen-1000' # the memory workers' warm-up session
+
+    # The TypeScript SDK, where node is present.
+    $nodeReady = $false
+    $nodeNote = $null
+    if ($SkipNode) { $nodeNote = 'skipped (-SkipNode)' }
+    elseif (-not (Get-Command node -ErrorAction SilentlyContinue) -or -not (Get-Command npm -ErrorAction SilentlyContinue)) { $nodeNote = 'skipped (node/npm not found)' }
+    else {
+        if (-not (Test-Path (Join-Path $nodeDir 'node_modules/@llamaindex/llama-cloud'))) {
+            Write-Step 'npm install in bench/node'
+            Push-Location $nodeDir
+            try { & npm install --no-audit --no-fund | Out-Host; $npmExit = $LASTEXITCODE } finally { Pop-Location }
+            if ($npmExit -ne 0) { $nodeNote = "skipped (npm install failed with exit code $npmExit)" }
+        }
+        if (-not $nodeNote) { $nodeReady = $true }
+    }
+    if ($nodeNote) { Write-Warning "TypeScript SDK $nodeNote" }
+
+    foreach ($n in $Sizes) {
+        Write-Step ("ses-gen-{0}: {1} runs of each scenario, alternating, in one pwsh" -f $n, $Runs)
+        $timing = Invoke-Worker @{ Mode = 'Size'; Size = $n; Runs = $Runs; WarmupRuns = $WarmupRuns; IrmMaxSize = $IrmMaxSize; ExpectedToolCalls = $bodies[$n].ToolCalls }
+        $entry = [ordered]@{ size = $n; bytes = $bodies[$n].Bytes; toolCalls = $bodies[$n].ToolCalls; timing = $timing; node = $null; nodeNote = $null; memory = [ordered]@{} }
+
+        if ($nodeReady -and $n -le $NodeMaxSize) {
+            Write-Step "  TypeScript SDK: node bench/node/retrieve.mjs ($Runs runs)"
+            $out = & node --expose-gc (Join-Path $nodeDir 'retrieve.mjs') $emulator.Url $emulator.ApiKey "ses-gen-$n" $Runs
+            if ($LASTEXITCODE -ne 0) { throw "retrieve.mjs failed for ses-gen-$n (exit code $LASTEXITCODE)" }
+            $entry.node = ($out | Select-Object -Last 1) | ConvertFrom-Json
+            if ($entry.node.toolCalls -ne $bodies[$n].ToolCalls) { throw "The TypeScript SDK found $($entry.node.toolCalls) tool calls in ses-gen-$n, expected $($bodies[$n].ToolCalls)" }
+            if ($entry.node.events -ne $n) { throw "The TypeScript SDK read $($entry.node.events) events from ses-gen-$n, expected $n" }
+            Write-Host ("    median {0:N1} ms (runs: {1})" -f $entry.node.medianMs, (($entry.node.timesMs | ForEach-Object { '{0:N1}' -f $_ }) -join ', '))
+            $results.node = [ordered]@{ node = $entry.node.node; sdk = $entry.node.sdk }
+        }
+        elseif ($nodeReady) { $entry.nodeNote = "skipped (> -NodeMaxSize $($NodeMaxSize.ToString('N0')))" }
+        else { $entry.nodeNote = $nodeNote }
+
+        if (-not $SkipMemory) {
+            Write-Step '  peak working-set growth, one fresh pwsh per command'
+            $memScenarios = @('b', 'a')
+            if ($n -le $IrmMaxSize) { $memScenarios += 'irmFilter' }
+            foreach ($s in $memScenarios) {
+                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $bodies[$n].ToolCalls }
+            }
+        }
+        $results.sizes.Add($entry)
+    }
+
+    if (-not $SkipMany) {
+        Write-Step ("{0} sessions of {1} events behind {2} ms latency: fetch-ahead against one at a time ({3} runs)" -f $ManyCount, $ManyEvents, $ManyLatencyMs, $ManyRuns)
+        for ($i = 1; $i -le $ManyCount; $i++) { $null = Get-SessionBody "ses-gen-$ManyEvents-$i" }
+        $null = Invoke-EmulatorControl -Emulator $emulator -Method Post -Path config -Body @{ latencyMs = $ManyLatencyMs; latencyJitterMs = 0 }
+        try {
+            $results.many = Invoke-Worker @{ Mode = 'Many'; Runs = $ManyRuns; ManyCount = $ManyCount; ManyEvents = $ManyEvents; LatencyMs = $ManyLatencyMs }
+        }
+        finally {
+            $null = Invoke-EmulatorControl -Emulator $emulator -Method Post -Path reset
+        }
+    }
+}
+finally {
+    Stop-LlamaEmulator $emulator
+    $http.Dispose()
+    Remove-Item -Recurse -Force -LiteralPath $tempDir -ErrorAction SilentlyContinue
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The report.
+function Format-Ms($ms) {
+    if ($null -eq $ms) { return 'n/a' }
+    if ($ms -ge 100) { return '{0:N0}' -f $ms }
+    if ($ms -ge 10) { return '{0:N1}' -f $ms }
+    return '{0:N2}' -f $ms
+}
+function Format-Cell($times) {
+    if ($null -eq $times) { return 'n/a' }
+    $t = [double[]]@($times)
+    '{0} ({1}–{2})' -f (Format-Ms (Get-Median $t)), (Format-Ms ($t | Measure-Object -Minimum).Minimum), (Format-Ms ($t | Measure-Object -Maximum).Maximum)
+}
+function Format-Ratio($num, $den) {
+    if ($null -eq $num -or $null -eq $den -or $den -eq 0) { return 'n/a' }
+    '{0:N2}' -f ($num / $den)
+}
+function Get-ScenarioMedian($entry, [string] $name) {
+    $p = $entry.timing.scenarios.PSObject.Properties[$name]
+    if ($p) { return [double]$p.Value.medianMs }
+    return $null
+}
+function Get-ScenarioTimes($entry, [string] $name) {
+    $p = $entry.timing.scenarios.PSObject.Properties[$name]
+    if ($p) { return $p.Value.timesMs }
+    return $null
+}
+
+$first = $results.sizes | Select-Object -First 1
+$cpu = $null
+if (Test-Path /proc/cpuinfo) { $cpu = (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value.Trim() }
+$memGB = $null
+if (Test-Path /proc/meminfo) { $memGB = [Math]::Round(([long]((Select-String -Path /proc/meminfo -Pattern '^MemTotal:\s*(\d+)').Matches.Groups[1].Value)) / 1MB, 1) }
+$results.machine = [ordered]@{
+    cores      = [Environment]::ProcessorCount
+    cpu        = $cpu
+    memoryGB   = $memGB
+    os         = [Runtime.InteropServices.RuntimeInformation]::OSDescription
+    powershell = if ($first) { $first.timing.psVersion } else { $PSVersionTable.PSVersion.ToString() }
+    runtime    = if ($first) { $first.timing.runtime } else { [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription }
+    loadStart  = $loadAtStart
+    loadEnd    = Get-LoadAverage
+    module     = if ($first) { $first.timing.moduleVersion } else { (Import-PowerShellDataFile $ModulePath).ModuleVersion }
+}
+
+$md = [Text.StringBuilder]::new()
+function Add-Line([string] $Text = '') { $null = $md.AppendLine($Text) }
+$m = $results.machine
+Add-Line '# LlamaCloud.Chat benchmark'
+Add-Line
+Add-Line ("- Date: {0}; machine: {1} cores{2}{3}, {4}" -f $results.date, $m.cores, $(if ($m.cpu) { " ($($m.cpu))" } else { '' }), $(if ($m.memoryGB) { ", $($m.memoryGB) GB RAM" } else { '' }), $m.os)
+if ($m.loadStart) { Add-Line ("- Load average (1, 5, 15 min) at the start: {0}; at the end: {1} (on {2} cores; much above 0 means other work shared the CPUs)" -f $m.loadStart, $m.loadEnd, $m.cores) }
+Add-Line ("- PowerShell {0} on {1}; LlamaCloud.Chat {2}{3}" -f $m.powershell, $m.runtime, $m.module,
+    $(if ($results.node) { "; node $($results.node.node), @llamaindex/llama-cloud $($results.node.sdk)" } else { "; TypeScript SDK $($nodeNote ?? 'not run')" }))
+Add-Line ("- Local emulator on loopback, no added latency. Times in ms: median (min–max) of {0} runs, scenarios alternated run after run in one pwsh per size, each warmed up {3} (-WarmupRuns), [GC]::Collect() before each run. Invoke-RestMethod only up to {1:N0} events (-IrmMaxSize), the TypeScript SDK only up to {2:N0} (-NodeMaxSize)." -f $Runs, $IrmMaxSize, $NodeMaxSize, $(if ($WarmupRuns -eq 1) { 'once' } else { "$WarmupRuns times" }))
+Add-Line
+Add-Line '| scenario | what is timed |'
+Add-Line '|---|---|'
+Add-Line '| (a) | `Get-LlamaChatSession -Id $id \| Get-LlamaChatEvent -Type tool_call` |'
+Add-Line '| (b) | `Get-LlamaChatEvent -SessionId $id -Type tool_call` |'
+Add-Line '| (c) | `Get-LlamaChatEvent -SessionId $id \| Measure-Object` |'
+Add-Line '| IRM-filter | `(Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events.Where({ $_.type -eq ''tool_call'' })` |'
+Add-Line '| IRM-measure | `(Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events \| Measure-Object` |'
+Add-Line '| TS | `(await client.beta.chat.retrieve(id)).events.filter(e => e.type === ''tool_call'')` (bench/node/retrieve.mjs, one node process) |'
+Add-Line
+Add-Line '## Time (ms)'
+Add-Line
+Add-Line '| events | body MB | tool calls | (a) | (b) | (c) | IRM-filter | IRM-measure | TS |'
+Add-Line '|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+foreach ($e in $results.sizes) {
+    $irmSkip = "skipped (> -IrmMaxSize $($IrmMaxSize.ToString('N0')))"
+    $irmF = if ($e.timing.irmIncluded) { Format-Cell (Get-ScenarioTimes $e 'irmFilter') } else { $irmSkip }
+    $irmM = if ($e.timing.irmIncluded) { Format-Cell (Get-ScenarioTimes $e 'irmMeasure') } else { $irmSkip }
+    $ts = if ($e.node) { Format-Cell $e.node.timesMs } else { $e.nodeNote }
+    Add-Line ('| {0:N0} | {1:N1} | {2:N0} | {3} | {4} | {5} | {6} | {7} | {8} |' -f $e.size, ($e.bytes / 1MB), $e.toolCalls,
+        (Format-Cell (Get-ScenarioTimes $e 'a')), (Format-Cell (Get-ScenarioTimes $e 'b')), (Format-Cell (Get-ScenarioTimes $e 'c')), $irmF, $irmM, $ts)
+}
+Add-Line
+Add-Line '## Ratios of medians (below 1: the module is faster)'
+Add-Line
+Add-Line '| events | (a) / IRM-filter | (b) / IRM-filter | (c) / IRM-measure | (a) / TS | (b) / TS |'
+Add-Line '|---:|---:|---:|---:|---:|---:|'
+foreach ($e in $results.sizes) {
+    $a = Get-ScenarioMedian $e 'a'; $b = Get-ScenarioMedian $e 'b'; $c = Get-ScenarioMedian $e 'c'
+    $irmF = Get-ScenarioMedian $e 'irmFilter'; $irmM = Get-ScenarioMedian $e 'irmMeasure'
+    $ts = if ($e.node) { [double]$e.node.medianMs } else { $null }
+    $noIrm = if ($e.timing.irmIncluded) { $null } else { 'n/a (IRM skipped)' }
+    $noTs = if ($e.node) { $null } else { 'n/a (TS skipped)' }
+    Add-Line ('| {0:N0} | {1} | {2} | {3} | {4} | {5} |' -f $e.size,
+        ($noIrm ?? (Format-Ratio $a $irmF)), ($noIrm ?? (Format-Ratio $b $irmF)), ($noIrm ?? (Format-Ratio $c $irmM)),
+        ($noTs ?? (Format-Ratio $a $ts)), ($noTs ?? (Format-Ratio $b $ts)))
+}
+Add-Line
+Add-Line '## Linearity'
+Add-Line
+$big = $results.sizes | Where-Object size -EQ 1000000 | Select-Object -First 1
+$mid = $results.sizes | Where-Object size -EQ 100000 | Select-Object -First 1
+if ($big -and $mid) {
+    Add-Line '| scenario | time(1M) / (10 × time(100k)) |'
+    Add-Line '|---|---:|'
+    foreach ($s in 'b', 'a', 'c') {
+        Add-Line ('| ({0}){1} | {2} |' -f $s, $(if ($s -eq 'b') { ' **(the one asked for)**' } else { '' }), (Format-Ratio (Get-ScenarioMedian $big $s) (10 * (Get-ScenarioMedian $mid $s))))
+    }
+    Add-Line
+    Add-Line '1.00 = linear; above 1, a million events cost more than ten times a hundred thousand.'
+}
+else { Add-Line 'Needs both 100000 and 1000000 in -Sizes.' }
+
+if (-not $SkipMemory) {
+    Add-Line
+    Add-Line '## Peak working-set growth (MB)'
+    Add-Line
+    $hwm = @($results.sizes | ForEach-Object { $_.memory.Values } | Where-Object { $_.hwmAvailable }).Count -gt 0
+    Add-Line ("Working set at its peak during the command minus just before it, in a fresh pwsh per command (warmed up on a 1,000-event session, then [GC]::Collect()). Sampled every 5 ms on a dedicated thread{0}. Allocated = managed bytes allocated by the whole process during the command." -f $(if ($hwm) { '; "VmHWM" is the kernel''s exact peak resident set (/proc/self/status, reset through /proc/self/clear_refs)' } else { '' }))
+    Add-Line
+    if ($hwm) {
+        Add-Line '| events | (b) sampled | (b) VmHWM | (b) allocated | (a) sampled | (a) VmHWM | (a) allocated | IRM-filter sampled | IRM-filter VmHWM | IRM-filter allocated |'
+        Add-Line '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+    }
+    else {
+        Add-Line '| events | (b) sampled | (b) allocated | (a) sampled | (a) allocated | IRM-filter sampled | IRM-filter allocated |'
+        Add-Line '|---:|---:|---:|---:|---:|---:|---:|'
+    }
+    foreach ($e in $results.sizes) {
+        $cells = [Collections.Generic.List[string]]::new()
+        $cells.Add(('{0:N0}' -f $e.size))
+        foreach ($s in 'b', 'a', 'irmFilter') {
+            $r = if ($e.memory.Contains($s)) { $e.memory[$s] } else { $null }
+            if ($r) {
+                $cells.Add(('{0:N1}' -f $r.samplerGrowthMB))
+                if ($hwm) { $cells.Add($(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' })) }
+                $cells.Add(('{0:N1}' -f $r.allocatedMB))
+            }
+            else {
+                $skip = if ($s -eq 'irmFilter') { 'skipped' } else { 'n/a' }
+                $cells.Add($skip); if ($hwm) { $cells.Add($skip) }; $cells.Add($skip)
+            }
+        }
+        Add-Line ('| ' + ($cells -join ' | ') + ' |')
+    }
+}
+
+if ($results.many) {
+    $many = $results.many
+    $v = $many.variants
+    Add-Line
+    Add-Line ('## Many sessions: {0} ids of {1} events, {2} ms emulated latency per request' -f $many.count, $many.events, $many.latencyMs)
+    Add-Line
+    Add-Line ('Median of {0} runs, alternated. Output order checked against the input order in every run. "In flight" is the most requests that reached the emulator within any {1} ms (0.8 × the latency, from its request log): each waits the full latency, so they ran at once; a lower bound of the real concurrency.' -f $many.runs, (0.8 * $many.latencyMs))
+    Add-Line
+    Add-Line '| command | -ThrottleLimit | ms | speed-up vs -ThrottleLimit 1 | speed-up vs one at a time | requests in flight (max) | order kept |'
+    Add-Line '|---|---:|---:|---:|---:|---:|---|'
+    foreach ($key in 'default', 'tl1', 'tl16', 'loop') {
+        $p = $v.PSObject.Properties[$key]
+        if (-not $p) { continue }
+        $x = $p.Value
+        Add-Line ('| `{0}` | {1} | {2} | {3} | {4} | {5} | yes |' -f ($x.label -replace '\|', '\|'), $(if ($key -eq 'loop') { '–' } else { $x.throttleLimit }),
+            (Format-Cell $x.timesMs), (Format-Ratio $v.tl1.medianMs $x.medianMs), (Format-Ratio $v.loop.medianMs $x.medianMs), $x.maxInFlight)
+    }
+}
+
+Add-Line
+Add-Line ('Total benchmark time: {0:N0} s. Raw measurements: {1}.' -f ([DateTime]::UtcNow - $started).TotalSeconds, [IO.Path]::GetFileName([IO.Path]::ChangeExtension($OutFile, '.json')))
+
+$report = $md.ToString()
+New-Item -ItemType Directory -Force -Path (Split-Path -Parent $OutFile) | Out-Null
+Set-Content -LiteralPath $OutFile -Value $report -Encoding utf8
+$results | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath ([IO.Path]::ChangeExtension($OutFile, '.json')) -Encoding utf8
+Write-Host ''
+Write-Host $report
+Write-Host "Report written to $OutFile" -ForegroundColor Green
+if ($PassThru) { [pscustomobject]$results }
