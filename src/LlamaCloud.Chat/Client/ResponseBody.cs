@@ -26,37 +26,47 @@ namespace LlamaCloud.Chat
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             // .NET Framework's stream reads may ignore the token: disposing the response ends them on cancel.
             using var reg = ctx.Token.Register(response.Dispose);
-            var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
-            var filled = 0;
+            // A reader that keeps its events may point their text into the buffers: those buffers are then never
+            // reused or modified, only replaced by fresh ones when full.
+            var retain = reader.KeepsEvents;
+            var buffer = retain ? new byte[InitialBuffer] : ArrayPool<byte>.Shared.Rent(InitialBuffer);
+            var start = 0;   // first byte not yet consumed by the reader
+            var filled = 0;  // end of the data received
             try
             {
                 while (true)
                 {
+                    if (filled == buffer.Length)
+                    {
+                        // Full: move the unconsumed tail to a buffer of its own, twice as large if one value fills it.
+                        var rest = filled - start;
+                        var size = rest * 2 > buffer.Length ? buffer.Length * 2 : buffer.Length;
+                        var next = retain ? new byte[size] : ArrayPool<byte>.Shared.Rent(size);
+                        Buffer.BlockCopy(buffer, start, next, 0, rest);
+                        if (!retain) ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = next;
+                        start = 0;
+                        filled = rest;
+                    }
                     ctx.Touch();
                     var n = await stream.ReadAsync(buffer, filled, buffer.Length - filled, ctx.Token).ConfigureAwait(false);
                     ctx.Token.ThrowIfCancellationRequested();
                     ctx.BytesReceived += n;
                     filled += n;
                     var batch = onBatch != null ? new List<ChatEvent>() : null;
-                    var consumed = reader.Read(new ReadOnlySpan<byte>(buffer, 0, filled), n == 0, batch);
+                    if (retain)
+                    {
+                        reader.Owner = buffer;
+                        reader.OwnerOffset = start;
+                    }
+                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, batch);
                     if (batch != null && batch.Count > 0) await onBatch!(batch).ConfigureAwait(false);
                     if (n == 0 || reader.IsComplete) return;
-                    var rest = filled - consumed;
-                    if (rest > 0 && consumed > 0) Buffer.BlockCopy(buffer, consumed, buffer, 0, rest);
-                    filled = rest;
-                    if (filled == buffer.Length)
-                    {
-                        // One value larger than the buffer (a huge tool result): grow, never truncate.
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
                 }
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (!retain) ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

@@ -34,9 +34,10 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>A session or summary object, or a list page (<c>items</c>), as the API writes them.</summary>
         internal static List<ChatSession> Parse(byte[] bytes)
         {
-            var span = new ReadOnlySpan<byte>(bytes);
-            if (span.Length >= 3 && span[0] == 0xEF && span[1] == 0xBB && span[2] == 0xBF) span = span.Slice(3); // BOM from Windows editors
-            var reader = new SessionReader(null, null, keepEvents: true);
+            var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0; // BOM from Windows editors
+            var span = new ReadOnlySpan<byte>(bytes, offset, bytes.Length - offset);
+            // The file's bytes are ours alone and never change: events may keep their text in them.
+            var reader = new SessionReader(null, null, keepEvents: true) { Owner = bytes, OwnerOffset = offset };
             reader.Read(span, true, null);
             var session = reader.Session;
             if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null

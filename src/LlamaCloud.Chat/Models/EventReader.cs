@@ -17,6 +17,7 @@ namespace LlamaCloud.Chat
             internal int Start;
             internal int End;
             internal JsonTokenType Kind;
+            internal bool Escaped;
             internal bool Present => End > 0;
         }
 
@@ -25,7 +26,7 @@ namespace LlamaCloud.Chat
             internal Slot Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage;
             internal bool HasUnknown;
             internal bool HasDuplicate;
-
+            internal int Present; // one bit per Field
         }
 
         private static ref Slot Get(ref Fields f, Field field)
@@ -51,6 +52,12 @@ namespace LlamaCloud.Chat
         /// when the filter rejected it.
         /// </summary>
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter, out ChatEvent? result)
+            => TryRead(ref reader, buffer, filter, null, 0, out result);
+
+        /// <param name="owner">When not null, <paramref name="buffer"/> is <c>owner[ownerOffset..]</c> and will never be
+        /// modified, so text content may point into it and be decoded lazily.</param>
+        internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter,
+            byte[]? owner, int ownerOffset, out ChatEvent? result)
         {
             result = null;
             var start = (int)reader.TokenStartIndex;
@@ -84,6 +91,8 @@ namespace LlamaCloud.Chat
                 slot.Start = valueStart;
                 slot.End = (int)reader.BytesConsumed;
                 slot.Kind = kind;
+                slot.Escaped = kind == JsonTokenType.String && reader.ValueIsEscaped;
+                f.Present |= 1 << (int)field;
             }
             var end = (int)reader.BytesConsumed;
             var json = buffer.Slice(start, end - start);
@@ -99,22 +108,23 @@ namespace LlamaCloud.Chat
                     if (!filter.MatchesName(ReadString(buffer, f.Name, ref f.HasUnknown))) return true;
                 }
             }
-            result = Build(type, unknownType, buffer, ref f, json);
+            result = Build(type, unknownType, buffer, ref f, json, owner, ownerOffset);
             return true;
         }
 
-        private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json)
+        private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json,
+            byte[]? owner, int ownerOffset)
         {
             // "lossy" means the typed fields alone would not write the event back as it came: keep its JSON.
             var lossy = f.HasUnknown || f.HasDuplicate || !f.Type.Present || f.Type.Kind != JsonTokenType.String;
             ChatEvent e;
             switch (type)
             {
-                case ChatEventType.ThinkingDelta: e = new ThinkingDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.TextDelta: e = new TextDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.Thinking: e = new ThinkingEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.Text: e = new TextEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.UserInput: e = new UserInputEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.ThinkingDelta: e = Lazy(owner, f.Content) ? new ThinkingDeltaEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new ThinkingDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.TextDelta: e = Lazy(owner, f.Content) ? new TextDeltaEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new TextDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.Thinking: e = Lazy(owner, f.Content) ? new ThinkingEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new ThinkingEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.Text: e = Lazy(owner, f.Content) ? new TextEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new TextEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.UserInput: e = Lazy(owner, f.Content) ? new UserInputEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new UserInputEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
                 case ChatEventType.ToolCall:
                     e = new ToolCallEvent(ReadString(buffer, f.CallId, ref lossy), ReadString(buffer, f.Name, ref lossy), Payload(buffer, f.Arguments));
                     lossy |= Extra(ref f, Field.CallId, Field.Name, Field.Arguments);
@@ -136,26 +146,26 @@ namespace LlamaCloud.Chat
             return e;
         }
 
+        /// <summary>Can this text stay in the owner's bytes? Only a plain string without escapes can.</summary>
+        private static bool Lazy(byte[]? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
+
         /// <summary>True when a known field that does not belong to this type is present.</summary>
         private static bool Extra(ref Fields f, Field a, Field b = Field.Count, Field c = Field.Count, Field d = Field.Count)
         {
-            for (var i = Field.Content; i < Field.Count; i++)
-            {
-                if (i == a || i == b || i == c || i == d) continue;
-                if (Get(ref f, i).Present) return true;
-            }
-            return false;
+            var allowed = (1 << (int)Field.Type) | (1 << (int)a) | (1 << (int)b) | (1 << (int)c) | (1 << (int)d);
+            return (f.Present & ~allowed) != 0;
         }
 
         private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
         {
             if (f.Type.Present && f.Type.Kind == JsonTokenType.String)
             {
-                var r = new Utf8JsonReader(buffer.Slice(f.Type.Start, f.Type.End - f.Type.Start));
-                r.Read();
-                var known = KnownType(r.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(r.GetString()!) : r.ValueSpan);
+                var text = ReadString(buffer, f.Type);
+                var known = f.Type.Escaped
+                    ? KnownType(System.Text.Encoding.UTF8.GetBytes(text!))
+                    : KnownType(buffer.Slice(f.Type.Start + 1, f.Type.End - f.Type.Start - 2));
                 if (known != null) return known;
-                unknownType = r.GetString();
+                unknownType = text;
                 return null;
             }
             if (f.Type.Present && f.Type.Kind != JsonTokenType.Null) return null;
@@ -230,16 +240,28 @@ namespace LlamaCloud.Chat
         private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
         {
             if (!s.Present || s.Kind == JsonTokenType.Null) return null;
-            var slice = buffer.Slice(s.Start, s.End - s.Start);
             if (s.Kind != JsonTokenType.String)
             {
                 // A number or object where text was expected: show its JSON text, keep the original for export.
                 lossy = true;
-                return System.Text.Encoding.UTF8.GetString(slice.ToArray());
+                return Utf8(buffer.Slice(s.Start, s.End - s.Start));
             }
-            var r = new Utf8JsonReader(slice);
+            return ReadString(buffer, s);
+        }
+
+        /// <summary>A string token's value: decoded straight from the bytes between the quotes unless it has escapes.</summary>
+        private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s)
+        {
+            if (!s.Escaped) return Utf8(buffer.Slice(s.Start + 1, s.End - s.Start - 2));
+            var r = new Utf8JsonReader(buffer.Slice(s.Start, s.End - s.Start));
             r.Read();
             return r.GetString();
+        }
+
+        private static unsafe string Utf8(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length == 0) return string.Empty;
+            fixed (byte* p = bytes) return System.Text.Encoding.UTF8.GetString(p, bytes.Length);
         }
 
         private static bool? ReadBool(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)

@@ -38,6 +38,19 @@ namespace LlamaCloud.Chat
         /// <summary>True once the closing brace of the document has been read.</summary>
         internal bool IsComplete => _phase == Phase.Done;
 
+        /// <summary>
+        /// Set by a caller that promises never to modify the bytes it passes: the span given to <see cref="Read"/> is
+        /// then <c>Owner[OwnerOffset..]</c>, and kept events point their text into it instead of copying.
+        /// Only used where the whole session is kept anyway (Get-LlamaChatSession).
+        /// </summary>
+        internal byte[]? Owner { get; set; }
+
+        /// <summary>Where the span given to <see cref="Read"/> starts in <see cref="Owner"/>.</summary>
+        internal int OwnerOffset { get; set; }
+
+        /// <summary>True when this reader keeps its events, so its caller may hand it stable buffers (see <see cref="Owner"/>).</summary>
+        internal bool KeepsEvents => _keptEvents != null;
+
         /// <summary>Events whose index is below this are read but not handed out (a resumed download).</summary>
         internal int SkipBelow { get; set; }
 
@@ -99,7 +112,7 @@ namespace LlamaCloud.Chat
                         break;
                     case Phase.Events:
                         if (reader.TokenType == JsonTokenType.EndArray) { _phase = Phase.Object; break; }
-                        if (!EventReader.TryRead(ref reader, data, _filter, out var e)) { reader = checkpoint; return; }
+                        if (!EventReader.TryRead(ref reader, data, _filter, Owner, OwnerOffset, out var e)) { reader = checkpoint; return; }
                         var index = _index++;
                         if (e != null && index >= SkipBelow)
                         {
