@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace LlamaCloud.Chat.Tests
+{
+    /// <summary>Text that stays in the response buffer until read must read exactly like text decoded at once.</summary>
+    public class LazyContentTests
+    {
+        private const string Doc = "{'session_id':'s','events':[" +
+            "{'content':'plain','type':'text_delta'}," +
+            "{'content':'Grüße — 日本語 😀','type':'thinking_delta'}," +
+            "{'content':'esc \\\"q\\\" \\n \\u00e9','type':'text'}," +
+            "{'content':'','type':'user_input'}," +
+            "{'content':null,'type':'thinking'}," +
+            "{'content':42,'type':'text'}]}";
+
+        private static List<string?> Contents(IEnumerable<ChatEvent> events) =>
+            events.Select(e => e is ContentEvent c ? c.Content : null).ToList();
+
+        [Fact]
+        public void OwnedBuffersGiveTheSameContentAsEagerDecoding()
+        {
+            var bytes = TestUtil.Utf8(TestUtil.Q(Doc));
+            var eager = new SessionReader("s", null, keepEvents: true);
+            eager.Read(bytes, true, null);
+            var padded = new byte[bytes.Length + 7];
+            System.Array.Copy(bytes, 0, padded, 7, bytes.Length);
+            var lazy = new SessionReader("s", null, keepEvents: true) { Owner = padded, OwnerOffset = 7 };
+            lazy.Read(new System.ReadOnlySpan<byte>(padded, 7, bytes.Length), true, null);
+            Assert.Equal(Contents(eager.Session.Events!), Contents(lazy.Session.Events!));
+            Assert.Equal("Grüße — 日本語 😀", ((ContentEvent)lazy.Session.Events![1]).Content);
+            Assert.Equal("esc \"q\" \n é", ((ContentEvent)lazy.Session.Events![2]).Content);
+        }
+
+        [Fact]
+        public void ContentIsStableAcrossReads()
+        {
+            var bytes = TestUtil.Utf8(TestUtil.Q(Doc));
+            var lazy = new SessionReader("s", null, keepEvents: true) { Owner = bytes };
+            lazy.Read(bytes, true, null);
+            var e = (ContentEvent)lazy.Session.Events![0];
+            Assert.Same(e.Content, e.Content);
+            Assert.Equal("plain", e.Summary);
+        }
+    }
+}
