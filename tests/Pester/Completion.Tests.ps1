@@ -14,7 +14,9 @@ Describe 'Tab completion' {
         $c = Get-Completion 'Get-LlamaChatEvent -Type '
         $c.CompletionText | Should -Contain 'tool_call'
         $c.CompletionText | Should -Contain 'thinking_delta'
-        ($c | Where-Object CompletionText -eq 'tool_call').ToolTip | Should -BeLike '*tool*'
+        ($c | Where-Object CompletionText -eq 'tool_call').ToolTip | Should -BeLike 'The agent called a tool*'
+        ($c | Where-Object CompletionText -eq 'stop').ToolTip | Should -BeLike 'End of a turn*'
+        $c[0].CompletionText | Should -Be 'user_input'
         (Get-Completion 'Get-LlamaChatEvent -Type tool_r').CompletionText | Should -Be 'tool_result'
     }
 

@@ -161,3 +161,40 @@ Describe 'Early stop downstream' {
         (Invoke-EmulatorControl -Emulator $script:Emulator -Method Get -Path 'health').inFlight | Should -Be 0
     }
 }
+
+Describe 'Export paths and lossless metadata' {
+    BeforeEach { Reset-Emulator; Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue }
+
+    It 'a -Path that is a file or not in the file system is one terminating error' {
+        New-Item -ItemType Directory -Force $Dir | Out-Null
+        $f = New-Item -ItemType File -Force (Join-Path $Dir 'afile.txt')
+        { Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path $f.FullName -ErrorAction Stop } | Should -Throw -ErrorId 'LlamaCloud.ExportPathInvalid*'
+        { Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path 'Env:/foo' } | Should -Throw -ErrorId 'LlamaCloud.ExportPathInvalid*'
+    }
+
+    It '-PassThru files pipe back into Get-LlamaChatSession' {
+        $back = Get-LlamaChatSession -Id ses-demo @Conn | Export-LlamaChatSession -Path $Dir -PassThru | Get-LlamaChatSession
+        $back.SessionId | Should -Be 'ses-demo'
+        $back.EventCount | Should -BeGreaterThan 10
+    }
+
+    It 'keeps job_metadata fields this module does not know' {
+        Set-EmulatorSession -Id ses-meta -Json '{"session_id":"ses-meta","last_updated_at":"2026-01-01T00:00:00","job_metadata":{"turns":1,"cached_tokens":99,"model":"gpt"},"events":[]}'
+        $f = Get-LlamaChatSession -Id ses-meta @Conn | Export-LlamaChatSession -Path $Dir -PassThru
+        $m = (Get-Content -Raw $f | ConvertFrom-Json).job_metadata
+        $m.cached_tokens | Should -Be 99
+        $m.model | Should -Be 'gpt'
+        (Get-LlamaChatSession -LiteralPath $f.FullName).JobMetadata.Turns | Should -Be 1
+    }
+
+    It 'collections read well in CSV cells' {
+        $csv = Join-Path ([IO.Path]::GetTempPath()) "llama-s-$PID.csv"
+        try {
+            Get-LlamaChatSession -Id ses-demo @Conn | Select-Object SessionId, IndexIds, Events | Export-Csv $csv -NoTypeInformation
+            $row = Import-Csv $csv
+            $row.IndexIds | Should -Be 'idx-abc123, idx-def456'
+            $row.Events | Should -Match '^\d+ events$'
+        }
+        finally { Remove-Item $csv -ErrorAction SilentlyContinue }
+    }
+}

@@ -270,3 +270,57 @@ Describe 'Secrets and transport' {
         }
     }
 }
+
+Describe 'Odd input' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'an empty pipeline fetches nothing (it does not list the project)' {
+        @() | Get-LlamaChatSession @Conn | Should -BeNullOrEmpty
+        $null | Get-LlamaChatSession @Conn -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'keeps text with a lone surrogate escape as data, and goes on with the next id' {
+        Set-EmulatorSession -Id ses-sur -Json '{"session_id":"ses-sur","last_updated_at":"2026-01-01T00:00:00","events":[{"content":"a\ud800b","type":"text_delta"}]}'
+        $out = Get-LlamaChatSession -Id ses-sur, ses-demo @Conn
+        $out.SessionId | Should -Be 'ses-sur', 'ses-demo'
+        $out[0].Events[0].Content.Length | Should -Be 3
+        (Get-LlamaChatEvent -SessionId ses-sur @Conn).Content.Length | Should -Be 3
+    }
+
+    It 'never repeats the key when a server echoes it back' {
+        Add-Fault @{ path = 'ses-demo'; status = 400; times = 1; body = "{`"detail`":`"bad header Authorization: Bearer $Key`"}" }
+        Add-Fault @{ path = 'ses-abc123'; kind = 'html'; times = 1; body = "<html><title>Blocked $Key</title></html>"; contentType = 'text/html' }
+        $null = 'ses-demo', 'ses-abc123' | Get-LlamaChatSession @Conn -ErrorVariable errs -ErrorAction SilentlyContinue -Verbose 4>&1 | Out-String | Should -Not -BeLike "*$Key*"
+        $errs.Count | Should -Be 2
+        foreach ($e in $errs) {
+            ($e | Format-List * -Force | Out-String) + ($e.Exception | Format-List * -Force | Out-String) | Should -Not -BeLike "*$Key*"
+        }
+        $errs[0].Exception.Detail | Should -BeLike '*Bearer `*`*`*`*`*`*`*`**'
+    }
+
+    It 'rejects a key that cannot be sent, once, without showing it' {
+        $e = { Get-LlamaChatSession -Id ses-demo -BaseUri $Url -ApiKey "bad key`u{e9}" } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.InvalidApiKey,*'
+        $e.Exception.Message | Should -Not -BeLike '*bad key*'
+        { Get-LlamaChatSession -Id ses-demo -BaseUri $Url -ApiKey '' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError*'
+    }
+
+    It 'trims a trailing newline from a key read from a file' {
+        (Get-LlamaChatSession -Id ses-demo -BaseUri $Url -ApiKey (ConvertTo-SecureString "$Key`n" -AsPlainText -Force)).SessionId | Should -Be 'ses-demo'
+    }
+
+    It 'takes the largest -TimeoutSec and 0 (no timeout)' {
+        (Get-LlamaChatSession -Id ses-demo @Conn -TimeoutSec 2147483).SessionId | Should -Be 'ses-demo'
+        (Get-LlamaChatSession -Id ses-demo @Conn -TimeoutSec 0).SessionId | Should -Be 'ses-demo'
+    }
+
+    It 'keeps Connect-LlamaCloud per runspace' {
+        Connect-LlamaCloud -ApiKey $Key -BaseUri $Url
+        try {
+            1 | ForEach-Object -Parallel { Import-Module $using:env:LLAMA_CHAT_TEST_MODULE; Connect-LlamaCloud -ApiKey 'other-key' -BaseUri 'https://tenant-b.invalid' }
+            (Get-LlamaChatSession -Id ses-demo).SessionId | Should -Be 'ses-demo'
+        }
+        finally { Disconnect-LlamaCloud }
+    }
+}

@@ -25,6 +25,11 @@ namespace LlamaCloud.Chat
 
         internal string Reveal()
         {
+            return RevealUntrimmed().Trim();
+        }
+
+        private string RevealUntrimmed()
+        {
             if (_plain != null) return _plain;
             var ptr = IntPtr.Zero;
             try

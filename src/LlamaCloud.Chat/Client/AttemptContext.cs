@@ -16,9 +16,10 @@ namespace LlamaCloud.Chat
         internal AttemptContext(int attempt, TimeSpan timeout, CancellationToken userToken)
         {
             Attempt = attempt;
-            _timeout = timeout;
+            // Zero means no timeout (as -TimeoutSec 0 on Invoke-RestMethod).
+            _timeout = timeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : timeout;
             _cts = CancellationTokenSource.CreateLinkedTokenSource(userToken);
-            _cts.CancelAfter(timeout);
+            _cts.CancelAfter(_timeout);
         }
 
         internal int Attempt { get; }

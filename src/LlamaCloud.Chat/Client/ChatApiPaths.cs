@@ -35,6 +35,12 @@ namespace LlamaCloud.Chat
         /// <summary>The session's path, checked to have survived URI parsing as one segment.</summary>
         internal static string SessionPath(Uri baseUri, string sessionId, string? suffix)
         {
+            if (string.IsNullOrEmpty(sessionId))
+            {
+                // An empty segment would address the list endpoint instead of a session.
+                throw new LlamaCloudException("The session id is empty.", ErrorIds.InvalidSessionId,
+                    System.Management.Automation.ErrorCategory.InvalidArgument) { SessionId = sessionId };
+            }
             var segment = EscapeSegment(sessionId);
             var path = ChatRoot + "/" + segment + (suffix == null ? string.Empty : "/" + suffix);
             var probe = Build(baseUri, path, Array.Empty<KeyValuePair<string, string?>>());

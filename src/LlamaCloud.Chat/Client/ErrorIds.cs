@@ -33,6 +33,8 @@ namespace LlamaCloud.Chat
         public const string InvalidResponse = "LlamaCloud.InvalidResponse";
         /// <summary>No API key in the parameters, the connection or the environment.</summary>
         public const string ApiKeyMissing = "LlamaCloud.ApiKeyMissing";
+        /// <summary>The key has characters no HTTP header can carry (a trailing newline, non-ASCII).</summary>
+        public const string InvalidApiKey = "LlamaCloud.InvalidApiKey";
         /// <summary>-BaseUri or LLAMA_CLOUD_BASE_URL is not an absolute http(s) URI.</summary>
         public const string InvalidBaseUri = "LlamaCloud.InvalidBaseUri";
         /// <summary>The key would be sent over plain http to a host that is not loopback.</summary>

@@ -22,11 +22,23 @@ namespace LlamaCloud.Chat
         private readonly LlamaCloudOptions _options;
         private readonly IClientLog _log;
         private readonly RateGate _gate = new RateGate();
+        private readonly string _secret;
+        private static readonly System.Text.RegularExpressions.Regex BearerToken =
+            new System.Text.RegularExpressions.Regex(@"(?i)bearer\s+[^\s""',;]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         internal LlamaCloudClient(LlamaCloudOptions options, IClientLog log)
         {
             _options = options;
             _log = log;
+            _secret = options.ApiKey.Reveal();
+            foreach (var c in _secret)
+            {
+                // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
+                if (c < 0x21 || c > 0x7e)
+                    throw new LlamaCloudException(
+                        "The API key contains spaces, line breaks or non-ASCII characters, so it cannot be sent. Check how it was read (e.g. a trailing newline from a file).",
+                        ErrorIds.InvalidApiKey, ErrorCategory.InvalidArgument);
+            }
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
@@ -82,7 +94,10 @@ namespace LlamaCloud.Chat
                         return result;
                     }
                     headers = response.Headers;
-                    var (detail, text) = await ResponseBody.ReadErrorAsync(response, ctx).ConfigureAwait(false);
+                    var (rawDetail, rawText) = await ResponseBody.ReadErrorAsync(response, ctx).ConfigureAwait(false);
+                    // A server or proxy may echo the request back: nothing it says reaches a message unredacted.
+                    var detail = Redact(rawDetail);
+                    var text = Redact(rawText);
                     failure = ApiError(status, response.ReasonPhrase, detail, text, RequestId(response), sessionId);
                     retryable = RetryPolicy.ShouldRetry(status, headers);
                     _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
@@ -101,16 +116,16 @@ namespace LlamaCloud.Chat
                 catch (InvalidSessionJsonException ex)
                 {
                     // The server answered, but not with a session: retrying the same request gives the same body.
-                    failure = new LlamaCloudException($"{Subject(sessionId)}: {ex.Message}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, ex);
+                    failure = new LlamaCloudException($"{Subject(sessionId)}: {Redact(ex.Message)}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
                     retryable = false;
-                    _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {ex.Message}");
+                    _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {Redact(ex.Message)}");
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
                 {
                     failure = new LlamaCloudException(
-                        $"{Subject(sessionId)}: {(ctx.BytesReceived > 0 ? "the connection broke after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + uri.Host)}: {InnermostMessage(ex)}",
+                        $"{Subject(sessionId)}: {(ctx.BytesReceived > 0 ? "the connection broke after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + uri.Host)}: {Redact(InnermostMessage(ex))}",
                         ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
-                    _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {InnermostMessage(ex)}");
+                    _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {Redact(InnermostMessage(ex))}");
                 }
                 finally
                 {
@@ -152,6 +167,14 @@ namespace LlamaCloud.Chat
             if (status == 401) message += " Check the API key (-ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY).";
             if (requestId != null) message += $" (request id {requestId})";
             return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId);
+        }
+
+        /// <summary>Masks the key, and any bearer token, in text that came from the other side.</summary>
+        internal string? Redact(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            var masked = _secret.Length == 0 ? text! : text!.Replace(_secret, "********");
+            return BearerToken.Replace(masked, "Bearer ********");
         }
 
         private static string Subject(string? sessionId) => sessionId == null ? "LlamaCloud request" : $"Session '{sessionId}'";

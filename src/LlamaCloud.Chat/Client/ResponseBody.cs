@@ -152,7 +152,7 @@ namespace LlamaCloud.Chat
                     default: return detail.GetRawText();
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -44,7 +45,7 @@ namespace LlamaCloud.Chat
                     else if (r.ValueTextEquals("next_page_token"u8))
                     {
                         r.Read();
-                        next = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+                        next = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null;
                         if (string.IsNullOrEmpty(next)) next = null;
                     }
                     else
@@ -57,6 +58,10 @@ namespace LlamaCloud.Chat
             catch (JsonException ex)
             {
                 throw new InvalidSessionJsonException("The page of sessions is not valid JSON: " + ex.Message, ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidSessionJsonException("The page of sessions could not be read: " + ex.Message, ex);
             }
             return new SessionPage(items, next);
         }

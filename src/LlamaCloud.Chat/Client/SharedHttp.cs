@@ -21,6 +21,18 @@ namespace LlamaCloud.Chat
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+            if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                try
+                {
+                    // Windows PowerShell 5.1 may offer only TLS 1.0/1.1 unless the machine opts in; LlamaCloud needs 1.2+.
+                    handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12 | (System.Security.Authentication.SslProtocols)12288;
+                }
+                catch (Exception ex) when (ex is NotSupportedException || ex is ArgumentException || ex is PlatformNotSupportedException)
+                {
+                    handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12;
+                }
+            }
             try
             {
                 // .NET Framework defaults to 2 connections per host, which would serialise -ThrottleLimit fetches.

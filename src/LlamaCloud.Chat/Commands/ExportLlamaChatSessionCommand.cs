@@ -46,7 +46,23 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            string folder;
+            try
+            {
+                folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
+                if (provider.Name != "FileSystem")
+                    throw new PSArgumentException($"'{Path}' is not a file system folder (it belongs to the {provider.Name} provider).");
+                if (File.Exists(folder))
+                    throw new IOException($"'{folder}' is a file; -Path names the folder the sessions are written into.");
+            }
+            catch (Exception ex) when (ex is PSArgumentException || ex is IOException || ex is ProviderNotFoundException
+                || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
+            {
+                // Nothing can be exported without a folder: stop here, once.
+                ThrowTerminatingError(new ErrorRecord(ex, "LlamaCloud.ExportPathInvalid", ErrorCategory.InvalidArgument, Path));
+                return;
+            }
+            _folder = folder;
         }
 
         /// <inheritdoc />
@@ -84,11 +100,11 @@ namespace LlamaCloud.Chat.Commands
                 WriteRequestError(ex, id);
                 return;
             }
-            Directory.CreateDirectory(_folder!);
             // Write beside the target, then move into place: a failure never leaves a partial file behind.
             var temp = file + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
             try
             {
+                Directory.CreateDirectory(_folder!);
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
                 {
                     SessionWriter.Write(stream, session, Indented);
@@ -102,7 +118,8 @@ namespace LlamaCloud.Chat.Commands
                 WriteError(new ErrorRecord(ex, "LlamaCloud.ExportFailed", ErrorCategory.WriteError, file));
                 return;
             }
-            if (PassThru) WriteObject(new FileInfo(file));
+            // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.
+            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { file }, false, true), enumerateCollection: true);
         }
 
         /// <summary>

@@ -38,8 +38,7 @@ namespace LlamaCloud.Chat.Commands
         /// tool_call, tool_result, text_delta, text, stop, or unknown for types this module does not know.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateSet(ChatEventType.UserInput, ChatEventType.ThinkingDelta, ChatEventType.Thinking, ChatEventType.ToolCall,
-            ChatEventType.ToolResult, ChatEventType.TextDelta, ChatEventType.Text, ChatEventType.Stop, ChatEventType.Unknown, IgnoreCase = true)]
+        [ValidateEventType]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
         public string[]? Type { get; set; }
 
@@ -148,15 +147,22 @@ namespace LlamaCloud.Chat.Commands
 
             internal override void Write()
             {
-                try
+                while (true)
                 {
                     List<ChatEvent>? batch;
-                    while ((batch = _cmd.Await(_channel.ReadAsync(_cmd.StopToken))) != null)
-                        _cmd.WriteBatch(batch, filter: false);
-                }
-                catch (LlamaCloudException ex)
-                {
-                    _cmd.WriteRequestError(ex, _id);
+                    try
+                    {
+                        batch = _cmd.Await(_channel.ReadAsync(_cmd.StopToken));
+                    }
+                    catch (Exception ex) when (!(ex is PipelineStoppedException))
+                    {
+                        // Anything unexpected is still one error for this id, never the end of the pipeline.
+                        // (Only the download is guarded: what downstream commands throw must pass through.)
+                        _cmd.WriteRequestError(ex, _id);
+                        return;
+                    }
+                    if (batch == null) return;
+                    _cmd.WriteBatch(batch, filter: false);
                 }
             }
         }

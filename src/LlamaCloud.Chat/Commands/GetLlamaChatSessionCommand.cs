@@ -84,7 +84,8 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (ParameterSetName == ListSet) List();
+            // An empty pipeline ($ids = @()) is no input, not a request for the whole project.
+            if (ParameterSetName == ListSet && !MyInvocation.ExpectingInput) List();
             _queue?.WriteReady(all: true);
         }
 
@@ -130,8 +131,7 @@ namespace LlamaCloud.Chat.Commands
                     if (page.Items.Count == 0) { WriteWarning("The API returned an empty page with a next page token; stopping."); break; }
                     if (watch.ElapsedMilliseconds > 1000)
                     {
-                        progress ??= new ProgressRecord(0x11a8, "Listing LlamaCloud chat sessions", "Listing");
-                        progress.StatusDescription = $"{seen} sessions listed";
+                        progress = new ProgressRecord(0x11a8, "Listing LlamaCloud chat sessions", $"{seen} sessions listed");
                         WriteProgress(progress);
                     }
                 }
@@ -144,10 +144,7 @@ namespace LlamaCloud.Chat.Commands
             finally
             {
                 if (progress != null)
-                {
-                    progress.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(progress);
-                }
+                    WriteProgress(new ProgressRecord(0x11a8, "Listing LlamaCloud chat sessions", "Done") { RecordType = ProgressRecordType.Completed });
             }
             if (PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount(seen, complete ? 1.0 : 0.0));
@@ -176,8 +173,9 @@ namespace LlamaCloud.Chat.Commands
                 {
                     session = _cmd.Await(_task);
                 }
-                catch (LlamaCloudException ex)
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
+                    // Anything unexpected is still one error for this id, never the end of the pipeline.
                     _cmd.WriteRequestError(ex, _id);
                     return;
                 }

@@ -42,9 +42,9 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
 
-        /// <summary>Seconds each attempt may wait for the response to start, and for the body to make progress. Default 60.</summary>
+        /// <summary>Seconds each attempt may wait for the response to start, and for the body to make progress. Default 60; 0 waits forever.</summary>
         [Parameter]
-        [ValidateRange(1, int.MaxValue)]
+        [ValidateRange(0, 2147483)]
         public int TimeoutSec { get; set; } = 60;
 
         /// <summary>Retries after a connection failure, timeout, 408, 409, 429 or 5xx. 0 = one attempt only. Default 2.</summary>

@@ -1,15 +1,41 @@
 using System;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using System.Security;
 
 namespace LlamaCloud.Chat.Commands
 {
     /// <summary>
-    /// The connection Connect-LlamaCloud keeps for the PowerShell session (process-wide: one per runspace host).
+    /// The connection Connect-LlamaCloud keeps for the PowerShell session (its runspace).
     /// Precedence everywhere: parameter, then this connection, then environment variables, then the default.
     /// </summary>
     public sealed class LlamaCloudConnection
     {
-        internal static LlamaCloudConnection? Current { get; set; }
+        // One connection per runspace: ForEach-Object -Parallel, jobs and hosted runspaces in one process each
+        // keep their own, so one tenant's key never serves another's commands.
+        private static readonly ConditionalWeakTable<Runspace, LlamaCloudConnection> PerRunspace =
+            new ConditionalWeakTable<Runspace, LlamaCloudConnection>();
+        private static readonly object Gate = new object();
+
+        internal static LlamaCloudConnection? Current
+        {
+            get
+            {
+                var rs = Runspace.DefaultRunspace;
+                if (rs == null) return null;
+                lock (Gate) return PerRunspace.TryGetValue(rs, out var c) ? c : null;
+            }
+            set
+            {
+                var rs = Runspace.DefaultRunspace;
+                if (rs == null) return;
+                lock (Gate)
+                {
+                    PerRunspace.Remove(rs);
+                    if (value != null) PerRunspace.Add(rs, value);
+                }
+            }
+        }
 
         internal LlamaCloudConnection(Uri baseUri, SecureString apiKey, string? organizationId, string? projectId, string? region)
         {

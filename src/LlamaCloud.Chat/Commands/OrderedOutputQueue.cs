@@ -11,6 +11,7 @@ namespace LlamaCloud.Chat.Commands
     internal sealed class OrderedOutputQueue
     {
         private static readonly long ProgressAfterTicks = Stopwatch.Frequency; // one second
+        private const int ActivityId = 0x11a7;
         private readonly Queue<PendingOutput> _queue = new Queue<PendingOutput>();
         private readonly Cmdlet _cmdlet;
         private readonly int _limit;
@@ -38,14 +39,23 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Writes the head while it is done or the window is full; with <paramref name="all"/>, everything.</summary>
         internal void WriteReady(bool all)
         {
-            while (_queue.Count > 0)
+            try
             {
-                var head = _queue.Peek();
-                if (!all && !head.IsCompleted && _queue.Count < _limit) break; // at the limit: wait for the oldest
-                _queue.Dequeue();
-                head.Write();
-                _written++;
-                ReportProgress();
+                while (_queue.Count > 0)
+                {
+                    var head = _queue.Peek();
+                    if (!all && !head.IsCompleted && _queue.Count < _limit) break; // at the limit: wait for the oldest
+                    _queue.Dequeue();
+                    head.Write();
+                    _written++;
+                    ReportProgress();
+                }
+            }
+            catch (PipelineStoppedException)
+            {
+                // Ctrl+C or a downstream Select-Object -First: close the bar if the host still listens.
+                try { CompleteProgress(); } catch (PipelineStoppedException) { }
+                throw;
             }
             if (all) CompleteProgress();
         }
@@ -53,17 +63,18 @@ namespace LlamaCloud.Chat.Commands
         private void ReportProgress()
         {
             if (_watch.ElapsedTicks < ProgressAfterTicks) return;
-            _progress ??= new ProgressRecord(0x11a7, _activity, "Starting");
-            _progress.StatusDescription = Total.HasValue ? $"{_written} of {Total} sessions" : $"{_written} sessions";
-            _progress.PercentComplete = Total.HasValue && Total > 0 ? System.Math.Min(100, _written * 100 / Total.Value) : -1;
+            // A new record each time: hosts may keep the ones already written.
+            _progress = new ProgressRecord(ActivityId, _activity, Total.HasValue ? $"{_written} of {Total} sessions" : $"{_written} sessions")
+            {
+                PercentComplete = Total.HasValue && Total > 0 ? System.Math.Min(100, _written * 100 / Total.Value) : -1,
+            };
             _cmdlet.WriteProgress(_progress);
         }
 
         internal void CompleteProgress()
         {
             if (_progress == null) return;
-            _progress.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_progress);
+            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
             _progress = null;
         }
     }

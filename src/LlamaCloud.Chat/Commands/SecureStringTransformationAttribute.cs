@@ -12,7 +12,14 @@ namespace LlamaCloud.Chat.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            return value is string s ? ToSecureString(s) : value;
+            if (value is string s)
+            {
+                // An explicit empty key is a mistake, not a request to fall back to another key.
+                if (string.IsNullOrWhiteSpace(s)) throw new ArgumentTransformationMetadataException("The API key is empty.");
+                return ToSecureString(s);
+            }
+            if (value is SecureString secure && secure.Length == 0) throw new ArgumentTransformationMetadataException("The API key is empty.");
+            return value;
         }
 
         internal static SecureString ToSecureString(string s)

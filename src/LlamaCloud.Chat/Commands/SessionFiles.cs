@@ -19,7 +19,7 @@ namespace LlamaCloud.Chat.Commands
                     {
                         sessions = Parse(File.ReadAllBytes(file));
                     }
-                    catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException)
+                    catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
                     {
                         cmdlet.WriteError(new ErrorRecord(
                             new InvalidDataException($"'{file}' is not a LlamaCloud chat session file: {ex.Message}", ex),

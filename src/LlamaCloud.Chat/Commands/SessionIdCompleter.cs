@@ -14,7 +14,8 @@ namespace LlamaCloud.Chat.Commands
     public sealed class SessionIdCompleter : IArgumentCompleter
     {
         private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
-        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
+        private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1.5);
+        private static readonly TimeSpan CacheFailureFor = TimeSpan.FromSeconds(20);
         private const int MaxSessions = 500;
         private static readonly object Gate = new object();
         private static string? _cacheKey;
@@ -46,7 +47,7 @@ namespace LlamaCloud.Chat.Commands
             var key = options.BaseUri + "|" + options.OrganizationId + "|" + options.ProjectId;
             lock (Gate)
             {
-                if (_cached != null && _cacheKey == key && DateTime.UtcNow - _cachedAt < CacheFor) return _cached;
+                if (_cached != null && _cacheKey == key && DateTime.UtcNow - _cachedAt < (_cached.Count == 0 ? CacheFailureFor : CacheFor)) return _cached;
             }
             var list = new List<ChatSession>();
             try
@@ -66,7 +67,14 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (Exception)
             {
-                // A completer must never throw or print: offer what was gathered, cache nothing.
+                // A completer must never throw or print. Remember the failure briefly, so that a server that hangs
+                // does not cost every Tab press the whole budget again.
+                lock (Gate)
+                {
+                    _cacheKey = key;
+                    _cachedAt = DateTime.UtcNow;
+                    _cached = new List<ChatSession>();
+                }
                 return list;
             }
             lock (Gate)

@@ -209,7 +209,7 @@ namespace LlamaCloud.Chat
 
         private static Field Classify(ref Utf8JsonReader reader)
         {
-            if (reader.ValueIsEscaped) return ClassifyName(System.Text.Encoding.UTF8.GetBytes(reader.GetString()!));
+            if (reader.ValueIsEscaped) return ClassifyName(System.Text.Encoding.UTF8.GetBytes(JsonStrings.GetString(ref reader)));
             return ClassifyName(reader.ValueSpan);
         }
 
@@ -255,7 +255,7 @@ namespace LlamaCloud.Chat
             if (!s.Escaped) return Utf8(buffer.Slice(s.Start + 1, s.End - s.Start - 2));
             var r = new Utf8JsonReader(buffer.Slice(s.Start, s.End - s.Start));
             r.Read();
-            return r.GetString();
+            return JsonStrings.GetString(ref r);
         }
 
         private static unsafe string Utf8(ReadOnlySpan<byte> bytes)
@@ -292,7 +292,7 @@ namespace LlamaCloud.Chat
                 var isName = r.ValueTextEquals("attachment_name"u8);
                 var isSource = !isName && r.ValueTextEquals("source_id"u8);
                 r.Read();
-                var v = r.TokenType == JsonTokenType.String ? r.GetString() : null;
+                var v = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null;
                 if (r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) r.Skip();
                 if (isName) name = v;
                 else if (isSource) source = v;

@@ -25,7 +25,7 @@ namespace LlamaCloud.Chat
                     var obj = new PSObject();
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        var name = reader.GetString()!;
+                        var name = JsonStrings.GetString(ref reader);
                         reader.Read();
                         var value = ReadValue(ref reader);
                         var existing = obj.Properties[name];
@@ -42,7 +42,7 @@ namespace LlamaCloud.Chat
                     }
                     return list.ToArray();
                 case JsonTokenType.String:
-                    return reader.GetString();
+                    return JsonStrings.GetString(ref reader);
                 case JsonTokenType.Number:
                     // As ConvertFrom-Json on PowerShell 7: Int64 where the number is integral and fits, else Double.
                     if (reader.TryGetInt64(out var l)) return l;

@@ -75,6 +75,10 @@ namespace LlamaCloud.Chat
             {
                 ReadCore(ref reader, data, output);
             }
+            catch (InvalidOperationException ex)
+            {
+                throw new InvalidSessionJsonException($"The response could not be read as a session ({ex.Message})", ex);
+            }
             catch (JsonException ex)
             {
                 // At the end of the body, the reader cannot tell "cut off" from "wrong": a body that is a valid
@@ -129,14 +133,14 @@ namespace LlamaCloud.Chat
         // Reads a whole top-level property; false when its value is not yet complete in the buffer.
         private bool ReadProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
         {
-            var name = reader.GetString()!;
+            var name = JsonStrings.GetString(ref reader);
             if (!reader.Read()) return false;
             if (name == "events")
             {
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
                     _phase = Phase.Events;
-                    _session.Events = _keptEvents ?? (IReadOnlyList<ChatEvent>)Array.Empty<ChatEvent>();
+                    _session.Events = new ReadOnlyItems<ChatEvent>(_keptEvents ?? (IList<ChatEvent>)Array.Empty<ChatEvent>(), "event");
                     return true;
                 }
                 if (reader.TokenType != JsonTokenType.Null)
@@ -150,13 +154,13 @@ namespace LlamaCloud.Chat
             r.Read();
             switch (name)
             {
-                case "session_id": _session.SessionId = r.TokenType == JsonTokenType.String ? r.GetString()! : _session.SessionId; break;
+                case "session_id": _session.SessionId = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : _session.SessionId; break;
                 case "last_updated_at":
-                    if (r.TokenType == JsonTokenType.String) SetTimestamp(r.GetString()!);
+                    if (r.TokenType == JsonTokenType.String) SetTimestamp(JsonStrings.GetString(ref r));
                     break;
-                case "generated_title": _session.GeneratedTitle = r.TokenType == JsonTokenType.String ? r.GetString() : null; break;
+                case "generated_title": _session.GeneratedTitle = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null; break;
                 case "index_ids": _session.IndexIds = ReadStrings(ref r); break;
-                case "job_metadata": _session.JobMetadata = ReadJobMetadata(ref r); break;
+                case "job_metadata": _session.JobMetadata = ReadJobMetadata(ref r, value); break;
                 default:
                     (_session.ExtraFields ??= new List<KeyValuePair<string, byte[]>>()).Add(new KeyValuePair<string, byte[]>(name, value.ToArray()));
                     break;
@@ -184,19 +188,19 @@ namespace LlamaCloud.Chat
                 _session.LastUpdatedAt = dto.UtcDateTime;
         }
 
-        private static List<string>? ReadStrings(ref Utf8JsonReader r)
+        private static IReadOnlyList<string>? ReadStrings(ref Utf8JsonReader r)
         {
             if (r.TokenType != JsonTokenType.StartArray) return null;
             var list = new List<string>();
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                if (r.TokenType == JsonTokenType.String) list.Add(r.GetString()!);
+                if (r.TokenType == JsonTokenType.String) list.Add(JsonStrings.GetString(ref r));
                 else if (r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) r.Skip();
             }
-            return list;
+            return new ReadOnlyItems<string>(list);
         }
 
-        private static JobMetadata? ReadJobMetadata(ref Utf8JsonReader r)
+        private static JobMetadata? ReadJobMetadata(ref Utf8JsonReader r, ReadOnlySpan<byte> json)
         {
             if (r.TokenType != JsonTokenType.StartObject) return null;
             var m = new JobMetadata();
@@ -204,14 +208,16 @@ namespace LlamaCloud.Chat
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
                 if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); m.DurationMs = JsonNumbers.Double(ref r, ref lossy); }
-                else if (r.ValueTextEquals("error"u8)) { r.Read(); m.Error = r.TokenType == JsonTokenType.String ? r.GetString() : null; }
+                else if (r.ValueTextEquals("error"u8)) { r.Read(); m.Error = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null; }
                 else if (r.ValueTextEquals("export_config_ids"u8)) { r.Read(); m.ExportConfigIds = ReadStrings(ref r); }
                 else if (r.ValueTextEquals("is_error"u8)) { r.Read(); m.IsError = r.TokenType == JsonTokenType.True ? true : r.TokenType == JsonTokenType.False ? false : (bool?)null; }
                 else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); m.TotalInputTokens = JsonNumbers.Int64(ref r, ref lossy); }
                 else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); m.TotalOutputTokens = JsonNumbers.Int64(ref r, ref lossy); }
                 else if (r.ValueTextEquals("turns"u8)) { r.Read(); m.Turns = JsonNumbers.Int32(ref r, ref lossy); }
-                else { r.Read(); r.Skip(); }
+                else { lossy = true; r.Read(); r.Skip(); }
             }
+            // Fields this module does not know (or values of an unexpected kind): keep the original for exports.
+            if (lossy) m.SourceJson = json.ToArray();
             return m;
         }
 

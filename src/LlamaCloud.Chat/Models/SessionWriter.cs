@@ -17,8 +17,11 @@ namespace LlamaCloud.Chat
             using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, SkipValidation = false });
             w.WriteStartObject();
             w.WriteString("session_id", session.SessionId);
-            w.WriteString("last_updated_at", session.LastUpdatedAtText
-                ?? session.LastUpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+            if (session.LastUpdatedAtText != null || session.LastUpdatedAt != default)
+            {
+                w.WriteString("last_updated_at", session.LastUpdatedAtText
+                    ?? session.LastUpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+            }
             WriteNullableString(w, "generated_title", session.GeneratedTitle);
             WriteStrings(w, "index_ids", session.IndexIds);
             if (session.JobMetadata == null) w.WriteNull("job_metadata");
@@ -90,6 +93,12 @@ namespace LlamaCloud.Chat
 
         private static void WriteJobMetadata(Utf8JsonWriter w, JobMetadata m)
         {
+            if (m.SourceJson != null)
+            {
+                w.WritePropertyName("job_metadata");
+                w.WriteRawValue(m.SourceJson, skipInputValidation: true);
+                return;
+            }
             w.WriteStartObject("job_metadata");
             if (m.DurationMs.HasValue) w.WriteNumber("duration_ms", m.DurationMs.Value);
             if (m.Error != null || m.IsError.HasValue) WriteNullableString(w, "error", m.Error);
