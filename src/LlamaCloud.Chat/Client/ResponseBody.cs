@@ -14,6 +14,7 @@ namespace LlamaCloud.Chat
     {
         private const int InitialBuffer = 64 * 1024;
         private const int MaxErrorBody = 64 * 1024;
+        private const int RetainedBufferMax = 1024 * 1024;
 
         /// <summary>
         /// Feeds the body to <paramref name="reader"/> as it arrives. Each network read's complete events go to
@@ -41,6 +42,9 @@ namespace LlamaCloud.Chat
                         // Full: move the unconsumed tail to a buffer of its own, twice as large if one value fills it.
                         var rest = filled - start;
                         var size = rest * 2 > buffer.Length ? buffer.Length * 2 : buffer.Length;
+                        // Retained buffers grow towards 1 MiB: a large session then lives in a dozen large arrays
+                        // that the GC never copies, instead of a hundred small ones it promotes generation by generation.
+                        if (retain && size < RetainedBufferMax) size = Math.Min(size * 2, RetainedBufferMax);
                         var next = retain ? new byte[size] : ArrayPool<byte>.Shared.Rent(size);
                         Buffer.BlockCopy(buffer, start, next, 0, rest);
                         if (!retain) ArrayPool<byte>.Shared.Return(buffer);

@@ -54,8 +54,13 @@ namespace LlamaCloud.Chat
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter, out ChatEvent? result)
             => TryRead(ref reader, buffer, filter, null, 0, out result);
 
+        /// <param name="reader">Positioned before the event's first token.</param>
+        /// <param name="buffer">The bytes the reader reads.</param>
+        /// <param name="filter">Events to build; null builds all.</param>
         /// <param name="owner">When not null, <paramref name="buffer"/> is <c>owner[ownerOffset..]</c> and will never be
         /// modified, so text content may point into it and be decoded lazily.</param>
+        /// <param name="ownerOffset">Where <paramref name="buffer"/> starts in <paramref name="owner"/>.</param>
+        /// <param name="result">The event, or null when the filter rejected it.</param>
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter,
             byte[]? owner, int ownerOffset, out ChatEvent? result)
         {
