@@ -13,7 +13,5 @@ namespace LlamaCloud.Chat.Commands
                 ?? ApiKey.From(Environment.GetEnvironmentVariable("LLAMA_CLOUD_API_KEY"))
                 ?? ApiKey.From(Environment.GetEnvironmentVariable("LLAMA_PARSE_API_KEY"));
         }
-
-        internal static bool IsConfigured(LlamaCloudConnection? connection) => Resolve(null, connection) != null;
     }
 }
