@@ -5,7 +5,7 @@ using System.Security;
 namespace LlamaCloud.Chat
 {
     /// <summary>
-    /// Holds the API key. Its only way out is <see cref="Reveal"/>, called when the Authorization header is built;
+    /// Holds the API key. Its only way out is <see cref="Reveal"/>, called once by the client that builds the Authorization header;
     /// ToString and every diagnostic show a mask.
     /// </summary>
     internal sealed class ApiKey
@@ -25,17 +25,12 @@ namespace LlamaCloud.Chat
 
         internal string Reveal()
         {
-            return RevealUntrimmed().Trim();
-        }
-
-        private string RevealUntrimmed()
-        {
             if (_plain != null) return _plain;
             var ptr = IntPtr.Zero;
             try
             {
                 ptr = Marshal.SecureStringToGlobalAllocUnicode(_secure!);
-                return Marshal.PtrToStringUni(ptr)!;
+                return Marshal.PtrToStringUni(ptr)!.Trim(); // a key read from a file often ends in a newline
             }
             finally
             {

@@ -22,7 +22,7 @@ namespace LlamaCloud.Chat
         private readonly LlamaCloudOptions _options;
         private readonly IClientLog _log;
         private readonly RateGate _gate = new RateGate();
-        private readonly string _secret;
+        private readonly string _secret; // revealed once, checked once; also what Redact masks
         private static readonly System.Text.RegularExpressions.Regex BearerToken =
             new System.Text.RegularExpressions.Regex(@"(?i)bearer\s+[^\s""',;]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
@@ -48,9 +48,6 @@ namespace LlamaCloud.Chat
         }
 
         internal LlamaCloudOptions Options => _options;
-
-        /// <summary>Time to wait (from a server's 429) before the next request may start.</summary>
-        internal RateGate Gate => _gate;
 
         internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
@@ -153,7 +150,7 @@ namespace LlamaCloud.Chat
         private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
         {
             var request = new HttpRequestMessage(method, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey.Reveal());
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secret);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
             foreach (var h in _options.CustomHeaders) request.Headers.TryAddWithoutValidation(h.Key, h.Value);

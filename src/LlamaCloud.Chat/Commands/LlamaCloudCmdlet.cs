@@ -109,14 +109,6 @@ namespace LlamaCloud.Chat.Commands
             }
         }
 
-        internal void Await(Task task) => Await(AsTrue(task));
-
-        private static async Task<bool> AsTrue(Task task)
-        {
-            await task.ConfigureAwait(false);
-            return true;
-        }
-
         /// <summary>Writes one non-terminating error for a failed input; the pipeline goes on.</summary>
         internal void WriteRequestError(Exception exception, object? target)
         {

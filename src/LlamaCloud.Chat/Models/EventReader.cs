@@ -51,9 +51,6 @@ namespace LlamaCloud.Chat
         /// (the caller rewinds and retries with more data). On true, <paramref name="result"/> is the event, or null
         /// when the filter rejected it.
         /// </summary>
-        internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter, out ChatEvent? result)
-            => TryRead(ref reader, buffer, filter, null, 0, out result);
-
         /// <param name="reader">Positioned before the event's first token.</param>
         /// <param name="buffer">The bytes the reader reads.</param>
         /// <param name="filter">Events to build; null builds all.</param>

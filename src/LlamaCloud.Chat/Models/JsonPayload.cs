@@ -37,9 +37,6 @@ namespace LlamaCloud.Chat
         /// <summary>The JSON text exactly as received.</summary>
         internal string Text => _text ??= Encoding.UTF8.GetString(_utf8);
 
-        /// <summary>True when the JSON is the literal null.</summary>
-        internal bool IsNull => _utf8.Length == 4 && _utf8[0] == (byte)'n';
-
         public override string ToString() => Text;
     }
 }
