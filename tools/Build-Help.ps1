@@ -425,6 +425,19 @@ function Add-Paras([System.Xml.XmlWriter] $W, [string[]] $Paragraphs) {
     if (-not $any) { Add-Element $W 'maml' 'para' '' }
 }
 
+function Add-TypeList {
+    # command:inputTypes / command:returnValues: one entry per type, each with its description.
+    param($W, [string] $Outer, [string] $Inner, $Entries)
+    $W.WriteStartElement('command', $Outer, $ns.command)
+    foreach ($e in $Entries) {
+        $W.WriteStartElement('command', $Inner, $ns.command)
+        $W.WriteStartElement('dev', 'type', $ns.dev); Add-Element $W 'maml' 'name' $e.Type; $W.WriteEndElement()
+        Add-Description $W $e.Description
+        $W.WriteEndElement()
+    }
+    $W.WriteEndElement()
+}
+
 function Add-Description([System.Xml.XmlWriter] $W, [string[]] $Paragraphs) {
     $W.WriteStartElement('maml', 'description', $ns.maml)
     Add-Paras $W $Paragraphs
@@ -561,25 +574,11 @@ function Write-CommandHelp {
 
     $inputs = @(Get-TypedEntries (& $get 'INPUTS'))
     if ($inputs.Count -eq 0) { $inputs = @([pscustomobject]@{ Type = 'None'; Description = @() }) }
-    $W.WriteStartElement('command', 'inputTypes', $ns.command)
-    foreach ($i in $inputs) {
-        $W.WriteStartElement('command', 'inputType', $ns.command)
-        $W.WriteStartElement('dev', 'type', $ns.dev); Add-Element $W 'maml' 'name' $i.Type; $W.WriteEndElement()
-        Add-Description $W $i.Description
-        $W.WriteEndElement()
-    }
-    $W.WriteEndElement()
+    Add-TypeList $W 'inputTypes' 'inputType' $inputs
 
     $outputs = @(Get-TypedEntries (& $get 'OUTPUTS'))
     if ($outputs.Count -eq 0) { $outputs = @($Command.OutputTypes | ForEach-Object { [pscustomobject]@{ Type = $_; Description = @() } }) }
-    $W.WriteStartElement('command', 'returnValues', $ns.command)
-    foreach ($o in $outputs) {
-        $W.WriteStartElement('command', 'returnValue', $ns.command)
-        $W.WriteStartElement('dev', 'type', $ns.dev); Add-Element $W 'maml' 'name' $o.Type; $W.WriteEndElement()
-        Add-Description $W $o.Description
-        $W.WriteEndElement()
-    }
-    $W.WriteEndElement()
+    Add-TypeList $W 'returnValues' 'returnValue' $outputs
 
     $notes = @(ConvertTo-Paragraphs (& $get 'NOTES'))
     if ($notes.Count) {

@@ -18,30 +18,25 @@ namespace LlamaCloud.Chat
         internal LlamaCloudClient Client { get; }
 
         /// <summary>GET /api/v1/chat/{id}: the whole session, events included. Never returns a partial session.</summary>
-        internal async Task<ChatSession> GetSessionAsync(string sessionId, CancellationToken cancellationToken)
-        {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
-            return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
-            {
-                var reader = new SessionReader(sessionId, null, keepEvents: true);
-                await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
-                reader.Session.Source = Client.Options;
-                return reader.Session;
-            }, cancellationToken).ConfigureAwait(false);
-        }
+        internal Task<ChatSession> GetSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+            ReadSessionAsync(sessionId, null, cancellationToken);
 
-        /// <summary>GET /api/v1/chat/{id}/summary: the session without events.</summary>
-        internal async Task<ChatSession> GetSummaryAsync(string sessionId, CancellationToken cancellationToken)
+        /// <summary>GET /api/v1/chat/{id}/summary: the session without events (Events is null: not loaded).</summary>
+        internal Task<ChatSession> GetSummaryAsync(string sessionId, CancellationToken cancellationToken) =>
+            ReadSessionAsync(sessionId, "summary", cancellationToken);
+
+        private async Task<ChatSession> ReadSessionAsync(string sessionId, string? suffix, CancellationToken cancellationToken)
         {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "summary"));
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, suffix));
+            var whole = suffix == null;
             return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
             {
-                var reader = new SessionReader(sessionId, null, keepEvents: false);
+                var reader = new SessionReader(sessionId, null, keepEvents: whole);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
-                var s = reader.Session;
-                s.Events = null;
-                s.Source = Client.Options;
-                return s;
+                var session = reader.Session;
+                if (!whole) session.Events = null;
+                session.Source = Client.Options;
+                return session;
             }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,5 @@
+using System.Management.Automation;
+
 namespace LlamaCloud.Chat
 {
     /// <summary>
@@ -45,18 +47,21 @@ namespace LlamaCloud.Chat
         public const string InvalidSessionFile = "LlamaCloud.InvalidSessionFile";
 
         /// <summary>The id for an HTTP status.</summary>
-        public static string ForStatus(int status) => status switch
+        public static string ForStatus(int status) => ForStatusWithCategory(status).Id;
+
+        /// <summary>One table for both halves of an HTTP failure's identity: its error id and its category.</summary>
+        internal static (string Id, ErrorCategory Category) ForStatusWithCategory(int status) => status switch
         {
-            400 => BadRequest,
-            401 => Unauthorized,
-            403 => Forbidden,
-            404 => NotFound,
-            408 => RequestTimeout,
-            409 => Conflict,
-            422 => UnprocessableEntity,
-            429 => RateLimited,
-            >= 500 => ServerError,
-            _ => HttpError,
+            400 => (BadRequest, ErrorCategory.InvalidArgument),
+            401 => (Unauthorized, ErrorCategory.AuthenticationError),
+            403 => (Forbidden, ErrorCategory.PermissionDenied),
+            404 => (NotFound, ErrorCategory.ObjectNotFound),
+            408 => (RequestTimeout, ErrorCategory.OperationTimeout),
+            409 => (Conflict, ErrorCategory.ResourceBusy),
+            422 => (UnprocessableEntity, ErrorCategory.InvalidData),
+            429 => (RateLimited, ErrorCategory.LimitsExceeded),
+            >= 500 => (ServerError, ErrorCategory.ResourceUnavailable),
+            _ => (HttpError, ErrorCategory.InvalidOperation),
         };
     }
 }

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using System.Net;
 
 namespace LlamaCloud.Chat
@@ -8,7 +7,7 @@ namespace LlamaCloud.Chat
     {
         /// <summary>Creates the exception.</summary>
         public LlamaCloudApiException(string message, int statusCode, string? detail, string? requestId)
-            : base(message, ErrorIds.ForStatus(statusCode), CategoryFor(statusCode))
+            : base(message, ErrorIds.ForStatusWithCategory(statusCode).Id, ErrorIds.ForStatusWithCategory(statusCode).Category)
         {
             StatusCode = statusCode;
             Detail = detail;
@@ -26,19 +25,5 @@ namespace LlamaCloud.Chat
 
         /// <summary>The status as the HttpStatusCode enum.</summary>
         public HttpStatusCode Status => (HttpStatusCode)StatusCode;
-
-        internal static ErrorCategory CategoryFor(int status) => status switch
-        {
-            400 => ErrorCategory.InvalidArgument,
-            401 => ErrorCategory.AuthenticationError,
-            403 => ErrorCategory.PermissionDenied,
-            404 => ErrorCategory.ObjectNotFound,
-            408 => ErrorCategory.OperationTimeout,
-            409 => ErrorCategory.ResourceBusy,
-            422 => ErrorCategory.InvalidData,
-            429 => ErrorCategory.LimitsExceeded,
-            >= 500 => ErrorCategory.ResourceUnavailable,
-            _ => ErrorCategory.InvalidOperation,
-        };
     }
 }

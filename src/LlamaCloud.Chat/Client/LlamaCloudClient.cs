@@ -66,14 +66,13 @@ namespace LlamaCloud.Chat
             Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken)
         {
             var display = method.Method + " " + uri.PathAndQuery;
-            var maxAttempts = Math.Max(0, _options.MaximumRetryCount) + 1;
-            var rateLimited = 0;
+            var budget = new RetryBudget(_options.MaximumRetryCount);
             for (var attempt = 1; ; attempt++)
             {
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 using var ctx = new AttemptContext(attempt, _options.Timeout, cancellationToken);
                 var watch = Stopwatch.StartNew();
-                _log.Verbose($"{display} (attempt {attempt} of {maxAttempts})");
+                _log.Verbose($"{display} (attempt {attempt} of {budget.MaxAttempts})");
                 LlamaCloudException failure;
                 HttpResponseHeaders? headers = null;
                 var retryable = true;
@@ -131,18 +130,12 @@ namespace LlamaCloud.Chat
 
                 failure.SessionId = sessionId;
                 failure.RequestUri = display;
-                // A 429 that says when to come back is the server pacing a busy project, not a failure: it has
-                // its own, larger budget, so a rate-limited batch still completes with the default settings.
+                // A 429 that says when to come back draws on the rate-limit budget (see RetryBudget).
                 var paced = failure is LlamaCloudApiException { StatusCode: 429 } && RetryPolicy.ServerDelay(headers, DateTimeOffset.UtcNow) != null;
-                if (paced) rateLimited++;
-                var retriesUsed = attempt - rateLimited;
-                var withinBudget = paced
-                    ? maxAttempts > 1 && rateLimited <= RetryPolicy.RateLimitRetryBudget(_options.MaximumRetryCount)
-                    : retriesUsed < maxAttempts;
-                if (!retryable || !withinBudget) throw failure;
-                var delay = RetryPolicy.GetDelay(paced ? rateLimited : retriesUsed, headers, DateTimeOffset.UtcNow, NextRandom());
+                if (!retryable || !budget.TryTake(paced, out var retry)) throw failure;
+                var delay = RetryPolicy.GetDelay(retry, headers, DateTimeOffset.UtcNow, NextRandom());
                 if (failure is LlamaCloudApiException { StatusCode: 429 }) _gate.Defer(delay);
-                _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({(paced ? $"rate limited {rateLimited} of {RetryPolicy.RateLimitRetryBudget(_options.MaximumRetryCount)}" : $"retry {retriesUsed} of {maxAttempts - 1}")}): {failure.Message}");
+                _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({budget.Describe(paced)}): {failure.Message}");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }

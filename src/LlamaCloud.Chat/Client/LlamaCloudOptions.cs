@@ -25,21 +25,13 @@ namespace LlamaCloud.Chat
         internal bool AllowUnencryptedAuthentication { get; set; }
         internal string UserAgent { get; set; } = "LlamaCloud.Chat";
         /// <summary>Extra headers from LLAMA_CLOUD_CUSTOM_HEADERS ("Name: value" lines).</summary>
-        internal List<KeyValuePair<string, string>> CustomHeaders { get; } = new List<KeyValuePair<string, string>>();
+        internal List<KeyValuePair<string, string>> CustomHeaders { get; private set; } = new List<KeyValuePair<string, string>>();
 
-        /// <summary>The same endpoint and identity with another command's timeout, retries and user agent.</summary>
-        internal LlamaCloudOptions WithSettingsOf(LlamaCloudOptions other)
+        /// <summary>A copy: the same endpoint and identity, for another command to apply its own settings to.</summary>
+        internal LlamaCloudOptions Clone()
         {
-            var copy = new LlamaCloudOptions(BaseUri, ApiKey)
-            {
-                OrganizationId = OrganizationId,
-                ProjectId = ProjectId,
-                Timeout = other.Timeout,
-                MaximumRetryCount = other.MaximumRetryCount,
-                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-                UserAgent = other.UserAgent,
-            };
-            copy.CustomHeaders.AddRange(CustomHeaders);
+            var copy = (LlamaCloudOptions)MemberwiseClone();
+            copy.CustomHeaders = new List<KeyValuePair<string, string>>(CustomHeaders);
             return copy;
         }
 

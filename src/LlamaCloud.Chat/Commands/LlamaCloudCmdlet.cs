@@ -73,13 +73,9 @@ namespace LlamaCloud.Chat.Commands
                 || own.ContainsKey(nameof(OrganizationId)) || own.ContainsKey(nameof(ProjectId)))
                 return Api;
             if (_sourceApis.TryGetValue(session.Source, out var api)) return api;
-            var settings = new LlamaCloudOptions(session.Source.BaseUri, session.Source.ApiKey)
-            {
-                Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaximumRetryCount = MaximumRetryCount,
-                UserAgent = UserAgent(),
-            };
-            api = new ChatApi(new LlamaCloudClient(session.Source.WithSettingsOf(settings), this));
+            var options = session.Source.Clone();
+            ApplySettings(options);
+            api = new ChatApi(new LlamaCloudClient(options, this));
             _sourceApis[session.Source] = api;
             return api;
         }
@@ -138,10 +134,8 @@ namespace LlamaCloud.Chat.Commands
             try
             {
                 var options = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
-                options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
-                options.MaximumRetryCount = MaximumRetryCount;
                 options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
-                options.UserAgent = UserAgent();
+                ApplySettings(options);
                 return new LlamaCloudClient(options, this);
             }
             catch (LlamaCloudException ex)
@@ -150,6 +144,14 @@ namespace LlamaCloud.Chat.Commands
                 ThrowTerminatingError(ErrorRecords.From(ex, BaseUri));
                 throw;
             }
+        }
+
+        /// <summary>This command's own request settings, whatever connection the options name.</summary>
+        private void ApplySettings(LlamaCloudOptions options)
+        {
+            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            options.MaximumRetryCount = MaximumRetryCount;
+            options.UserAgent = UserAgent();
         }
 
         private string UserAgent()

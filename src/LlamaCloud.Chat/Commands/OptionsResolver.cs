@@ -14,7 +14,7 @@ namespace LlamaCloud.Chat.Commands
         internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId)
         {
             var connection = LlamaCloudConnection.Current;
-            var key = ApiKeyResolver.Resolve(apiKey, connection)
+            var key = ResolveKey(apiKey, connection)
                 ?? throw new LlamaCloudException(
                     "No LlamaCloud API key. Pass -ApiKey, run Connect-LlamaCloud, or set the LLAMA_CLOUD_API_KEY environment variable.",
                     ErrorIds.ApiKeyMissing, ErrorCategory.AuthenticationError);
@@ -27,6 +27,13 @@ namespace LlamaCloud.Chat.Commands
             options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
             return options;
         }
+
+        /// <summary>The key: parameter, then connection, then LLAMA_CLOUD_API_KEY, then LLAMA_PARSE_API_KEY.</summary>
+        private static ApiKey? ResolveKey(SecureString? parameter, LlamaCloudConnection? connection) =>
+            ApiKey.From(parameter)
+            ?? ApiKey.From(connection?.ApiKey)
+            ?? ApiKey.From(Environment.GetEnvironmentVariable("LLAMA_CLOUD_API_KEY"))
+            ?? ApiKey.From(Environment.GetEnvironmentVariable("LLAMA_PARSE_API_KEY"));
 
         /// <summary>An absolute http(s) URI without query, fragment or credentials; anything else is a setup error.</summary>
         internal static Uri ParseBaseUri(string text)
@@ -47,18 +54,16 @@ namespace LlamaCloud.Chat.Commands
         {
             try
             {
-                var key = Unwrap(fakeBoundParameters["ApiKey"]);
+                var key = PSValue.Unwrap(fakeBoundParameters["ApiKey"]);
                 var secure = key as SecureString ?? (key is string s ? SecureStringTransformationAttribute.ToSecureString(s) : null);
-                return Resolve(secure, Unwrap(fakeBoundParameters["BaseUri"]) as string,
-                    Unwrap(fakeBoundParameters["OrganizationId"]) as string, Unwrap(fakeBoundParameters["ProjectId"]) as string);
+                return Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
+                    PSValue.AsString(fakeBoundParameters["OrganizationId"]), PSValue.AsString(fakeBoundParameters["ProjectId"]));
             }
             catch (Exception)
             {
                 return null;
             }
         }
-
-        private static object? Unwrap(object? o) => o is PSObject p ? p.BaseObject : o;
 
         private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
     }

@@ -11,7 +11,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            var value = inputData is PSObject pso ? pso.BaseObject : inputData;
+            var value = PSValue.Unwrap(inputData);
             if (value is string s)
             {
                 // An explicit empty key is a mistake, not a request to fall back to another key.

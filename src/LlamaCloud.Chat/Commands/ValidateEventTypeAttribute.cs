@@ -13,7 +13,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ValidateElement(object element)
         {
-            var s = element is PSObject pso ? pso.BaseObject as string : element as string;
+            var s = PSValue.AsString(element);
             if (ChatEventType.Normalize(s) == null)
                 throw new ValidationMetadataException(
                     $"'{s}' is not a chat event type. Use one of: {string.Join(", ", ChatEventType.Names)}.");

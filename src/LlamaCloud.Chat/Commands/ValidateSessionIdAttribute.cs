@@ -10,7 +10,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ValidateElement(object element)
         {
-            var s = element is PSObject pso ? pso.BaseObject as string : element as string;
+            var s = PSValue.AsString(element);
             if (string.IsNullOrWhiteSpace(s))
                 throw new ValidationMetadataException("A session id cannot be empty or blank.");
         }
