@@ -11,9 +11,10 @@ namespace LlamaCloud.Chat
     {
         // Every character that starts inline syntax in CommonMark or GFM (code, emphasis, strikethrough, links,
         // images via '[', raw HTML and autolinks via '<', entities via '&'), plus '#' (headings, issue links),
-        // '|' (tables), '@' (mentions), '$' (math) and '\' itself. All are ASCII punctuation, so "\x" is always a
-        // valid escape that renders as x.
-        private const string Special = "\\`*_[]<>#|~&@$!";
+        // '|' (tables), '@' (mentions, e-mail autolinks), '$' (math), ':' (bare-URL autolinks such as https://, and
+        // emoji shortcodes, which GitHub renders as images) and '\' itself. All are ASCII punctuation, so "\x" is
+        // always a valid escape that renders as x. A '.' after "www" is escaped too: "www." starts an autolink.
+        private const string Special = "\\`*_[]<>#|~&@$!:";
 
         /// <summary>Paragraphs of escaped text; each line ends in a hard break, blank lines separate paragraphs.
         /// With a <paramref name="prefix"/> (such as "&gt; ") every output line starts with it.</summary>
@@ -64,7 +65,7 @@ namespace LlamaCloud.Chat
             for (; i < line.Length; i++)
             {
                 var c = line[i];
-                if (Special.IndexOf(c) >= 0) sb.Append('\\');
+                if (Special.IndexOf(c) >= 0 || (c == '.' && AfterWww(line, i))) sb.Append('\\');
                 sb.Append(c);
             }
         }
@@ -98,6 +99,9 @@ namespace LlamaCloud.Chat
             }
             return longest;
         }
+
+        private static bool AfterWww(string line, int i) =>
+            i >= 3 && (line[i - 1] | 0x20) == 'w' && (line[i - 2] | 0x20) == 'w' && (line[i - 3] | 0x20) == 'w';
 
         private static bool IsBlank(string line)
         {
