@@ -57,7 +57,8 @@ namespace LlamaCloud.Chat
             {
                 var d = i;
                 while (d < line.Length && d - i < 10 && line[d] >= '0' && line[d] <= '9') d++;
-                if (d > i && d < line.Length && (line[d] == '.' || line[d] == ')'))
+                if (d > i && d < line.Length && (line[d] == '.' || line[d] == ')')
+                    && (d + 1 == line.Length || line[d + 1] == ' ' || line[d + 1] == '\t'))
                 {
                     sb.Append(line, i, d - i).Append('\\').Append(line[d]); // "1." would start an ordered list
                     i = d + 1;
