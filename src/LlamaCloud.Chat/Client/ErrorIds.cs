@@ -46,6 +46,11 @@ namespace LlamaCloud.Chat
         /// <summary>A file given to -Path could not be read as a session.</summary>
         public const string InvalidSessionFile = "LlamaCloud.InvalidSessionFile";
 
+        /// <summary>A chat turn's event stream broke, stalled or ended before its stop event (the turn is not re-sent).</summary>
+        public const string StreamInterrupted = "LlamaCloud.StreamInterrupted";
+        /// <summary>A chat turn ended with a stop event whose is_error is true.</summary>
+        public const string TurnFailed = "LlamaCloud.TurnFailed";
+
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;
 
