@@ -16,6 +16,9 @@
         'Export-LlamaChatSession'
         'Connect-LlamaCloud'
         'Disconnect-LlamaCloud'
+        'New-LlamaChatSession'
+        'Remove-LlamaChatSession'
+        'Send-LlamaChatMessage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
