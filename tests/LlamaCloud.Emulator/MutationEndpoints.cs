@@ -57,7 +57,9 @@ static class MutationEndpoints
             await HttpOut.SendAsync(ctx, Invalid("prompt", "String should have between 1 and 1000 characters"), ct);
             return true;
         }
-        await StreamEndpoints.RunTurnAsync(ctx, em, session, prompt, indexIds ?? [], em.Stream, ct);
+        bool? requireAll = JsonIn.TryGet(body, "require_all_indexes", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? r.GetBoolean() : null;
+        await StreamEndpoints.RunTurnAsync(ctx, em, session, prompt, indexIds ?? [], requireAll, em.Stream, ct);
         return true;
     }
 

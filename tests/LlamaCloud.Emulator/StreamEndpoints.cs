@@ -28,9 +28,9 @@ static class StreamEndpoints
     }
 
     public static async Task RunTurnAsync(HttpContext ctx, Emulator em, StoredSession session, string prompt,
-        IReadOnlyList<string> indexIds, StreamScript script, CancellationToken ct)
+        IReadOnlyList<string> indexIds, bool? requireAll, StreamScript script, CancellationToken ct)
     {
-        var events = Script(prompt, indexIds, script.Error);
+        var events = Script(prompt, indexIds, requireAll, script.Error);
         var sent = new List<byte[]>();
         StopInfo? stop = null;
         var response = ctx.Response;
@@ -103,7 +103,8 @@ static class StreamEndpoints
     }
 
     /// <summary>The scripted agent turn: what it thinks, the tool it calls, what it answers, how it stops.</summary>
-    static List<(byte[] Json, bool IsDelta)> Script(string prompt, IReadOnlyList<string> indexIds, string? error)
+    /// <remarks>The tool call's arguments echo the request (prompt, index_ids, require_all_indexes when sent), so tests see what the client sent.</remarks>
+    static List<(byte[] Json, bool IsDelta)> Script(string prompt, IReadOnlyList<string> indexIds, bool? requireAll, string? error)
     {
         var list = new List<(byte[], bool)>();
         void Add(bool delta, Action<EventWriter> write)
@@ -115,7 +116,9 @@ static class StreamEndpoints
         Add(false, e => e.Content("user_input", prompt));
         foreach (var t in new[] { "Looking", " at", " the indexes" }) Add(true, e => e.Content("thinking_delta", t));
         Add(false, e => e.Content("thinking", "Looking at the indexes"));
-        var args = JsonSerializer.Serialize(new Dictionary<string, object> { ["query"] = prompt, ["index_ids"] = indexIds });
+        var echo = new Dictionary<string, object> { ["query"] = prompt, ["index_ids"] = indexIds };
+        if (requireAll is bool all) echo["require_all_indexes"] = all;
+        var args = JsonSerializer.Serialize(echo, new JsonSerializerOptions { Encoder = SessionJson.Options.Encoder });
         Add(false, e => e.ToolCall("call_1", "search_index", args));
         Add(false, e => e.ToolResult("call_1", "search_index", "{\"nodes\":[{\"text\":\"Revenue grew 12%\",\"score\":0.91}]}", "null"));
         foreach (var t in new[] { "Revenue", " grew", " 12%", "." }) Add(true, e => e.Content("text_delta", t));
