@@ -29,7 +29,7 @@ namespace LlamaCloud.Chat
         {
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, suffix));
             var whole = suffix == null;
-            return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
+            return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
                 var reader = new SessionReader(sessionId, null, keepEvents: whole);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
@@ -68,7 +68,7 @@ namespace LlamaCloud.Chat
                 new KeyValuePair<string, string?>("page_size", pageSize.ToString(CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string?>("page_token", pageToken),
             });
-            return Client.ExecuteAsync(HttpMethod.Get, uri, null, async (response, ctx) =>
+            return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>
             {
                 var page = SessionPage.Parse(await ResponseBody.ReadAllJsonAsync(response, ctx).ConfigureAwait(false));
                 foreach (var s in page.Items) s.Source = Client.Options;

@@ -69,12 +69,6 @@ namespace LlamaCloud.Chat
             return _retries.RunAsync(spec, (n, max) => attempt.RunAsync(n, max, readBody, cancellationToken), cancellationToken);
         }
 
-        /// <summary>A GET: idempotent, so a connection that breaks while the body downloads is retried like one that fails at once.</summary>
-        internal Task<T> ExecuteAsync<T>(HttpMethod method, Uri uri, string? sessionId,
-            Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken) =>
-            ExecuteAsync(method == HttpMethod.Get ? RequestSpec.Get(uri, sessionId) : throw new ArgumentException("Only GET has this shorthand.", nameof(method)),
-                readBody, cancellationToken);
-
         /// <summary>Masks the key, and any bearer token, in text that came from the other side.</summary>
         internal string? Redact(string? text) => _failures.Redact(text);
     }
