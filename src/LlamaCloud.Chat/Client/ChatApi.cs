@@ -112,7 +112,7 @@ namespace LlamaCloud.Chat
             {
                 var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "messages/stream"));
                 var spec = RequestSpec.Post(uri, sessionId, RequestBodies.Turn(prompt, indexIds, requireAllIndexes), "text/event-stream");
-                var read = new TurnRead(sessionId, historyLength, channel, Client.Log, cancellationToken);
+                var read = new TurnRead(sessionId, historyLength, channel, Client.Log, Client.Redact, cancellationToken);
                 await Client.ExecuteAsync(spec, read.ReadAsync, cancellationToken).ConfigureAwait(false);
                 channel.Complete(null);
             }

@@ -20,6 +20,7 @@ namespace LlamaCloud.Chat
         private readonly int? _historyLength;
         private readonly EventChannel _channel;
         private readonly IClientLog _log;
+        private readonly Func<string?, string?> _redact;
         private readonly CancellationToken _cancellationToken;
 
         /// <param name="sessionId">Stamped on every event.</param>
@@ -27,9 +28,12 @@ namespace LlamaCloud.Chat
         /// true <see cref="ChatEvent.Index"/>; otherwise only their <see cref="ChatEvent.TurnPosition"/>.</param>
         /// <param name="channel">Where events go, one batch per network read.</param>
         /// <param name="log">Verbose notes on what the stream carried besides events.</param>
+        /// <param name="redact">Masks the key in server text before it reaches a message.</param>
         /// <param name="cancellationToken">The user's Ctrl+C.</param>
-        internal TurnRead(string sessionId, int? historyLength, EventChannel channel, IClientLog log, CancellationToken cancellationToken)
+        internal TurnRead(string sessionId, int? historyLength, EventChannel channel, IClientLog log, Func<string?, string?> redact,
+            CancellationToken cancellationToken)
         {
+            _redact = redact;
             _sessionId = sessionId;
             _historyLength = historyLength;
             _channel = channel;
@@ -83,7 +87,7 @@ namespace LlamaCloud.Chat
                 if (Stopped) return true; // everything of the turn is here; the connection's end does not matter
                 var cause = ex is OperationCanceledException
                     ? $"nothing arrived for {ctx.IdleLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"
-                    : "the connection broke: " + Failures.InnermostMessage(ex);
+                    : "the connection broke: " + _redact(Failures.InnermostMessage(ex));
                 throw Interrupted(cause, ex);
             }
             if (!Stopped) throw Interrupted("the stream ended without the turn's stop event", null);
@@ -98,7 +102,7 @@ namespace LlamaCloud.Chat
                 var e = StreamedEventReader.Read(sse.Data);
                 if (e == null)
                 {
-                    _log.Verbose($"Session '{_sessionId}': skipped a stream message without an event ({TextSummary.OneLine(System.Text.Encoding.UTF8.GetString(sse.Data), 40)}).");
+                    _log.Verbose($"Session '{_sessionId}': skipped a stream message without an event ({_redact(TextSummary.OneLine(System.Text.Encoding.UTF8.GetString(sse.Data), 40))}).");
                     continue;
                 }
                 e.SessionId = _sessionId;
