@@ -243,8 +243,9 @@ Describe 'Send-LlamaChatMessage: faults' {
     }
 
     It '-TimeoutSec is the longest silence: keep-alives keep a slow turn going' {
-        Set-StreamScript @{ stallAfter = 3; stallMs = 2500; stallKeepAlive = $true }
-        $r = Invoke-Turn { Send-LlamaChatMessage 'hi' -SessionId ses-empty -TimeoutSec 1 @Conn }
+        # 4.5 s without an event, a comment every 200 ms: never 2 s of silence.
+        Set-StreamScript @{ stallAfter = 3; stallMs = 4500; stallKeepAlive = $true }
+        $r = Invoke-Turn { Send-LlamaChatMessage 'hi' -SessionId ses-empty -TimeoutSec 2 @Conn }
         $r.Errors.Count | Should -Be 0
         $r.Output.Count | Should -Be 13
     }
@@ -257,6 +258,17 @@ Describe 'Send-LlamaChatMessage: faults' {
         $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.StreamInterrupted,*'
         $r.Errors[0].Exception.Message | Should -BeLike '*after 3 events (nothing arrived for 1 s)*'
         (Get-TurnPost).Count | Should -Be 1
+    }
+
+    It 'never shows the key in errors or verbose and debug lines, even when the server echoes it' {
+        Set-StreamScript @{ error = "bad key $Key"; nonJson = "Bearer $Key" }
+        $ErrorActionPreference = 'Continue'
+        $DebugPreference = 'Continue'   # the debug lines too, without -Debug (which would make them inquire)
+        $all = @(& { Send-LlamaChatMessage 'hi' -SessionId ses-empty -Verbose @Conn } 2>&1 4>&1 5>&1)
+        $messages = $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -or $_ -is [System.Management.Automation.InformationalRecord] }
+        @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -Be 1
+        ($messages | ForEach-Object { "$_" }) -join "`n" | Should -Not -Match ([regex]::Escape($Key))
+        ($messages | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Exception.Message | Should -BeLike '*bad key ********'
     }
 
     It 'an HTML page instead of a stream is one InvalidResponse error, not re-sent' {
