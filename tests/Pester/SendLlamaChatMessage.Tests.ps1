@@ -127,7 +127,8 @@ Describe 'Send-LlamaChatMessage: live arrival and cancelling' {
     It 'writes the first event while the turn is still streaming' {
         Set-StreamScript @{ paceMs = 250 }   # 13 events over about 3 s
         $seen = [System.Collections.Generic.List[object]]::new()
-        Send-LlamaChatMessage 'hi' -SessionId ses-empty @Conn | ForEach-Object {
+        $session = New-LlamaChatSession -IndexId idx-1 @Conn
+        $session | Send-LlamaChatMessage -Prompt 'hi' @Conn | ForEach-Object {
             if ($seen.Count -eq 0) {
                 # The emulator is still sending this turn when the first event reaches the pipeline.
                 $inFlight = (Invoke-EmulatorControl -Emulator $script:Emulator -Method Get -Path 'health').inFlight
@@ -139,6 +140,7 @@ Describe 'Send-LlamaChatMessage: live arrival and cancelling' {
         $seen[0].InFlight | Should -Be 1
         # Liveness, not speed: the last event came well after the first, as the server paced them.
         ($seen[12].Time - $seen[0].Time).TotalSeconds | Should -BeGreaterThan 1.5
+        (Get-LlamaChatSession -Id $session.SessionId @Conn).Events.Type | Should -Be $TurnTypes
     }
 
     It 'Stop() (Ctrl+C) cancels the turn at once, mid-stream' {
