@@ -19,6 +19,9 @@
         'Get-LlamaChatTurn'
         'Export-LlamaChatTranscript'
         'ConvertTo-LlamaChatTranscript'
+        'New-LlamaChatSession'
+        'Remove-LlamaChatSession'
+        'Send-LlamaChatMessage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -13,7 +13,7 @@ namespace LlamaCloud.Chat.Tests
         private static List<ChatEvent> Filtered(IEnumerable<string>? types, IEnumerable<string>? names, int skipBelow = 0)
             => ReadWhole(Utf8(AllTypesDocument), "ses-all", new EventFilter(types, names), skipBelow).Events;
 
-        private static int[] Indexes(IEnumerable<ChatEvent> events) => events.Select(e => e.Index).ToArray();
+        private static int[] Indexes(IEnumerable<ChatEvent> events) => events.Select(e => e.Index!.Value).ToArray();
 
         [Fact]
         public void TypeFilterKeepsIndexesOfTheFullList()

@@ -77,7 +77,7 @@ namespace LlamaCloud.Chat.Tests
         internal static string Describe(ChatEvent e)
         {
             var sb = new StringBuilder();
-            sb.Append(e.GetType().Name).Append('|').Append(e.Type ?? "<null>").Append('|').Append(e.Index.ToString(CultureInfo.InvariantCulture))
+            sb.Append(e.GetType().Name).Append('|').Append(e.Type ?? "<null>").Append('|').Append(e.Index!.Value.ToString(CultureInfo.InvariantCulture))
               .Append('|').Append(e.SessionId).Append('|');
             switch (e)
             {

@@ -30,7 +30,7 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("Q?", turn.Prompt);
             Assert.Equal("The answer.", turn.Answer);
             Assert.Equal("Let me think", turn.Thinking);
-            Assert.Equal((0, 11, 12), (turn.FirstIndex, turn.LastIndex, turn.EventCount));
+            Assert.Equal(((int?)0, (int?)11, 12), (turn.FirstIndex, turn.LastIndex, turn.EventCount));
             Assert.True(turn.IsComplete);
             Assert.False(turn.IsError);
             Assert.Equal(10, turn.Usage!.TotalInputTokens);
@@ -78,7 +78,7 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(9, turns.Sum(t => t.EventCount)); // nothing dropped
             Assert.True(turns[4].IsError);
             Assert.Equal("boom", turns[4].Error);
-            Assert.Equal((6, 7), (turns[4].FirstIndex, turns[4].LastIndex));
+            Assert.Equal(((int?)6, (int?)7), (turns[4].FirstIndex, turns[4].LastIndex));
         }
 
         [Fact]

@@ -31,7 +31,7 @@ static class ChatEndpoints
                 entry.Fault = fault.Kind.ToString().ToLowerInvariant();
                 answered = await FaultResponder.RunAsync(ctx, fault, () => Answer(ctx, em, rawPath), ct);
             }
-            else
+            else if (!await MutationEndpoints.TryHandleAsync(ctx, em, rawPath, ct))
             {
                 await HttpOut.SendAsync(ctx, Answer(ctx, em, rawPath), ct);
             }
@@ -84,7 +84,7 @@ static class ChatEndpoints
         return ApiResult.Detail(404, "Not Found");
     }
 
-    static bool IsAuthorized(HttpContext ctx, string key)
+    internal static bool IsAuthorized(HttpContext ctx, string key)
     {
         var header = ctx.Request.Headers.Authorization.ToString().Trim();
         const string scheme = "Bearer ";

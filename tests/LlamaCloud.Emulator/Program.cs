@@ -40,6 +40,7 @@ app.Use((ctx, next) => ctx.Request.Path.StartsWithSegments("/api")
     ? ChatEndpoints.HandleAsync(ctx, em, stopping)
     : next(ctx));
 ControlEndpoints.Map(app, em);
+StreamEndpoints.MapControl(app, em);
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -16,6 +16,8 @@ namespace LlamaCloud.Chat
         internal AttemptContext(int attempt, TimeSpan timeout, CancellationToken userToken)
         {
             Attempt = attempt;
+            UserToken = userToken;
+            IdleLimit = timeout;
             // Zero means no timeout (as -TimeoutSec 0 on Invoke-RestMethod).
             _timeout = timeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : timeout;
             _cts = CancellationTokenSource.CreateLinkedTokenSource(userToken);
@@ -24,6 +26,10 @@ namespace LlamaCloud.Chat
 
         internal int Attempt { get; }
         internal CancellationToken Token => _cts.Token;
+        /// <summary>The user's own cancellation (Ctrl+C), to tell it apart from the timer.</summary>
+        internal CancellationToken UserToken { get; }
+        /// <summary>The -TimeoutSec it was given (zero or less: none).</summary>
+        internal TimeSpan IdleLimit { get; }
         internal long BytesReceived { get; set; }
 
         internal void Touch() => _cts.CancelAfter(_timeout);

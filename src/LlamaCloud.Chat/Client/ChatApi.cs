@@ -29,7 +29,7 @@ namespace LlamaCloud.Chat
         {
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, suffix));
             var whole = suffix == null;
-            return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
+            return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
                 var reader = new SessionReader(sessionId, null, keepEvents: whole);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
@@ -42,25 +42,16 @@ namespace LlamaCloud.Chat
 
         /// <summary>
         /// GET /api/v1/chat/{id}, streaming the events that pass <paramref name="filter"/> into <paramref name="channel"/>
-        /// as they are parsed. If the connection breaks part-way, the retry skips the events already delivered,
-        /// so the caller sees each event exactly once.
+        /// as they are parsed. If the connection breaks part-way, the retry skips the events already delivered
+        /// (<see cref="ResumableEventRead"/>), so the caller sees each event exactly once.
         /// </summary>
         internal async Task StreamEventsAsync(string sessionId, EventFilter? filter, EventChannel channel, CancellationToken cancellationToken)
         {
-            var delivered = 0;
             try
             {
                 var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
-                await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
-                {
-                    var reader = new SessionReader(sessionId, filter, keepEvents: false) { SkipBelow = delivered };
-                    await ResponseBody.ReadSessionAsync(response, reader, async batch =>
-                    {
-                        await channel.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-                        delivered = reader.EventsSeen;
-                    }, ctx).ConfigureAwait(false);
-                    return true;
-                }, cancellationToken).ConfigureAwait(false);
+                var read = new ResumableEventRead(sessionId, filter, channel, cancellationToken);
+                await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), read.ReadAsync, cancellationToken).ConfigureAwait(false);
                 channel.Complete(null);
             }
             catch (System.Exception ex)
@@ -77,12 +68,58 @@ namespace LlamaCloud.Chat
                 new KeyValuePair<string, string?>("page_size", pageSize.ToString(CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string?>("page_token", pageToken),
             });
-            return Client.ExecuteAsync(HttpMethod.Get, uri, null, async (response, ctx) =>
+            return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>
             {
                 var page = SessionPage.Parse(await ResponseBody.ReadAllJsonAsync(response, ctx).ConfigureAwait(false));
                 foreach (var s in page.Items) s.Source = Client.Options;
                 return page;
             }, cancellationToken);
+        }
+
+        /// <summary>POST /api/v1/chat: a new session, bound to <paramref name="indexIds"/> (null: unbound). Its Events is
+        /// an empty history. Not idempotent: re-sent only on an answer that proves nothing was created.</summary>
+        internal Task<ChatSession> CreateSessionAsync(IReadOnlyList<string>? indexIds, CancellationToken cancellationToken)
+        {
+            var uri = Client.BuildUri(ChatApiPaths.ChatRoot);
+            var spec = RequestSpec.Post(uri, null, RequestBodies.CreateSession(indexIds));
+            return Client.ExecuteAsync(spec, async (response, ctx) =>
+            {
+                var reader = new SessionReader(null, null, keepEvents: true);
+                await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
+                var session = reader.Session;
+                // A new session has no history: an empty list, so a piped Send-LlamaChatMessage knows every Index.
+                session.Events ??= new ReadOnlyItems<ChatEvent>(new List<ChatEvent>(), "event");
+                session.Source = Client.Options;
+                return session;
+            }, cancellationToken);
+        }
+
+        /// <summary>DELETE /api/v1/chat/{id}. Idempotent, so retried like a GET; the body (if any) is ignored.</summary>
+        internal Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
+        {
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
+            return Client.ExecuteAsync(RequestSpec.Delete(uri, sessionId), (response, ctx) => Task.FromResult(true), cancellationToken);
+        }
+
+        /// <summary>
+        /// POST /api/v1/chat/{id}/messages/stream: runs one turn and hands its events to <paramref name="channel"/> as
+        /// they arrive. Completes the channel with null, or with the failure (after the events that did arrive).
+        /// </summary>
+        internal async Task SendMessageAsync(string sessionId, string prompt, IReadOnlyList<string> indexIds, bool? requireAllIndexes,
+            int? historyLength, EventChannel channel, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "messages/stream"));
+                var spec = RequestSpec.Post(uri, sessionId, RequestBodies.Turn(prompt, indexIds, requireAllIndexes), "text/event-stream");
+                var read = new TurnRead(sessionId, historyLength, channel, Client.Log, Client.Redact, cancellationToken);
+                await Client.ExecuteAsync(spec, read.ReadAsync, cancellationToken).ConfigureAwait(false);
+                channel.Complete(null);
+            }
+            catch (System.Exception ex)
+            {
+                channel.Complete(ex);
+            }
         }
     }
 }

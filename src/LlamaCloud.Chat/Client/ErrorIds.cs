@@ -55,6 +55,10 @@ namespace LlamaCloud.Chat
         public const string TranscriptOneFile = "LlamaCloud.TranscriptOneFile";
         /// <summary>The transcript file could not be written.</summary>
         public const string TranscriptWriteFailed = "LlamaCloud.TranscriptWriteFailed";
+        /// <summary>A chat turn's event stream broke, stalled or ended before its stop event (the turn is not re-sent).</summary>
+        public const string StreamInterrupted = "LlamaCloud.StreamInterrupted";
+        /// <summary>A chat turn ended with a stop event whose is_error is true.</summary>
+        public const string TurnFailed = "LlamaCloud.TurnFailed";
 
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;

@@ -1,36 +1,33 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace LlamaCloud.Chat
 {
     /// <summary>
-    /// The request lifecycle for one command: auth, query parameters, retries with the SDKs' policy, per-attempt
-    /// timeouts, a shared rate gate, and the mapping of every failure to a <see cref="LlamaCloudException"/>.
-    /// Endpoint methods live in ChatApi.
+    /// The request lifecycle for one command, put together from its parts: the request's shape
+    /// (<see cref="RequestSpec"/>), one attempt (<see cref="RequestAttempt"/>: send, map the status, read the body),
+    /// the retry loop (<see cref="RetryLoop"/>, rules from <see cref="RetryRules"/>), the failures
+    /// (<see cref="Failures"/>, redacted by <see cref="Redactor"/>). Endpoint methods live in ChatApi.
     /// </summary>
     internal sealed class LlamaCloudClient
     {
-        private static readonly Random Jitter = new Random();
         private readonly LlamaCloudOptions _options;
         private readonly IClientLog _log;
-        private readonly RateGate _gate = new RateGate();
         private readonly string _secret; // revealed once, checked once; also what Redact masks
-        private static readonly System.Text.RegularExpressions.Regex BearerToken =
-            new System.Text.RegularExpressions.Regex(@"(?i)bearer\s+[^\s""',;]+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private readonly Failures _failures;
+        private readonly RetryLoop _retries;
 
         internal LlamaCloudClient(LlamaCloudOptions options, IClientLog log)
         {
             _options = options;
             _log = log;
             _secret = options.ApiKey.Reveal();
+            _failures = new Failures(new Redactor(_secret));
+            _retries = new RetryLoop(new RateGate(), log, options.MaximumRetryCount);
             foreach (var c in _secret)
             {
                 // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
@@ -49,6 +46,9 @@ namespace LlamaCloud.Chat
 
         internal LlamaCloudOptions Options => _options;
 
+        /// <summary>Where readers report what they see besides results (skipped stream messages).</summary>
+        internal IClientLog Log => _log;
+
         internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
             var all = new List<KeyValuePair<string, string?>>();
@@ -59,129 +59,17 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>
-        /// Sends GET <paramref name="uri"/> and hands a successful response to <paramref name="readBody"/> within the
-        /// same attempt, so a connection that breaks while the body downloads is retried like one that fails at once.
+        /// Sends <paramref name="spec"/> and hands a successful response to <paramref name="readBody"/> within the
+        /// same attempt, retrying by the request's own rules (<see cref="RetryRules"/>).
         /// </summary>
-        internal async Task<T> ExecuteAsync<T>(HttpMethod method, Uri uri, string? sessionId,
-            Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken)
+        internal Task<T> ExecuteAsync<T>(RequestSpec spec, Func<HttpResponseMessage, AttemptContext, Task<T>> readBody,
+            CancellationToken cancellationToken)
         {
-            var display = method.Method + " " + uri.PathAndQuery;
-            var budget = new RetryBudget(_options.MaximumRetryCount);
-            for (var attempt = 1; ; attempt++)
-            {
-                await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                using var ctx = new AttemptContext(attempt, _options.Timeout, cancellationToken);
-                var watch = Stopwatch.StartNew();
-                _log.Verbose($"{display} (attempt {attempt} of {budget.MaxAttempts})");
-                LlamaCloudException failure;
-                HttpResponseHeaders? headers = null;
-                var retryable = true;
-                HttpResponseMessage? response = null;
-                try
-                {
-                    using var request = CreateRequest(method, uri);
-                    response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
-                    var status = (int)response.StatusCode;
-                    _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {RequestId(response) ?? "-"}");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        var result = await readBody(response, ctx).ConfigureAwait(false);
-                        _log.Verbose($"{display}: {status} {response.ReasonPhrase}, {ctx.BytesReceived.ToString("N0", CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds} ms");
-                        return result;
-                    }
-                    headers = response.Headers;
-                    var (rawDetail, rawText) = await ResponseBody.ReadErrorAsync(response, ctx).ConfigureAwait(false);
-                    // A server or proxy may echo the request back: nothing it says reaches a message unredacted.
-                    var detail = Redact(rawDetail);
-                    var text = Redact(rawText);
-                    failure = ApiError(status, response.ReasonPhrase, detail, text, RequestId(response), sessionId);
-                    retryable = RetryPolicy.ShouldRetry(status, headers);
-                    _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (OperationCanceledException ex)
-                {
-                    failure = new LlamaCloudException(
-                        $"{Subject(sessionId)}: no response within {_options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({(ctx.BytesReceived > 0 ? "the body stalled after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes" : "waiting for the server")}).",
-                        ErrorIds.Timeout, ErrorCategory.OperationTimeout, ex);
-                    _log.Verbose($"{display}: timed out after {watch.ElapsedMilliseconds} ms");
-                }
-                catch (InvalidSessionJsonException ex)
-                {
-                    // The server answered, but not with a session: retrying the same request gives the same body.
-                    failure = new LlamaCloudException($"{Subject(sessionId)}: {Redact(ex.Message)}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
-                    retryable = false;
-                    _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {Redact(ex.Message)}");
-                }
-                catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
-                {
-                    failure = new LlamaCloudException(
-                        $"{Subject(sessionId)}: {(ctx.BytesReceived > 0 ? "the connection broke after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + uri.Host)}: {Redact(InnermostMessage(ex))}",
-                        ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
-                    _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {Redact(InnermostMessage(ex))}");
-                }
-                finally
-                {
-                    response?.Dispose();
-                }
-
-                failure.SessionId = sessionId;
-                failure.RequestUri = display;
-                // A 429 that says when to come back draws on the rate-limit budget (see RetryBudget).
-                var paced = failure is LlamaCloudApiException { StatusCode: 429 } && RetryPolicy.ServerDelay(headers, DateTimeOffset.UtcNow) != null;
-                if (!retryable || !budget.TryTake(paced, out var retry)) throw failure;
-                var delay = RetryPolicy.GetDelay(retry, headers, DateTimeOffset.UtcNow, NextRandom());
-                if (failure is LlamaCloudApiException { StatusCode: 429 }) _gate.Defer(delay);
-                _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({budget.Describe(paced)}): {failure.Message}");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        private HttpRequestMessage CreateRequest(HttpMethod method, Uri uri)
-        {
-            var request = new HttpRequestMessage(method, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secret);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-            foreach (var h in _options.CustomHeaders) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
-            return request;
-        }
-
-        private static LlamaCloudApiException ApiError(int status, string? reason, string? detail, string? text, string? requestId, string? sessionId)
-        {
-            var explanation = detail ?? (string.IsNullOrWhiteSpace(text) ? reason : TextSummary.OneLine(text, 200));
-            var message = $"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) || explanation == reason ? string.Empty : ": " + explanation)}";
-            if (status == 401) message += " Check the API key (-ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY).";
-            if (requestId != null) message += $" (request id {requestId})";
-            return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId);
+            var attempt = new RequestAttempt(spec, _options, _secret, _failures, _log);
+            return _retries.RunAsync(spec, (n, max) => attempt.RunAsync(n, max, readBody, cancellationToken), cancellationToken);
         }
 
         /// <summary>Masks the key, and any bearer token, in text that came from the other side.</summary>
-        internal string? Redact(string? text)
-        {
-            if (string.IsNullOrEmpty(text)) return text;
-            var masked = _secret.Length == 0 ? text! : text!.Replace(_secret, "********");
-            return BearerToken.Replace(masked, "Bearer ********");
-        }
-
-        private static string Subject(string? sessionId) => sessionId == null ? "LlamaCloud request" : $"Session '{sessionId}'";
-
-        private static string? RequestId(HttpResponseMessage response) =>
-            response.Headers.TryGetValues("x-request-id", out var v) ? string.Join(",", v) : null;
-
-        private static string InnermostMessage(Exception ex)
-        {
-            var e = ex;
-            while (e.InnerException != null) e = e.InnerException;
-            return e == ex ? ex.Message : ex.Message + " " + e.Message;
-        }
-
-        private static double NextRandom()
-        {
-            lock (Jitter) return Jitter.NextDouble();
-        }
+        internal string? Redact(string? text) => _failures.Redact(text);
     }
 }

@@ -20,8 +20,18 @@ namespace LlamaCloud.Chat
         /// <summary>The id of the session the event belongs to.</summary>
         public string SessionId { get; internal set; } = string.Empty;
 
-        /// <summary>The event's position in the session's full event list, counting from 0.</summary>
-        public int Index { get; internal set; }
+        /// <summary>The event's position in the session's full event list, counting from 0. Null for an event of a
+        /// streamed turn (Send-LlamaChatMessage) when the length of the history before the turn is not known; its
+        /// <see cref="TurnPosition"/> is then the only position there is.</summary>
+        public int? Index { get; internal set; }
+
+        /// <summary>For an event of a streamed turn (Send-LlamaChatMessage): its position among the turn's events,
+        /// counting from 0. Null for events read from a history.</summary>
+        public int? TurnPosition { get; internal set; }
+
+        /// <summary>For an event of a streamed turn: the Server-Sent Events name it came under (the <c>event:</c> field,
+        /// <c>message</c> when the server sent none). Null for events read from a history.</summary>
+        public string? StreamEventName { get; internal set; }
 
         /// <summary>The event's JSON exactly as received, kept only where re-serialising the typed fields would
         /// lose something (extra fields, no <c>type</c>, unexpected value kinds). Null otherwise.</summary>
@@ -31,6 +41,6 @@ namespace LlamaCloud.Chat
         public abstract string Summary { get; }
 
         /// <inheritdoc />
-        public override string ToString() => $"[{Index}] {Type ?? "(untyped)"}: {Summary}";
+        public override string ToString() => $"[{(Index.HasValue ? Index.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "turn " + TurnPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture))}] {Type ?? "(untyped)"}: {Summary}";
     }
 }

@@ -46,11 +46,12 @@ namespace LlamaCloud.Chat
         /// <summary>True when a <c>stop</c> event ended the turn (false for an interrupted or unfinished turn).</summary>
         public bool IsComplete { get; internal set; }
 
-        /// <summary>The history index of the turn's first event.</summary>
-        public int FirstIndex { get; internal set; }
+        /// <summary>The history index of the turn's first event; <c>$null</c> when the events came from a live stream
+        /// whose place in the history was not known (see <see cref="ChatEvent.TurnPosition"/>).</summary>
+        public int? FirstIndex { get; internal set; }
 
-        /// <summary>The history index of the turn's last event.</summary>
-        public int LastIndex { get; internal set; }
+        /// <summary>The history index of the turn's last event; <c>$null</c> when it is not known.</summary>
+        public int? LastIndex { get; internal set; }
 
         /// <summary>How many events the turn was built from.</summary>
         public int EventCount { get; internal set; }

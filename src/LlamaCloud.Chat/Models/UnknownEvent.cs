@@ -7,6 +7,7 @@ namespace LlamaCloud.Chat
     public sealed class UnknownEvent : ChatEvent
     {
         private readonly JsonPayload _json;
+        private readonly string? _text;
 
         internal UnknownEvent(string? type, JsonPayload json) : base(type)
         {
@@ -14,13 +15,27 @@ namespace LlamaCloud.Chat
             SourceJson = json.Utf8;
         }
 
-        /// <summary>The event's JSON exactly as received.</summary>
-        public string RawJson => _json.Text;
+        /// <summary>
+        /// A streamed payload that is not JSON at all: kept as its text, so nothing the server sent is lost.
+        /// <see cref="RawJson"/> and <see cref="Data"/> are that text; exports write it as a JSON string.
+        /// </summary>
+        internal UnknownEvent(string text) : base(null)
+        {
+            _text = text;
+            _json = new JsonPayload(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(text)));
+            SourceJson = _json.Utf8;
+        }
 
-        /// <summary>The event's fields as PowerShell values (as ConvertFrom-Json gives them).</summary>
-        public object? Data => _json.Value;
+        /// <summary>The event's JSON exactly as received (for a streamed payload that was not JSON, its text).</summary>
+        public string RawJson => _text ?? _json.Text;
+
+        /// <summary>The event's fields as PowerShell values (as ConvertFrom-Json gives them); the text of a payload that was not JSON.</summary>
+        public object? Data => _text ?? _json.Value;
+
+        /// <summary>True for a streamed payload that was not JSON (kept as text in <see cref="RawJson"/>).</summary>
+        public bool IsJson => _text == null;
 
         /// <inheritdoc />
-        public override string Summary => TextSummary.OneLine(_json.Text, 160);
+        public override string Summary => TextSummary.OneLine(RawJson, 160);
     }
 }

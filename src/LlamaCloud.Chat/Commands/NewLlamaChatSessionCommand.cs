@@ -1,0 +1,34 @@
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a LlamaCloud chat session, optionally bound to indexes.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "LlamaChatSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(ChatSession))]
+    public sealed class NewLlamaChatSessionCommand : LlamaCloudCmdlet
+    {
+        /// <summary>The ids of the indexes the session may query (1 to 10). Without it the session is unbound.
+        /// The API locks them once the first message is sent.</summary>
+        [Parameter(Position = 0)]
+        [ValidateCount(1, 10)]
+        [ValidateNotNullOrEmpty]
+        public string[]? IndexId { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var target = IndexId == null ? "an unbound chat session" : "a chat session bound to " + string.Join(", ", IndexId);
+            if (!ShouldProcess(target, "Create")) return;
+            try
+            {
+                WriteObject(Await(Api.CreateSessionAsync(IndexId, StopToken)));
+            }
+            catch (LlamaCloudException ex)
+            {
+                WriteRequestError(ex, IndexId);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends a message to a LlamaCloud chat session and writes the turn's events as they arrive.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = SessionSet)]
+    [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
+        typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
+    [OutputType(typeof(string))]
+    public sealed class SendLlamaChatMessageCommand : LlamaCloudCmdlet
+    {
+        private const string IdSet = "SessionId";
+        private const string SessionSet = "Session";
+        // A turn is a few hundred events: never make the download wait for the pipeline, so -TimeoutSec measures
+        // only the server's silence, however slowly the pipeline consumes.
+        private const int TurnChannelCapacity = 1 << 20;
+
+        /// <summary>The id of the session to send to. Takes strings from the pipeline and the SessionId property of
+        /// piped objects.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string SessionId { get; set; } = string.Empty;
+
+        /// <summary>The session to send to, as Get-LlamaChatSession or New-LlamaChatSession write it. Its IndexIds are
+        /// the default -IndexId, and when its events are loaded the turn's events carry their true history Index.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ChatSession? Session { get; set; }
+
+        /// <summary>The message: 1 to 1000 characters.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidatePrompt]
+        public string Prompt { get; set; } = string.Empty;
+
+        /// <summary>The indexes the turn may query. Default: the piped session's IndexIds; none when unknown.</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        [ValidateNotNull]
+        public string[]? IndexId { get; set; }
+
+        /// <summary>Sent as require_all_indexes: fail the turn if any requested index cannot be queried. Sent only when given.</summary>
+        [Parameter]
+        public SwitchParameter RequireAllIndexes { get; set; }
+
+        /// <summary>Writes only the answer's text, one string per text delta as it arrives (the whole text event if the
+        /// server sent no deltas). Errors are still errors.</summary>
+        [Parameter]
+        public SwitchParameter Text { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == SessionSet)
+            {
+                var s = Session!;
+                Run(ApiFor(s), s.SessionId, IndexId ?? (IReadOnlyList<string>?)s.IndexIds ?? Array.Empty<string>(), s.Events?.Count);
+            }
+            else
+            {
+                Run(Api, SessionId, IndexId ?? Array.Empty<string>(), null);
+            }
+        }
+
+        private void Run(ChatApi api, string sessionId, IReadOnlyList<string> indexIds, int? historyLength)
+        {
+            var channel = new EventChannel(TurnChannelCapacity);
+            bool? requireAll = MyInvocation.BoundParameters.ContainsKey(nameof(RequireAllIndexes)) ? RequireAllIndexes.IsPresent : (bool?)null;
+            Task turn = api.SendMessageAsync(sessionId, Prompt, indexIds, requireAll, historyLength, channel, StopToken);
+            var wroteDelta = false;
+            while (true)
+            {
+                List<ChatEvent>? batch;
+                try
+                {
+                    batch = Await(channel.ReadAsync(StopToken));
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    // After the events that arrived: one error for this turn (StreamInterrupted, or the HTTP failure).
+                    WriteRequestError(ex, sessionId);
+                    return;
+                }
+                if (batch == null) break;
+                foreach (var e in batch)
+                {
+                    if (!Text) WriteObject(e);
+                    else if (e is TextDeltaEvent delta) { WriteObject(delta.Content); wroteDelta = true; }
+                    else if (e is TextEvent whole && !wroteDelta) WriteObject(whole.Content);
+                    if (e is StopEvent stop && stop.IsError) WriteRequestError(TurnFailed(sessionId, api.Client.Redact(stop.Error)), sessionId);
+                }
+            }
+            GC.KeepAlive(turn);
+        }
+
+        private static LlamaCloudException TurnFailed(string sessionId, string? error) =>
+            new LlamaCloudException($"Session '{sessionId}': the chat turn failed: {error ?? "(the server gave no message)"}",
+                ErrorIds.TurnFailed, ErrorCategory.OperationStopped)
+            {
+                SessionId = sessionId,
+            };
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// Checks a chat prompt at binding: 1 to 1000 characters as the API counts them (Unicode code points, so an
+    /// emoji is one character, not the two UTF-16 units <c>ValidateLength</c> would count).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidatePromptAttribute : ValidateArgumentsAttribute
+    {
+        /// <summary>The API's limit.</summary>
+        public const int MaxLength = 1000;
+
+        /// <inheritdoc />
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            var s = PSValue.AsString(arguments) ?? throw new ValidationMetadataException("The prompt must be a string.");
+            var length = CodePoints(s);
+            if (length < 1) throw new ValidationMetadataException("The prompt cannot be empty.");
+            if (length > MaxLength)
+                throw new ValidationMetadataException($"The prompt has {length} characters; the API accepts at most {MaxLength}.");
+        }
+
+        internal static int CodePoints(string s)
+        {
+            var n = 0;
+            for (var i = 0; i < s.Length; i++)
+            {
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+                n++;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using static LlamaCloud.Chat.Tests.TestUtil;
+
+namespace LlamaCloud.Chat.Tests
+{
+    /// <summary>The two stateful body readers on their own: a resumable history read across attempts, and a turn's stream.</summary>
+    public class ResumableAndTurnReadTests
+    {
+        /// <summary>Hands out the data a few bytes at a time, then fails like a dropped connection (or ends).</summary>
+        private sealed class BreakingStream : Stream
+        {
+            private readonly byte[] _data;
+            private readonly int _breakAt;
+            private int _pos;
+
+            internal BreakingStream(byte[] data, int breakAt)
+            {
+                _data = data;
+                _breakAt = breakAt;
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                if (_pos >= _breakAt && _breakAt < _data.Length) throw new IOException("connection reset by peer");
+                var n = Math.Min(Math.Min(count, 7), Math.Min(_breakAt, _data.Length) - _pos);
+                Buffer.BlockCopy(_data, _pos, buffer, offset, n);
+                _pos += n;
+                return n;
+            }
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                Task.FromResult(Read(buffer, offset, count));
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => _pos; set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+
+        private sealed class NoLog : IClientLog
+        {
+            public void Verbose(string message) { }
+            public void Debug(string message) { }
+        }
+
+        private static HttpResponseMessage Response(byte[] body, int breakAt, string mediaType)
+        {
+            var content = new StreamContent(new BreakingStream(body, breakAt));
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
+        }
+
+        private static async Task<List<ChatEvent>> Drain(EventChannel channel)
+        {
+            var all = new List<ChatEvent>();
+            List<ChatEvent>? batch;
+            while ((batch = await channel.ReadAsync(CancellationToken.None)) != null) all.AddRange(batch);
+            return all;
+        }
+
+        [Fact]
+        public async Task AResumedReadDeliversEveryEventExactlyOnce()
+        {
+            var doc = Utf8(AllTypesDocument);
+            var expected = DescribeAll(ReadWhole(doc).Events);
+            var channel = new EventChannel(1000);
+            var read = new ResumableEventRead("ses-1", null, channel, CancellationToken.None);
+            using (var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None))
+                await Assert.ThrowsAsync<IOException>(() => read.ReadAsync(Response(doc, doc.Length * 2 / 3, "application/json"), ctx));
+            var afterFirst = read.Delivered;
+            Assert.InRange(afterFirst, 1, expected.Count - 1);
+            using (var ctx = new AttemptContext(2, TimeSpan.FromSeconds(30), CancellationToken.None))
+                Assert.True(await read.ReadAsync(Response(doc, doc.Length, "application/json"), ctx));
+            channel.Complete(null);
+            Assert.Equal(expected, DescribeAll(await Drain(channel)));
+            Assert.Equal(expected.Count, read.Delivered);
+        }
+
+        private static readonly string Turn = string.Concat(
+            ": keep-alive\r\n",
+            "event: message\r\nid: 1\r\ndata: {\"content\":\"hi\",\"type\":\"user_input\"}\r\n\r\n",
+            "event: delta\r\ndata: {\"content\":\"Rev\",\"type\":\"text_delta\"}\r\n\r\n",
+            "data: [DONE]\r\n\r\n",
+            "data: {\"error\":null,\"is_error\":false,\n",   // no \r: line ends may mix
+            "data: \"usage\":null,\"type\":\"stop\"}\r\n\r\n");
+
+        [Fact]
+        public async Task ATurnStreamBecomesTypedEventsWithTheirPositions()
+        {
+            var body = Encoding.UTF8.GetBytes(Turn);
+            var channel = new EventChannel(1000);
+            var read = new TurnRead("ses-1", 40, channel, new NoLog(), s => s, CancellationToken.None);
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+            Assert.True(await read.ReadAsync(Response(body, body.Length, "text/event-stream"), ctx));
+            channel.Complete(null);
+            var events = await Drain(channel);
+            Assert.Equal(new[] { "user_input", "text_delta", "stop" }, events.Select(e => e.Type));
+            Assert.Equal(new int?[] { 0, 1, 2 }, events.Select(e => e.TurnPosition));
+            Assert.Equal(new int?[] { 40, 41, 42 }, events.Select(e => e.Index));
+            Assert.Equal(new[] { "message", "delta", "message" }, events.Select(e => e.StreamEventName));
+            Assert.All(events, e => Assert.Equal("ses-1", e.SessionId));
+            Assert.True(read.Stopped);
+        }
+
+        [Fact]
+        public async Task WithoutAKnownHistoryLengthIndexIsNull()
+        {
+            var body = Encoding.UTF8.GetBytes(Turn);
+            var channel = new EventChannel(1000);
+            var read = new TurnRead("ses-1", null, channel, new NoLog(), s => s, CancellationToken.None);
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+            await read.ReadAsync(Response(body, body.Length, "text/event-stream"), ctx);
+            channel.Complete(null);
+            Assert.All(await Drain(channel), e => Assert.Null(e.Index));
+        }
+
+        [Theory]
+        [InlineData(true)]   // the connection breaks
+        [InlineData(false)]  // the body ends cleanly, but before the stop event
+        public async Task AStreamThatEndsBeforeItsStopIsInterruptedAfterTheEventsThatArrived(bool breaks)
+        {
+            var body = Encoding.UTF8.GetBytes(Turn);
+            var cut = Turn.IndexOf("data: [DONE]", StringComparison.Ordinal);
+            var channel = new EventChannel(1000);
+            var read = new TurnRead("ses-1", null, channel, new NoLog(), s => s, CancellationToken.None);
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var stream = breaks ? Response(body, cut, "text/event-stream") : Response(body.Take(cut).ToArray(), cut, "text/event-stream");
+            var ex = await Assert.ThrowsAsync<LlamaCloudException>(() => read.ReadAsync(stream, ctx));
+            Assert.Equal(ErrorIds.StreamInterrupted, ex.ErrorId);
+            Assert.Contains("after 2 events", ex.Message);
+            Assert.Equal(2, read.Delivered);
+            channel.Complete(null);
+            Assert.Equal(2, (await Drain(channel)).Count);
+        }
+
+        [Fact]
+        public async Task AJsonAnswerIsNotAStream()
+        {
+            var read = new TurnRead("ses-1", null, new EventChannel(10), new NoLog(), s => s, CancellationToken.None);
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var body = Encoding.UTF8.GetBytes("{\"detail\":\"x\"}");
+            var ex = await Assert.ThrowsAsync<InvalidSessionJsonException>(() => read.ReadAsync(Response(body, body.Length, "application/json"), ctx));
+            Assert.Contains("text/event-stream", ex.Message);
+        }
+    }
+}

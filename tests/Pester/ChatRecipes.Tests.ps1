@@ -1,0 +1,60 @@
+# The README's chat-turn recipes, run as written: the canary script in a fresh non-interactive pwsh, as a scheduler runs it.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+    $start = $readme.IndexOf('# canary.ps1')
+    $end = $readme.IndexOf('exit $code', $start)
+    $script:Canary = Join-Path ([IO.Path]::GetTempPath()) "llama-canary-$PID.ps1"
+    Set-Content -Path $script:Canary -Value $readme.Substring($start, $end - $start + 'exit $code'.Length) -Encoding utf8
+
+    # A scheduled task's pwsh: no profile, no console input, the key and base URI from its environment.
+    function Invoke-Canary {
+        $exe = (Get-Process -Id $PID).Path
+        $prefix = @(if ($exe -match 'dotnet(\.exe)?$') { [Environment]::GetCommandLineArgs()[0] })
+        $moduleRoot = Split-Path (Split-Path $env:LLAMA_CHAT_TEST_MODULE)
+        $saved = @{ K = $env:LLAMA_CLOUD_API_KEY; U = $env:LLAMA_CLOUD_BASE_URL; P = $env:PSModulePath }
+        try {
+            $env:LLAMA_CLOUD_API_KEY = $Key
+            $env:LLAMA_CLOUD_BASE_URL = $Url
+            $env:PSModulePath = $moduleRoot + [IO.Path]::PathSeparator + $env:PSModulePath
+            $output = & $exe @prefix -NoProfile -NonInteractive -File $script:Canary 2>&1 | Out-String
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
+        }
+        finally {
+            $env:LLAMA_CLOUD_API_KEY = $saved.K; $env:LLAMA_CLOUD_BASE_URL = $saved.U; $env:PSModulePath = $saved.P
+        }
+    }
+    function Set-StreamScript([hashtable] $Script) {
+        $Script.paceMs = 0
+        $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'stream' -Body $Script
+    }
+}
+AfterAll {
+    Remove-Item $script:Canary -ErrorAction SilentlyContinue
+    Stop-LlamaEmulator $script:Emulator
+}
+
+Describe 'README canary' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'exits 0 after a good turn and deletes its session' {
+        Set-StreamScript @{}
+        $r = Invoke-Canary
+        $r.ExitCode | Should -Be 0 -Because $r.Output
+        $log = @(Get-EmulatorRequest)
+        ($log | ForEach-Object { $_.method }) | Should -Be @('POST', 'POST', 'DELETE')
+        $log[2].status | Should -Be 204
+    }
+
+    It 'exits 1 when <Case>, and still deletes its session' -TestCases @(
+        @{ Case = 'the turn fails'; Script = @{ error = 'Tool timeout' }; Id = 'LlamaCloud.TurnFailed' }
+        # (a broken stream takes the same path: LlamaCloud.StreamInterrupted; see SendLlamaChatMessage.Tests.ps1)
+    ) {
+        Set-StreamScript $Script
+        $r = Invoke-Canary
+        $r.ExitCode | Should -Be 1
+        $r.Output | Should -BeLike "*canary failed: $Id*"
+        @(Get-EmulatorRequest | Where-Object method -eq 'DELETE').Count | Should -Be 1
+        @(Get-EmulatorRequest | Where-Object path -like '*/messages/stream').Count | Should -Be 1
+    }
+}
