@@ -41,7 +41,7 @@ namespace LlamaCloud.Chat.Commands
             reader.Read(span, true, null);
             var session = reader.Session;
             if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null
-                && session.ExtraFields.Exists(f => f.Key == "items"))
+                && session.ExtraFields.Contains("items"))
             {
                 return SessionPage.Parse(span.ToArray()).Items;
             }

@@ -23,10 +23,6 @@ namespace LlamaCloud.Chat
         /// <summary>The event's position in the session's full event list, counting from 0.</summary>
         public int Index { get; internal set; }
 
-        /// <summary>The event's JSON exactly as received, kept only where re-serialising the typed fields would
-        /// lose something (extra fields, no <c>type</c>, unexpected value kinds). Null otherwise.</summary>
-        internal byte[]? SourceJson { get; set; }
-
         /// <summary>A one-line summary, as the default table view shows it.</summary>
         public abstract string Summary { get; }
 

@@ -11,7 +11,6 @@ namespace LlamaCloud.Chat
         internal UnknownEvent(string? type, JsonPayload json) : base(type)
         {
             _json = json;
-            SourceJson = json.Utf8;
         }
 
         /// <summary>The event's JSON exactly as received.</summary>
