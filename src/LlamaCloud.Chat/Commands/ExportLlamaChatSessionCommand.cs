@@ -13,15 +13,16 @@ namespace LlamaCloud.Chat.Commands
     public sealed class ExportLlamaChatSessionCommand : LlamaCloudCmdlet
     {
         private const string IdSet = "Id";
-        private const string SessionSet = "Session";
 
         private SessionFileWriter? _writer;
         private OrderedOutputQueue? _queue;
 
-        /// <summary>The sessions to save, typically piped from Get-LlamaChatSession. Each is fetched again, from where it came, so the file holds the server's bytes.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SessionSet)]
-        [ValidateNotNull]
-        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
+        /// <summary>
+        /// A session piped in, e.g. from Get-LlamaChatSession: its SessionId binds to -Id, and this keeps where it came
+        /// from, so it is fetched again from there (with its key) without repeating -BaseUri and -ApiKey.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet)]
+        public ChatSession? InputObject { get; set; }
 
         /// <summary>Ids of sessions to fetch and save. Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -65,19 +66,11 @@ namespace LlamaCloud.Chat.Commands
             if (_queue == null)
             {
                 _queue = new OrderedOutputQueue(this, ThrottleLimit, "Exporting LlamaCloud chat sessions");
-                if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == IdSet ? Id.Length : InputObject.Length;
+                if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
             }
-            if (ParameterSetName == IdSet)
-            {
-                foreach (var id in Id) Export(null, id);
-            }
-            else
-            {
-                foreach (var s in InputObject)
-                {
-                    if (s != null) Export(s, s.SessionId);
-                }
-            }
+            // The binder resets InputObject for each pipeline object: when set, it is this record's session.
+            var session = InputObject != null && Id.Length == 1 && Id[0] == InputObject.SessionId ? InputObject : null;
+            foreach (var id in Id) Export(session, id);
         }
 
         /// <inheritdoc />

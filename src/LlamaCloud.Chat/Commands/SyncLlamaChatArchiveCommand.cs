@@ -66,7 +66,6 @@ namespace LlamaCloud.Chat.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _folder));
                 return;
             }
-            if (_lock.StaleHolder != null) WriteVerbose($"Took over the lock of a run that did not finish ({_lock.StaleHolder}).");
             var removed = SessionFileWriter.RemoveLeftovers(_folder);
             if (removed > 0) WriteVerbose($"Removed {removed} temporary file(s) left by an interrupted run.");
             _index = ArchiveIndex.Load(_folder, WriteWarning);
