@@ -191,8 +191,10 @@ try {
             Write-Step '  peak working-set growth, one fresh pwsh per command'
             $memScenarios = @('b', 'a')
             if ($n -le $IrmMaxSize) { $memScenarios += 'irmFilter' }
+            $memScenarios += 'export'
             foreach ($s in $memScenarios) {
-                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $bodies[$n].ToolCalls }
+                $expected = if ($s -eq 'export') { -1 } else { $bodies[$n].ToolCalls }
+                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $expected; ExpectedBytes = $bodies[$n].Bytes }
             }
         }
         $results.sizes.Add($entry)
@@ -355,6 +357,21 @@ if (-not $SkipMemory) {
             }
         }
         Add-Line ('| ' + ($cells -join ' | ') + ' |')
+    }
+}
+
+if (-not $SkipMemory) {
+    Add-Line
+    Add-Line '### Export-LlamaChatSession: peak working-set growth (MB)'
+    Add-Line
+    Add-Line '`Export-LlamaChatSession -Id $id -Path $dir -Force -PassThru`, measured like the scenarios above; the written file is checked to have the body''s size. The body streams into the file, so the growth should not depend on the session''s size.'
+    Add-Line
+    Add-Line '| events | body MB | sampled | VmHWM | allocated MB | ms |'
+    Add-Line '|---:|---:|---:|---:|---:|---:|'
+    foreach ($e in $results.sizes) {
+        if (-not $e.memory.Contains('export')) { continue }
+        $r = $e.memory['export']
+        Add-Line ('| {0:N0} | {1:N1} | {2:N1} | {3} | {4:N1} | {5:N0} |' -f $e.size, ($e.bytes / 1MB), $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs)
     }
 }
 

@@ -186,3 +186,47 @@ Describe 'Sync-LlamaChatArchive' {
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }
+
+Describe 'The README''s scheduled-task recipe' {
+    BeforeAll {
+        # The recipe exactly as the README shows it, run as a script file in a fresh pwsh, the key and base URI in
+        # its environment as a scheduled task would have them.
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $m = [regex]::Match($readme, '(?s)<!-- sync-recipe:start -->\s*```powershell\r?\n(.*?)```\s*<!-- sync-recipe:end -->')
+        $m.Success | Should -BeTrue
+        $script:Recipe = Join-Path ([IO.Path]::GetTempPath()) "sync-archive-$PID.ps1"
+        Set-Content -LiteralPath $Recipe -Value $m.Groups[1].Value -Encoding utf8
+        function Invoke-Recipe([string] $Folder, [string] $ApiKey = $Key) {
+            $psi = [Diagnostics.ProcessStartInfo]::new($Pwsh)
+            if ($Pwsh -match 'dotnet(\.exe)?$') { $psi.ArgumentList.Add('pwsh') }
+            foreach ($a in '-NoProfile', '-NonInteractive', '-File', $Recipe, '-Path', $Folder) { $psi.ArgumentList.Add($a) }
+            $psi.UseShellExecute = $false
+            $psi.RedirectStandardOutput = $true
+            $psi.RedirectStandardError = $true
+            $psi.Environment['LLAMA_CLOUD_API_KEY'] = $ApiKey
+            $psi.Environment['LLAMA_CLOUD_BASE_URL'] = $Url
+            $psi.Environment['PSModulePath'] = (Split-Path (Split-Path (Resolve-Path $ModuleFile).ProviderPath)) + [IO.Path]::PathSeparator + $env:PSModulePath
+            $p = [Diagnostics.Process]::Start($psi)
+            $stdout = $p.StandardOutput.ReadToEndAsync()
+            $stderr = $p.StandardError.ReadToEndAsync()
+            $p.WaitForExit()
+            [pscustomobject]@{ ExitCode = $p.ExitCode; Out = $stdout.Result; Err = $stderr.Result }
+        }
+    }
+    AfterAll { Remove-Item -LiteralPath $Recipe -ErrorAction SilentlyContinue }
+    BeforeEach { Reset-Emulator; Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue }
+
+    It 'exits 0 when everything is archived, 1 when a session failed, 2 when the run cannot start' {
+        $ok = Invoke-Recipe $Dir
+        $ok.ExitCode | Should -Be 0 -Because $ok.Err
+        $ok.Out | Should -Match 'New 17, Updated 0, Unchanged 0, Missing 0, Failed 0'
+
+        Remove-Item -LiteralPath (Join-Path $Dir 'ses-fix-02.json')
+        Add-Fault @{ path = 'ses-fix-02'; status = 404; times = -1 }
+        $failed = Invoke-Recipe $Dir
+        $failed.ExitCode | Should -Be 1
+        $failed.Err | Should -Match 'Not archived: ses-fix-02'
+
+        (Invoke-Recipe $Dir -ApiKey 'wrong-key').ExitCode | Should -Be 2
+    }
+}

@@ -62,13 +62,14 @@ namespace LlamaCloud.Chat.Commands
                 var reader = new SessionReader(null, EventFilter.Nothing, keepEvents: false);
                 var buffer = new byte[64 * 1024];
                 int start = 0, filled = 0;
-                var first = true;
+                var bomChecked = false;
                 while (true)
                 {
                     if (filled == buffer.Length)
                     {
+                        // Move the unconsumed tail to the front; grow only when one value fills half the buffer.
                         var rest = filled - start;
-                        var next = new byte[rest * 2 > buffer.Length ? buffer.Length * 2 : buffer.Length];
+                        var next = rest * 2 > buffer.Length ? new byte[buffer.Length * 2] : buffer;
                         Buffer.BlockCopy(buffer, start, next, 0, rest);
                         buffer = next;
                         start = 0;
@@ -76,8 +77,13 @@ namespace LlamaCloud.Chat.Commands
                     }
                     var n = stream.Read(buffer, filled, buffer.Length - filled);
                     filled += n;
-                    if (first && filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
-                    first = filled < 3 && n > 0;
+                    if (!bomChecked && (filled >= 3 || n == 0))
+                    {
+                        // A BOM from a Windows editor, as Parse allows it.
+                        bomChecked = true;
+                        if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
+                    }
+                    else if (!bomChecked) continue;
                     start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, null);
                     if (n == 0) break;
                 }

@@ -78,6 +78,11 @@ namespace LlamaCloud.Chat.Commands
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var s in listed)
             {
+                if (string.IsNullOrEmpty(s.SessionId))
+                {
+                    WriteWarning("The listing has a session without a session_id; it cannot be archived.");
+                    continue;
+                }
                 if (!seen.Add(s.SessionId)) continue;
                 if (IsCurrent(writer, s)) result.Unchanged++;
                 else work.Add(s);

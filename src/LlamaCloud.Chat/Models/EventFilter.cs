@@ -45,6 +45,9 @@ namespace LlamaCloud.Chat
             }
         }
 
+        /// <summary>True for <see cref="Nothing"/>: no event is wanted, the reader only validates.</summary>
+        internal bool BuildsNothing => _nothing;
+
         /// <summary>True when the filter lets everything through.</summary>
         internal bool IsEmpty => _types == null && _names == null && !_nothing;
 

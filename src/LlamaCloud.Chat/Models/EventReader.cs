@@ -59,6 +59,11 @@ namespace LlamaCloud.Chat
             byte[]? owner, int ownerOffset, out ChatEvent? result)
         {
             result = null;
+            if (filter != null && filter.BuildsNothing)
+            {
+                // Only validating (an export copies the bytes): skipping still checks the JSON, and allocates nothing.
+                return (reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray) || reader.TrySkip();
+            }
             var start = (int)reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
