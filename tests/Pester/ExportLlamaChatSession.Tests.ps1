@@ -296,6 +296,16 @@ Describe 'Export-LlamaChatSession writes the server''s bytes' {
         ($log | Select-Object -First 3).path | Sort-Object | Should -Be '/api/v1/chat/ses-fix-01', '/api/v1/chat/ses-fix-02', '/api/v1/chat/ses-fix-03'
     }
 
+    It 'a pipeline stopped downstream puts no more files in place and leaves no temporary file' {
+        $ids = 'ses-fix-01', 'ses-fix-02', 'ses-fix-03', 'ses-fix-04', 'ses-fix-05', 'ses-fix-06'
+        $first = $ids | Export-LlamaChatSession -Path $Dir -ThrottleLimit 6 -PassThru @Conn | Select-Object -First 1
+        $first.Name | Should -Be 'ses-fix-01.json'
+        # The abandoned downloads remove their temporary files as they end (cancelled, or finished unused).
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-ChildItem -Force $Dir -Filter '*.tmp').Count -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        (Get-ChildItem -Force $Dir).Name | Should -Be 'ses-fix-01.json'
+    }
+
     It 'takes -Id, and its default parameter set is the id set' {
         (Get-Command Export-LlamaChatSession).DefaultParameterSet | Should -Be 'Id'
         (Export-LlamaChatSession -Id ses-demo -Path $Dir @Conn -PassThru).Name | Should -Be 'ses-demo.json'

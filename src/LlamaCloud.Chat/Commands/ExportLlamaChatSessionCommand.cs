@@ -111,10 +111,6 @@ namespace LlamaCloud.Chat.Commands
             _queue!.Add(new PendingExport(this, id, file, _writer.StageAsync(api, id, StopToken)));
         }
 
-        /// <summary>Removes the temporary file of a download that will not be put in place, once it has finished.</summary>
-        internal static void Discard(Task<StagedSessionFile> task) =>
-            task.ContinueWith(t => { if (t.Status == TaskStatus.RanToCompletion) t.Result.Discard(); }, TaskScheduler.Default);
-
         /// <summary>One session's download in the ordered window; put in place when its turn comes.</summary>
         private sealed class PendingExport : PendingOutput
         {
@@ -133,7 +129,7 @@ namespace LlamaCloud.Chat.Commands
 
             internal override bool IsCompleted => _task.IsCompleted;
 
-            internal override void Abandon() => Discard(_task);
+            internal override void Abandon() => StagedSessionFile.DiscardWhenDone(_task);
 
             internal override void Write()
             {

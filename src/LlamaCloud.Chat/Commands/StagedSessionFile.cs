@@ -37,5 +37,10 @@ namespace LlamaCloud.Chat.Commands
         }
 
         internal void Discard() => SessionFileWriter.TryDelete(Temp);
+
+        /// <summary>Removes the temporary file of a download that will not be put in place, once the download ends.</summary>
+        internal static void DiscardWhenDone(System.Threading.Tasks.Task<StagedSessionFile> download) =>
+            download.ContinueWith(t => { if (t.Status == System.Threading.Tasks.TaskStatus.RanToCompletion) t.Result.Discard(); },
+                System.Threading.Tasks.TaskScheduler.Default);
     }
 }

@@ -229,7 +229,7 @@ namespace LlamaCloud.Chat.Commands
 
             internal override bool IsCompleted => _task.IsCompleted;
 
-            internal override void Abandon() => ExportLlamaChatSessionCommand.Discard(_task);
+            internal override void Abandon() => StagedSessionFile.DiscardWhenDone(_task);
 
             internal override void Write()
             {
