@@ -136,7 +136,7 @@ Describe 'Sync-LlamaChatArchive' {
     It 'a second run started while the first holds the lock proceeds once it is released' {
         New-Item -ItemType Directory -Force $Dir | Out-Null
         $lock = Join-Path $Dir '.llama-archive.lock'
-        $job = Start-ThreadJob { $h = [IO.File]::Open($using:lock, 'OpenOrCreate', 'ReadWrite', 'None'); Start-Sleep -Milliseconds 1500; $h.Dispose() }
+        $job = Start-ThreadJob { $h = [IO.File]::Open($using:lock, 'OpenOrCreate', 'ReadWrite', 'None'); Start-Sleep -Milliseconds 3000; $h.Dispose() }
         try {
             while (-not (Test-Path $lock)) { Start-Sleep -Milliseconds 20 }
             Start-Sleep -Milliseconds 200
