@@ -180,6 +180,32 @@ Describe 'Sync-LlamaChatArchive' {
         @(Get-ChildItem -Force $killed).Count | Should -Be ($all.Count + 2) # the sessions, the index, the lock
     }
 
+    It 'Ctrl+C (Stop) records what was put in place, releases the lock and leaves no temporary file' {
+        Set-Latency 300
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$ModuleFile'; Sync-LlamaChatArchive -Path '$Dir' -BaseUri '$Url' -ApiKey '$Key' -ThrottleLimit 2")
+        $async = $ps.BeginInvoke()
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (@(Get-ChildItem $Dir -Filter '*.json' -ErrorAction SilentlyContinue).Count -lt 3 -and -not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $async.IsCompleted | Should -BeFalse -Because 'the run must still be going when it is stopped'
+            $ps.Stop()
+        }
+        finally { $ps.Dispose() }
+        $files = @(Get-ChildItem $Dir -Filter '*.json')
+        $files.Count | Should -BeLessThan $Listed.Count
+        $index = Get-Content -Raw (Join-Path $Dir '.llama-archive.index') | ConvertFrom-Json
+        @($index.sessions.file) | Sort-Object | Should -Be ($files.Name | Sort-Object)
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-ChildItem -Force $Dir -Filter '*.tmp').Count -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        @(Get-ChildItem -Force $Dir -Filter '*.tmp').Count | Should -Be 0
+        Set-Latency 0
+        Clear-EmulatorRequest
+        $r = Sync-LlamaChatArchive -Path $Dir -LockTimeoutSec 0 @Conn
+        $r.New, $r.Unchanged | Should -Be ($Listed.Count - $files.Count), $files.Count
+        (Get-SessionRequest).Count | Should -Be ($Listed.Count - $files.Count)
+    }
+
     It 'supports -WhatIf: nothing is fetched or written' {
         Sync-LlamaChatArchive -Path $Dir @Conn -WhatIf
         Test-Path $Dir | Should -BeFalse
