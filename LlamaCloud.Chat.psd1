@@ -22,6 +22,7 @@
         'New-LlamaChatSession'
         'Remove-LlamaChatSession'
         'Send-LlamaChatMessage'
+        'Sync-LlamaChatArchive'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -23,8 +23,10 @@ param(
     [int] $WarmupRuns = 1,
     [int] $IrmMaxSize = 100000,
     [long] $ExpectedToolCalls = -1,
-    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns')] [string] $Scenario = 'b',
+    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns', 'export')] [string] $Scenario = 'b',
     [long] $ExpectedTurns = -1,
+    # For the export scenario: the body's size, which the written file must have.
+    [long] $ExpectedBytes = -1,
     [string] $WarmupId = 'ses-gen-1000',
     [int] $SampleIntervalMs = 5,
     [int] $ManyCount = 200,
@@ -69,7 +71,10 @@ $scenarios = [ordered]@{
     irmFilter  = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events.Where({ $_.type -eq 'tool_call' }) }
     irmMeasure = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events | Measure-Object }
     turns      = { Get-LlamaChatTurn -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
+    export     = { Export-LlamaChatSession -Id $sid -Path $exportDir -Force -PassThru -BaseUri $u -ApiKey $k }
 }
+# Where the export scenario writes (removed at the end).
+$exportDir = Join-Path ([IO.Path]::GetTempPath()) ("llamacloud-bench-export-" + $PID)
 
 # What a scenario's result must be; returns the tool calls' call ids joined (filter scenarios) or the event count (measure).
 function Test-Result([string] $Name, $Result) {
@@ -80,6 +85,12 @@ function Test-Result([string] $Name, $Result) {
                 if ($e -isnot [LlamaCloud.Chat.ToolCallEvent] -or $e.Type -ne 'tool_call') { throw "($Name) returned a $($e.GetType().FullName), not a tool_call event" }
             }
             return [pscustomobject]@{ Count = $items.Count; Signature = (@($items.CallId) -join ',') }
+        }
+        'export' {
+            $f = @($Result)
+            if ($f.Count -ne 1 -or $f[0] -isnot [IO.FileInfo]) { throw "(export) did not return one file" }
+            if ($ExpectedBytes -ge 0 -and $f[0].Length -ne $ExpectedBytes) { throw "(export) wrote $($f[0].Length) bytes, the body has $ExpectedBytes" }
+            return [pscustomobject]@{ Count = $f[0].Length; Signature = $null }
         }
         'irmFilter' {
             $items = @($Result)
@@ -273,6 +284,7 @@ namespace LlamaCloudBench
         }
         elseif ($ExpectedToolCalls -ge 0 -and $t.Count -ne $ExpectedToolCalls) { throw "($Scenario) returned $($t.Count) tool calls, expected $ExpectedToolCalls" }
         $r = $null
+        Remove-Item -Recurse -Force -LiteralPath $exportDir -ErrorAction SilentlyContinue
         $samplerMB = ($sampler.Peak - $sampler.Start) / 1MB
         $hwmMB = if ($hwmReset) { ($hwmAfterKB - $rssBeforeKB) / 1KB } else { $null }
         Write-Host ("    {0,-10} {1,9:N0} events: +{2:N1} MB working set (sampler, {3} samples){4}, {5:N0} MB allocated, {6:N0} ms" -f $Scenario, $Size, $samplerMB, $sampler.Samples,

@@ -44,7 +44,7 @@ param(
     [switch] $SkipMemory,
     # Which commands the peak working-set measurement runs (b, a, irmFilter; c and turns compare Get-LlamaChatTurn
     # with the event stream it is built from). Split at commas, as -Sizes.
-    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns'),
+    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns', 'export'),
     # Do not time the scenarios (a), (b), (c) and Invoke-RestMethod per size (e.g. to measure memory only).
     [switch] $SkipTiming,
     # Do not run the many-sessions scenario.
@@ -73,7 +73,7 @@ $nodeDir = Join-Path $benchRoot 'node'
 $Sizes = [int[]]@($Sizes -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object { [int]$_ } | Sort-Object -Unique)
 if ($Sizes.Count -eq 0 -or @($Sizes | Where-Object { $_ -lt 1 }).Count) { throw "-Sizes must be positive event counts, e.g. 10000,100000,1000000" }
 $MemoryScenarios = @($MemoryScenarios -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-foreach ($s in $MemoryScenarios) { if ($s -notin 'b', 'a', 'irmFilter', 'c', 'turns') { throw "-MemoryScenarios takes b, a, irmFilter, c and turns, not '$s'" } }
+foreach ($s in $MemoryScenarios) { if ($s -notin 'b', 'a', 'irmFilter', 'c', 'turns', 'export') { throw "-MemoryScenarios takes b, a, irmFilter, c, turns and export, not '$s'" } }
 $started = [DateTime]::UtcNow
 # Other work on the machine skews every number: the report shows the load average at the start and the end.
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } }
@@ -201,7 +201,8 @@ try {
             Write-Step '  peak working-set growth, one fresh pwsh per command'
             $memScenarios = @($MemoryScenarios | Where-Object { $_ -ne 'irmFilter' -or $n -le $IrmMaxSize })
             foreach ($s in $memScenarios) {
-                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $bodies[$n].ToolCalls; ExpectedTurns = $bodies[$n].Turns }
+                $expected = if ($s -eq 'export') { -1 } else { $bodies[$n].ToolCalls }
+                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $expected; ExpectedTurns = $bodies[$n].Turns; ExpectedBytes = $bodies[$n].Bytes }
             }
         }
         $results.sizes.Add($entry)
@@ -394,6 +395,21 @@ if (-not $SkipMemory -and $turnSizes.Count) {
             $cells.Add(('{0:N0}' -f $r.elapsedMs))
         }
         Add-Line ('| ' + ($cells -join ' | ') + ' |')
+    }
+}
+
+if (-not $SkipMemory) {
+    Add-Line
+    Add-Line '### Export-LlamaChatSession: peak working-set growth (MB)'
+    Add-Line
+    Add-Line '`Export-LlamaChatSession -Id $id -Path $dir -Force -PassThru`, measured like the scenarios above; the written file is checked to have the body''s size. The body streams into the file, so the growth should not depend on the session''s size.'
+    Add-Line
+    Add-Line '| events | body MB | sampled | VmHWM | allocated MB | ms |'
+    Add-Line '|---:|---:|---:|---:|---:|---:|'
+    foreach ($e in $results.sizes) {
+        if (-not $e.memory.Contains('export')) { continue }
+        $r = $e.memory['export']
+        Add-Line ('| {0:N0} | {1:N1} | {2:N1} | {3} | {4:N1} | {5:N0} |' -f $e.size, ($e.bytes / 1MB), $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs)
     }
 }
 

@@ -194,8 +194,7 @@ namespace LlamaCloud.Chat.Tests
             var (s, events) = ReadWhole(Q("{'session_id':'a','new_field':{'deep':[1,{'x':null}]},'events':[{'content':'c','type':'text'}],'flag':true}"));
             Assert.Single(events);
             Assert.NotNull(s.ExtraFields);
-            Assert.Equal(new[] { "new_field", "flag" }, s.ExtraFields!.ConvertAll(f => f.Key));
-            Assert.Equal(Q("{'deep':[1,{'x':null}]}"), System.Text.Encoding.UTF8.GetString(s.ExtraFields[0].Value));
+            Assert.Equal(new[] { "new_field", "flag" }, s.ExtraFields!);
         }
 
         [Fact]

@@ -90,7 +90,6 @@ namespace LlamaCloud.Chat.Tests
                 case StopEvent s: sb.Append(s.Error ?? "<null>").Append('|').Append(s.IsError).Append('|').Append(s.Usage?.ToString() ?? "<null>"); break;
                 case UnknownEvent u: sb.Append(u.RawJson); break;
             }
-            sb.Append("|src=").Append(e.SourceJson == null ? "<null>" : Encoding.UTF8.GetString(e.SourceJson));
             return sb.ToString();
         }
 

@@ -13,7 +13,6 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(json, e.RawJson);
             Assert.Equal(7L, P(P(e.Data, "ref"), "id"));
             Assert.Equal("citation", P(e.Data, "type"));
-            Assert.NotNull(e.SourceJson);
         }
 
         [Theory]
@@ -36,7 +35,6 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("c1", e.CallId);
             Assert.Equal("search", e.Name);
             Assert.Equal(1L, P(e.Arguments, "q"));
-            Assert.NotNull(e.SourceJson); // no type on the wire: export must write it back as it came
         }
 
         [Fact]
@@ -126,15 +124,6 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("\"r\"", Assert.IsType<ToolResultEvent>(events[2]).ResultJson);
             Assert.Equal(2, Assert.IsType<StopEvent>(events[3]).Usage!.Turns);
             Assert.Equal("d", Assert.IsType<TextDeltaEvent>(events[4]).Content);
-            // Every one carries something the typed fields do not: the original JSON is kept for export.
-            Assert.All(events, e => Assert.NotNull(e.SourceJson));
-        }
-
-        [Fact]
-        public void ExactKnownEventsKeepNoSourceJson()
-        {
-            Assert.Null(One(Q("{'content':'a','type':'text'}")).SourceJson);
-            Assert.Null(One(Q("{'call_id':'c','name':'n','arguments':{'a':1},'type':'tool_call'}")).SourceJson);
         }
 
         [Fact]
@@ -154,7 +143,6 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("1", r.CallId);
             Assert.Null(r.Name);
             Assert.Null(r.ImageAttachment);
-            Assert.All(new ChatEvent[] { stop, r }, e => Assert.NotNull(e.SourceJson));
         }
 
         [Fact]
@@ -162,7 +150,6 @@ namespace LlamaCloud.Chat.Tests
         {
             var e = Assert.IsType<TextEvent>(One(Q("{'content':'first','content':'second','type':'text'}")));
             Assert.Equal("second", e.Content);
-            Assert.NotNull(e.SourceJson);
         }
     }
 }

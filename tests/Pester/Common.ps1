@@ -25,3 +25,19 @@ function Clear-EmulatorRequest { $null = Invoke-EmulatorControl -Emulator $scrip
 function Set-EmulatorSession([string] $Id, [string] $Json) {
     $null = Invoke-RestMethod -Method Put -Uri "$($script:Url)/_emulator/sessions/$([uri]::EscapeDataString($Id))" -Body $Json -ContentType 'application/json'
 }
+
+# Archives (Export-LlamaChatSession, Sync-LlamaChatArchive): the body the emulator serves, as bytes, with no client in
+# between that could decode or re-encode it; and a session stored from exact bytes.
+function Get-EmulatorBody([string] $Id) {
+    $http = [Net.Http.HttpClient]::new()
+    try {
+        $request = [Net.Http.HttpRequestMessage]::new([Net.Http.HttpMethod]::Get, "$($script:Url)/api/v1/chat/$([uri]::EscapeDataString($Id))")
+        $request.Headers.Authorization = [Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $script:Key)
+        $response = $http.Send($request)
+        , $response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult()
+    }
+    finally { $http.Dispose() }
+}
+function Set-EmulatorSessionBytes([string] $Id, [byte[]] $Body) {
+    $null = Invoke-RestMethod -Method Put -Uri "$($script:Url)/_emulator/sessions/$([uri]::EscapeDataString($Id))" -Body $Body -ContentType 'application/json'
+}

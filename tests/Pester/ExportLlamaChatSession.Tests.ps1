@@ -35,9 +35,8 @@ Describe 'Export-LlamaChatSession and Get-LlamaChatSession -Path' {
         $file.Name | Should -Be "$Id.json"
         $back = Get-LlamaChatSession -Path $file.FullName
         Get-Shape $back | Should -Be (Get-Shape $live)
-        # A second generation is byte-identical: nothing drifts.
-        $again = $back | Export-LlamaChatSession -Path (Join-Path $Dir 'again') -PassThru
-        (Get-Content -Raw $again) | Should -Be (Get-Content -Raw $file)
+        # The file is the server's body, byte for byte.
+        [Convert]::ToBase64String([IO.File]::ReadAllBytes($file.FullName)) | Should -Be ([Convert]::ToBase64String((Get-EmulatorBody $Id)))
     }
 
     It 'keeps what the API sent for unknown events, byte for byte' {
@@ -196,5 +195,120 @@ Describe 'Export paths and lossless metadata' {
             $row.Events | Should -Match '^\d+ events$'
         }
         finally { Remove-Item $csv -ErrorAction SilentlyContinue }
+    }
+}
+
+Describe 'Export-LlamaChatSession writes the server''s bytes' {
+    BeforeAll {
+        # Odd spacing, escapes, raw non-ASCII, an unknown field and a trailing newline: all must survive.
+        $script:OddJson = "{ ""events"" : [ {""content"":""Grüße \u00e9 \""q\"" 😀"",""type"":""text""} , {""x"":1.50e+2} ],`n" +
+            """last_updated_at"":""2026-03-01T10:00:00.000001"", ""session_id"":""ses-odd"", ""job_metadata"":{""turns"":1,""model"":""m""}, ""new_field"":[true]}`n"
+        $script:OddBytes = [Text.UTF8Encoding]::new($false).GetBytes($OddJson)
+    }
+    BeforeEach {
+        Reset-Emulator
+        Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue
+        Set-EmulatorSessionBytes -Id ses-odd -Body $OddBytes
+    }
+
+    It 'the file is byte for byte the body the emulator served, non-ASCII and spacing included' {
+        [Convert]::ToBase64String((Get-EmulatorBody ses-odd)) | Should -Be ([Convert]::ToBase64String($OddBytes)) # the emulator serves what it was given
+        Clear-EmulatorRequest
+        $f = Export-LlamaChatSession -Id ses-odd -Path $Dir @Conn -PassThru
+        [Convert]::ToBase64String([IO.File]::ReadAllBytes($f.FullName)) | Should -Be ([Convert]::ToBase64String($OddBytes))
+        @(Get-EmulatorRequest).path | Should -Be '/api/v1/chat/ses-odd'
+        (Get-LlamaChatSession -LiteralPath $f.FullName).Events[0].Content | Should -Be 'Grüße é "q" 😀'
+    }
+
+    It '-Indented re-indents without changing a value or an escape' {
+        $f = Export-LlamaChatSession -Id ses-odd -Path $Dir -Indented @Conn -PassThru
+        $text = [IO.File]::ReadAllText($f.FullName)
+        $text | Should -BeExactly (@(
+                '{'
+                '  "events": ['
+                '    {'
+                '      "content": "Grüße \u00e9 \"q\" 😀",'
+                '      "type": "text"'
+                '    },'
+                '    {'
+                '      "x": 1.50e+2'
+                '    }'
+                '  ],'
+                '  "last_updated_at": "2026-03-01T10:00:00.000001",'
+                '  "session_id": "ses-odd",'
+                '  "job_metadata": {'
+                '    "turns": 1,'
+                '    "model": "m"'
+                '  },'
+                '  "new_field": ['
+                '    true'
+                '  ]'
+                '}') -join "`n")
+    }
+
+    It 'a body that is not a session never replaces the file, and leaves no temporary file (<Kind>)' -TestCases @(
+        @{ Kind = 'html' }, @{ Kind = 'malformed' }, @{ Kind = 'empty' }
+    ) {
+        $f = Export-LlamaChatSession -Id ses-demo -Path $Dir @Conn -PassThru
+        $before = [Convert]::ToBase64String([IO.File]::ReadAllBytes($f.FullName))
+        Add-Fault @{ path = 'ses-demo'; kind = $Kind; times = -1 }
+        $null = Export-LlamaChatSession -Id ses-demo -Path $Dir -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.InvalidResponse,*'
+        [Convert]::ToBase64String([IO.File]::ReadAllBytes($f.FullName)) | Should -Be $before
+        (Get-ChildItem -Force $Dir).Name | Should -Be 'ses-demo.json'
+    }
+
+    It 'a connection that breaks mid-body is retried from the start and the file is the whole body' {
+        Add-Fault @{ path = 'ses-gen-20000'; kind = 'truncate'; times = 1 }
+        Clear-EmulatorRequest
+        $f = Export-LlamaChatSession -Id ses-gen-20000 -Path $Dir @Conn -PassThru
+        @(Get-EmulatorRequest | Where-Object path -eq '/api/v1/chat/ses-gen-20000').Count | Should -Be 2
+        Reset-Emulator
+        [Convert]::ToBase64String([IO.File]::ReadAllBytes($f.FullName)) | Should -Be ([Convert]::ToBase64String((Get-EmulatorBody ses-gen-20000)))
+        (Get-ChildItem -Force $Dir).Name | Should -Be 'ses-gen-20000.json'
+    }
+
+    It 'ids CON, nul.txt, a., ses-A and ses-a get distinct safe files and read back with their ids' {
+        $ids = 'CON', 'nul.txt', 'a.', 'ses-A', 'ses-a'
+        foreach ($id in $ids) { Set-EmulatorSession -Id $id -Json "{""session_id"":""$id"",""last_updated_at"":""2026-01-01T00:00:00"",""events"":[{""content"":""$id"",""type"":""text""}]}" }
+        $files = $ids | Export-LlamaChatSession -Path $Dir @Conn -PassThru
+        $files.Name | Should -Be '^c^o^n.json', '%6Eul.txt.json', 'a%2E.json', 'ses-^a.json', 'ses-a.json'
+        @(Get-ChildItem -Force $Dir).Count | Should -Be 5
+        $back = Get-LlamaChatSession -Path (Join-Path $Dir '*.json')
+        $back.SessionId | Sort-Object -CaseSensitive | Should -BeExactly ($ids | Sort-Object -CaseSensitive)
+        foreach ($s in $back) { $s.Events[0].Content | Should -BeExactly $s.SessionId }
+    }
+
+    It 'downloads -ThrottleLimit sessions at once and writes files and output in input order' {
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'config' -Body @{ latencyMs = 1000 }
+        # The first is also the slowest: it still comes out first.
+        Add-Fault @{ path = 'ses-fix-01'; kind = 'slow'; chunkBytes = 64; chunkDelayMs = 100; times = 1 }
+        Clear-EmulatorRequest
+        $ids = 'ses-fix-01', 'ses-fix-02', 'ses-fix-03', 'ses-fix-04', 'ses-fix-05', 'ses-fix-06'
+        $files = $ids | Export-LlamaChatSession -Path $Dir -ThrottleLimit 3 @Conn -PassThru
+        $files.Name | Should -Be ($ids | ForEach-Object { "$_.json" })
+        $log = @(Get-EmulatorRequest)
+        $log.Count | Should -Be 6
+        # Three requests reached the emulator before it could have answered the first (1 s of latency each).
+        $t = $log | ForEach-Object { [DateTime]::Parse($_.time, [Globalization.CultureInfo]::InvariantCulture, 'AdjustToUniversal') }
+        ($t[2] - $t[0]).TotalMilliseconds | Should -BeLessThan 1000
+        ($log | Select-Object -First 3).path | Sort-Object | Should -Be '/api/v1/chat/ses-fix-01', '/api/v1/chat/ses-fix-02', '/api/v1/chat/ses-fix-03'
+    }
+
+    It 'a pipeline stopped downstream puts no more files in place and leaves no temporary file' {
+        $ids = 'ses-fix-01', 'ses-fix-02', 'ses-fix-03', 'ses-fix-04', 'ses-fix-05', 'ses-fix-06'
+        $first = $ids | Export-LlamaChatSession -Path $Dir -ThrottleLimit 6 -PassThru @Conn | Select-Object -First 1
+        $first.Name | Should -Be 'ses-fix-01.json'
+        # The abandoned downloads remove their temporary files as they end (cancelled, or finished unused).
+        $deadline = [DateTime]::UtcNow.AddSeconds(20)
+        while (@(Get-ChildItem -Force $Dir -Filter '*.tmp').Count -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        (Get-ChildItem -Force $Dir).Name | Should -Be 'ses-fix-01.json'
+    }
+
+    It 'takes -Id, and its default parameter set is the id set' {
+        (Get-Command Export-LlamaChatSession).DefaultParameterSet | Should -Be 'Id'
+        (Export-LlamaChatSession -Id ses-demo -Path $Dir @Conn -PassThru).Name | Should -Be 'ses-demo.json'
+        (Export-LlamaChatSession -SessionId ses-abc123 -Path $Dir @Conn -PassThru).Name | Should -Be 'ses-abc123.json'
     }
 }

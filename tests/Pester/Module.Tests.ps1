@@ -17,6 +17,7 @@ Describe 'The module as laid out by the build' {
         $exports = @('Connect-LlamaCloud', 'Disconnect-LlamaCloud', 'Export-LlamaChatSession', 'Get-LlamaChatEvent', 'Get-LlamaChatSession')
         $exports += 'Get-LlamaChatTurn', 'Export-LlamaChatTranscript', 'ConvertTo-LlamaChatTranscript' # turns and transcripts
         $exports += 'New-LlamaChatSession', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage' # the rest of the chat API
+        $exports += 'Sync-LlamaChatArchive' # archives
         $m.ExportedCmdlets.Keys | Sort-Object | Should -Be ($exports | Sort-Object)
         $m.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
         $m.PowerShellVersion | Should -Be '5.1'

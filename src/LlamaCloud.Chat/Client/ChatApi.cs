@@ -41,6 +41,35 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>
+        /// GET /api/v1/chat/{id}, copying the body byte for byte into the stream <paramref name="beginAttempt"/> gives
+        /// for each attempt (a retry starts over), while reading it as a session so that a body that is not one fails
+        /// before the caller keeps it. No event is built; memory does not grow with the session. Returns the session's
+        /// summary fields (Events null).
+        /// </summary>
+        internal Task<ChatSession> CopySessionAsync(string sessionId, System.Func<System.IO.Stream> beginAttempt, CancellationToken cancellationToken)
+        {
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
+            return Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
+            {
+                var reader = new SessionReader(sessionId, EventFilter.Nothing, keepEvents: false);
+                var sink = beginAttempt();
+                await ResponseBody.ReadSessionAsync(response, reader, null, ctx, sink).ConfigureAwait(false);
+                try
+                {
+                    sink.Flush();
+                }
+                catch (System.IO.IOException ex)
+                {
+                    throw new LocalWriteException(ex);
+                }
+                var session = reader.Session;
+                session.Events = null;
+                session.Source = Client.Options;
+                return session;
+            }, cancellationToken);
+        }
+
+        /// <summary>
         /// GET /api/v1/chat/{id}, streaming the events that pass <paramref name="filter"/> into <paramref name="channel"/>
         /// as they are parsed. If the connection breaks part-way, the retry skips the events already delivered
         /// (<see cref="ResumableEventRead"/>), so the caller sees each event exactly once.

@@ -59,6 +59,17 @@ namespace LlamaCloud.Chat
         public const string StreamInterrupted = "LlamaCloud.StreamInterrupted";
         /// <summary>A chat turn ended with a stop event whose is_error is true.</summary>
         public const string TurnFailed = "LlamaCloud.TurnFailed";
+        // Export-LlamaChatSession and Sync-LlamaChatArchive.
+        /// <summary>The target file exists and -Force was not given.</summary>
+        public const string ExportFileExists = "LlamaCloud.ExportFileExists";
+        /// <summary>A session file could not be written (permissions, full disk).</summary>
+        public const string ExportFailed = "LlamaCloud.ExportFailed";
+        /// <summary>-Path is not a file-system folder.</summary>
+        public const string ExportPathInvalid = "LlamaCloud.ExportPathInvalid";
+        /// <summary>Another run held the archive folder's lock for longer than -LockTimeoutSec.</summary>
+        public const string ArchiveLocked = "LlamaCloud.ArchiveLocked";
+        /// <summary>The archive's index could not be written, so the next run re-checks what this one did.</summary>
+        public const string ArchiveIndexFailed = "LlamaCloud.ArchiveIndexFailed";
 
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;

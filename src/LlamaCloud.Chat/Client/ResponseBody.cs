@@ -19,9 +19,11 @@ namespace LlamaCloud.Chat
         /// <summary>
         /// Feeds the body to <paramref name="reader"/> as it arrives. Each network read's complete events go to
         /// <paramref name="onBatch"/> at once (null: the reader keeps them). Throws on non-JSON, malformed or truncated bodies.
+        /// With <paramref name="copyTo"/>, every byte of the body is also written there as received, up to its end,
+        /// and anything but whitespace after the session is an error.
         /// </summary>
         internal static async Task ReadSessionAsync(HttpResponseMessage response, SessionReader reader,
-            Func<List<ChatEvent>, Task>? onBatch, AttemptContext ctx)
+            Func<List<ChatEvent>, Task>? onBatch, AttemptContext ctx, Stream? copyTo = null)
         {
             await EnsureJsonAsync(response, ctx).ConfigureAwait(false);
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -56,7 +58,16 @@ namespace LlamaCloud.Chat
                     var n = await stream.ReadAsync(buffer, filled, buffer.Length - filled, ctx.Token).ConfigureAwait(false);
                     ctx.Token.ThrowIfCancellationRequested();
                     ctx.BytesReceived += n;
+                    if (copyTo != null) Copy(copyTo, buffer, filled, n);
                     filled += n;
+                    if (copyTo != null && reader.IsComplete)
+                    {
+                        // Past the session: only the whitespace a server may add is allowed, and copied.
+                        if (!IsBlank(buffer, start, filled)) throw new InvalidSessionJsonException("The response has unexpected data after the end of the session.");
+                        start = filled;
+                        if (n == 0) return;
+                        continue;
+                    }
                     var batch = onBatch != null ? new List<ChatEvent>() : null;
                     if (retain)
                     {
@@ -65,13 +76,35 @@ namespace LlamaCloud.Chat
                     }
                     start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, batch);
                     if (batch != null && batch.Count > 0) await onBatch!(batch).ConfigureAwait(false);
-                    if (n == 0 || reader.IsComplete) return;
+                    if (n == 0 || (reader.IsComplete && copyTo == null)) return;
                 }
             }
             finally
             {
                 if (!retain) ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+
+        private static void Copy(Stream to, byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                to.Write(buffer, offset, count);
+            }
+            catch (IOException ex)
+            {
+                throw new LocalWriteException(ex);
+            }
+        }
+
+        private static bool IsBlank(byte[] buffer, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var b = buffer[i];
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n') return false;
+            }
+            return true;
         }
 
         /// <summary>Reads a whole (small) JSON body, e.g. a page of the session list.</summary>

@@ -1,30 +1,38 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
+using System.Threading.Tasks;
 
 namespace LlamaCloud.Chat.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Saves chat sessions as JSON files (one per session, in the API's own shape) for offline analysis and archives.</para>
+    /// <para type="synopsis">Saves chat sessions as JSON files, one per session, byte for byte as the API sends them.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "LlamaChatSession", SupportsShouldProcess = true, DefaultParameterSetName = "Session")]
+    [Cmdlet(VerbsData.Export, "LlamaChatSession", SupportsShouldProcess = true, DefaultParameterSetName = IdSet)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLlamaChatSessionCommand : LlamaCloudCmdlet
     {
-        /// <summary>The sessions to save, typically piped from Get-LlamaChatSession. Sessions without loaded events are fetched first.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Session")]
-        [ValidateNotNull]
-        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
+        private const string IdSet = "Id";
+
+        private SessionFileWriter? _writer;
+        private OrderedOutputQueue? _queue;
+
+        /// <summary>
+        /// A session piped in, e.g. from Get-LlamaChatSession: its SessionId binds to -Id, and this keeps where it came
+        /// from, so it is fetched again from there (with its key) without repeating -BaseUri and -ApiKey.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet)]
+        public ChatSession? InputObject { get; set; }
 
         /// <summary>Ids of sessions to fetch and save. Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "SessionId")]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] SessionId { get; set; } = Array.Empty<string>();
+        public string[] Id { get; set; } = Array.Empty<string>();
 
-        /// <summary>The folder to write into; created if missing. Each session becomes &lt;session_id&gt;.json.</summary>
+        /// <summary>The folder to write into; created if missing. Each session becomes one file named after its id (see the help for the scheme).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
@@ -37,106 +45,121 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary>Indent the JSON (larger files, easier to read).</summary>
+        /// <summary>Re-indent the JSON (two spaces per level). Values and escapes stay exactly as the server wrote them.</summary>
         [Parameter]
         public SwitchParameter Indented { get; set; }
 
-        private string? _folder;
+        /// <summary>How many sessions are downloaded at once. Files are put in place, and written to the pipeline, in input order. Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
 
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            string folder;
-            try
-            {
-                folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
-                if (provider.Name != "FileSystem")
-                    throw new PSArgumentException($"'{Path}' is not a file system folder (it belongs to the {provider.Name} provider).");
-                if (File.Exists(folder))
-                    throw new IOException($"'{folder}' is a file; -Path names the folder the sessions are written into.");
-            }
-            catch (Exception ex) when (ex is PSArgumentException || ex is IOException || ex is ProviderNotFoundException
-                || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
-            {
-                // Nothing can be exported without a folder: stop here, once.
-                ThrowTerminatingError(new ErrorRecord(ex, "LlamaCloud.ExportPathInvalid", ErrorCategory.InvalidArgument, Path));
-                return;
-            }
-            _folder = folder;
+            _writer = new SessionFileWriter(ArchiveFolder.Resolve(this, Path), Indented);
         }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == "SessionId")
+            if (_queue == null)
             {
-                foreach (var id in SessionId) Export(null, id);
+                _queue = new OrderedOutputQueue(this, ThrottleLimit, "Exporting LlamaCloud chat sessions");
+                if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
             }
-            else
-            {
-                foreach (var s in InputObject)
-                {
-                    if (s != null) Export(s, s.SessionId);
-                }
-            }
+            // The binder resets InputObject for each pipeline object: when set, it is this record's session.
+            var session = InputObject != null && Id.Length == 1 && Id[0] == InputObject.SessionId ? InputObject : null;
+            foreach (var id in Id) Export(session, id);
         }
+
+        /// <inheritdoc />
+        protected override void EndProcessing() => _queue?.WriteReady(all: true);
+
+        /// <inheritdoc />
+        private protected override void OnDisposing() => _queue?.AbandonAll();
 
         private void Export(ChatSession? session, string id)
         {
-            var file = System.IO.Path.Combine(_folder!, FileNameFor(id));
+            string file;
+            try
+            {
+                file = _writer!.PathFor(id);
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.InvalidSessionId, ErrorCategory.InvalidArgument, id));
+                return;
+            }
             if (!ShouldProcess(file, $"Export chat session '{id}'")) return;
             if (File.Exists(file) && !Force)
             {
                 WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
-                    "LlamaCloud.ExportFileExists", ErrorCategory.ResourceExists, file));
+                    ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
                 return;
             }
+            ChatApi api;
             try
             {
-                if (session?.Events == null) session = Await((session == null ? Api : ApiFor(session)).GetSessionAsync(id, StopToken));
+                api = session == null ? Api : ApiFor(session);
             }
             catch (LlamaCloudException ex)
             {
                 WriteRequestError(ex, id);
                 return;
             }
-            // Write beside the target, then move into place: a failure never leaves a partial file behind.
-            var temp = file + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-            try
-            {
-                Directory.CreateDirectory(_folder!);
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-                {
-                    SessionWriter.Write(stream, session, Indented);
-                }
-                if (File.Exists(file)) File.Delete(file);
-                File.Move(temp, file);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
-                WriteError(new ErrorRecord(ex, "LlamaCloud.ExportFailed", ErrorCategory.WriteError, file));
-                return;
-            }
-            // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.
-            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { file }, false, true), enumerateCollection: true);
+            _queue!.Add(new PendingExport(this, id, file, _writer.StageAsync(api, id, StopToken)));
         }
 
-        /// <summary>
-        /// A file name that stands for the id and nothing else: characters that are unsafe in file names on any
-        /// platform (and a leading dot) are percent-encoded, so hostile ids cannot escape the folder.
-        /// </summary>
-        internal static string FileNameFor(string id)
+        /// <summary>One session's download in the ordered window; put in place when its turn comes.</summary>
+        private sealed class PendingExport : PendingOutput
         {
-            var sb = new StringBuilder(id.Length + 5);
-            for (var i = 0; i < id.Length; i++)
+            private readonly ExportLlamaChatSessionCommand _cmd;
+            private readonly string _id;
+            private readonly string _file;
+            private readonly Task<StagedSessionFile> _task;
+
+            internal PendingExport(ExportLlamaChatSessionCommand cmd, string id, string file, Task<StagedSessionFile> task)
             {
-                var c = id[i];
-                var safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || (c == '.' && i > 0);
-                if (safe) sb.Append(c);
-                else foreach (var b in Encoding.UTF8.GetBytes(c.ToString())) sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                _cmd = cmd;
+                _id = id;
+                _file = file;
+                _task = task;
             }
-            return sb.Append(".json").ToString();
+
+            internal override bool IsCompleted => _task.IsCompleted;
+
+            internal override void Abandon() => StagedSessionFile.DiscardWhenDone(_task);
+
+            internal override void Write()
+            {
+                StagedSessionFile staged;
+                try
+                {
+                    staged = _cmd.Await(_task);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is LocalWriteException)
+                {
+                    _cmd.WriteError(new ErrorRecord(ex is LocalWriteException l ? l.IOError : ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _file));
+                    return;
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    _cmd.WriteRequestError(ex, _id);
+                    return;
+                }
+                try
+                {
+                    staged.Commit();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    _cmd.WriteError(new ErrorRecord(ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _file));
+                    return;
+                }
+                // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.
+                if (_cmd.PassThru) _cmd.WriteObject(_cmd.InvokeProvider.Item.Get(new[] { _file }, false, true), enumerateCollection: true);
+            }
         }
     }
 }

@@ -103,10 +103,10 @@ namespace LlamaCloud.Chat.Commands
             return new FileTarget(this, file);
         }
 
-        /// <summary>The id as a file name (unsafe characters percent-encoded, as Export-LlamaChatSession names its files).</summary>
+        /// <summary>The id as a file name (safe on every platform and reversible, as Export-LlamaChatSession names its files: see SessionFileName).</summary>
         internal static string FileNameFor(string sessionId, TranscriptFormat format)
         {
-            var json = ExportLlamaChatSessionCommand.FileNameFor(sessionId);
+            var json = SessionFileName.For(sessionId);
             return json.Substring(0, json.Length - ".json".Length) + (format == TranscriptFormat.Html ? ".html" : ".md");
         }
 

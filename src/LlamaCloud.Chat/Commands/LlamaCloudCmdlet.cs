@@ -166,12 +166,18 @@ namespace LlamaCloud.Chat.Commands
             return $"LlamaCloud.Chat/{version} PowerShell/{psVersion} ({edition}; {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()})";
         }
 
+        /// <summary>Called once when the command ends, however it ends, after in-flight work was cancelled.</summary>
+        private protected virtual void OnDisposing()
+        {
+        }
+
         /// <summary>Releases the cancellation source.</summary>
         public void Dispose()
         {
             // A downstream Select-Object -First ends this command without StopProcessing: cancel what is still
             // downloading, or the connection stays open behind a full event channel.
             _stop.Cancel();
+            OnDisposing();
             _stop.Dispose();
             _messageSignal.Dispose();
             GC.SuppressFinalize(this);

@@ -53,11 +53,18 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (PipelineStoppedException)
             {
+                AbandonAll();
                 // Ctrl+C or a downstream Select-Object -First: close the bar if the host still listens.
                 try { CompleteProgress(); } catch (PipelineStoppedException) { }
                 throw;
             }
             if (all) CompleteProgress();
+        }
+
+        /// <summary>Gives up every input not yet written (the pipeline stopped).</summary>
+        internal void AbandonAll()
+        {
+            while (_queue.Count > 0) _queue.Dequeue().Abandon();
         }
 
         private void ReportProgress()

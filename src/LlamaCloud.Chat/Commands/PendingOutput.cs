@@ -8,5 +8,10 @@ namespace LlamaCloud.Chat.Commands
 
         /// <summary>Writes the input's objects (or its error) on the pipeline thread, waiting for them if needed.</summary>
         internal abstract void Write();
+
+        /// <summary>Called instead of <see cref="Write"/> when the pipeline stops first: release what the input holds.</summary>
+        internal virtual void Abandon()
+        {
+        }
     }
 }

@@ -41,13 +41,60 @@ namespace LlamaCloud.Chat.Commands
             reader.Read(span, true, null);
             var session = reader.Session;
             if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null
-                && session.ExtraFields.Exists(f => f.Key == "items"))
+                && session.ExtraFields.Contains("items"))
             {
                 return SessionPage.Parse(span.ToArray()).Items;
             }
             if (string.IsNullOrEmpty(session.SessionId))
                 throw new InvalidSessionJsonException("It has no session_id.");
             return new List<ChatSession> { session };
+        }
+
+        /// <summary>
+        /// The summary fields of a session file (Events null), read in small pieces however large the file is, with the
+        /// whole file checked to be a session. Null when it is not one, or cannot be read.
+        /// </summary>
+        internal static ChatSession? ReadSummary(string path)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+                var reader = new SessionReader(null, EventFilter.Nothing, keepEvents: false);
+                var buffer = new byte[64 * 1024];
+                int start = 0, filled = 0;
+                var bomChecked = false;
+                while (true)
+                {
+                    if (filled == buffer.Length)
+                    {
+                        // Move the unconsumed tail to the front; grow only when one value fills half the buffer.
+                        var rest = filled - start;
+                        var next = rest * 2 > buffer.Length ? new byte[buffer.Length * 2] : buffer;
+                        Buffer.BlockCopy(buffer, start, next, 0, rest);
+                        buffer = next;
+                        start = 0;
+                        filled = rest;
+                    }
+                    var n = stream.Read(buffer, filled, buffer.Length - filled);
+                    filled += n;
+                    if (!bomChecked && (filled >= 3 || n == 0))
+                    {
+                        // A BOM from a Windows editor, as Parse allows it.
+                        bomChecked = true;
+                        if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
+                    }
+                    else if (!bomChecked) continue;
+                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, null);
+                    if (n == 0) break;
+                }
+                var session = reader.Session;
+                session.Events = null;
+                return string.IsNullOrEmpty(session.SessionId) ? null : session;
+            }
+            catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
 
         private static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)

@@ -33,10 +33,6 @@ namespace LlamaCloud.Chat
         /// <c>message</c> when the server sent none). Null for events read from a history.</summary>
         public string? StreamEventName { get; internal set; }
 
-        /// <summary>The event's JSON exactly as received, kept only where re-serialising the typed fields would
-        /// lose something (extra fields, no <c>type</c>, unexpected value kinds). Null otherwise.</summary>
-        internal byte[]? SourceJson { get; set; }
-
         /// <summary>A one-line summary, as the default table view shows it.</summary>
         public abstract string Summary { get; }
 

@@ -34,11 +34,11 @@ namespace LlamaCloud.Chat
         /// <summary>The number of events, or null when the events were not loaded.</summary>
         public int? EventCount => Events?.Count;
 
-        /// <summary>The timestamp text exactly as received, so exports write it back unchanged.</summary>
+        /// <summary>The timestamp text exactly as received (Sync-LlamaChatArchive compares it with the archived copy's).</summary>
         internal string? LastUpdatedAtText { get; set; }
 
-        /// <summary>Top-level fields this module does not know, kept as raw JSON so exports are lossless.</summary>
-        internal List<KeyValuePair<string, byte[]>>? ExtraFields { get; set; }
+        /// <summary>The names of top-level fields this module does not know (a saved list page has <c>items</c>).</summary>
+        internal List<string>? ExtraFields { get; set; }
 
         /// <summary>Where the session was fetched from, so a later command (Get-LlamaChatEvent on a listed session)
         /// fetches its events from the same place without repeating -BaseUri/-ApiKey. Never exposed: it holds the key.</summary>

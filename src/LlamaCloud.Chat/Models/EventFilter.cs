@@ -12,6 +12,15 @@ namespace LlamaCloud.Chat
     {
         private readonly HashSet<string>? _types;
         private readonly WildcardPattern[]? _names;
+        private readonly bool _nothing;
+
+        /// <summary>Builds no event at all: the session is only validated (exports copy its bytes instead).</summary>
+        internal static readonly EventFilter Nothing = new EventFilter();
+
+        private EventFilter()
+        {
+            _nothing = true;
+        }
 
         internal EventFilter(IEnumerable<string>? types, IEnumerable<string>? names)
         {
@@ -36,14 +45,17 @@ namespace LlamaCloud.Chat
             }
         }
 
+        /// <summary>True for <see cref="Nothing"/>: no event is wanted, the reader only validates.</summary>
+        internal bool BuildsNothing => _nothing;
+
         /// <summary>True when the filter lets everything through.</summary>
-        internal bool IsEmpty => _types == null && _names == null;
+        internal bool IsEmpty => _types == null && _names == null && !_nothing;
 
         /// <summary>True when the caller asked for tool names, so the reader must look at <c>name</c>.</summary>
         internal bool FiltersByName => _names != null;
 
         /// <summary>Does an event of this resolved wire type pass? (<c>unknown</c> stands for UnknownEvent.)</summary>
-        internal bool MatchesType(string wireType) => _types == null || _types.Contains(wireType);
+        internal bool MatchesType(string wireType) => !_nothing && (_types == null || _types.Contains(wireType));
 
         /// <summary>Does a tool event with this name pass? Events that are not tool events never pass a name filter.</summary>
         internal bool MatchesName(string? name)

@@ -24,9 +24,6 @@ namespace LlamaCloud.Chat
         private struct Fields
         {
             internal Slot Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage;
-            internal bool HasUnknown;
-            internal bool HasDuplicate;
-            internal int Present; // one bit per Field
         }
 
         private static ref Slot Get(ref Fields f, Field field)
@@ -62,6 +59,11 @@ namespace LlamaCloud.Chat
             byte[]? owner, int ownerOffset, out ChatEvent? result)
         {
             result = null;
+            if (filter != null && filter.BuildsNothing)
+            {
+                // Only validating (an export copies the bytes): skipping still checks the JSON, and allocates nothing.
+                return (reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray) || reader.TrySkip();
+            }
             var start = (int)reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
@@ -83,18 +85,12 @@ namespace LlamaCloud.Chat
                 var valueStart = (int)reader.TokenStartIndex;
                 var kind = reader.TokenType;
                 if ((kind == JsonTokenType.StartObject || kind == JsonTokenType.StartArray) && !reader.TrySkip()) return false;
-                if (field == Field.Count)
-                {
-                    f.HasUnknown = true;
-                    continue;
-                }
+                if (field == Field.Count) continue;
                 ref var slot = ref Get(ref f, field);
-                if (slot.Present) f.HasDuplicate = true;
                 slot.Start = valueStart;
                 slot.End = (int)reader.BytesConsumed;
                 slot.Kind = kind;
                 slot.Escaped = kind == JsonTokenType.String && reader.ValueIsEscaped;
-                f.Present |= 1 << (int)field;
             }
             var end = (int)reader.BytesConsumed;
             var json = buffer.Slice(start, end - start);
@@ -107,7 +103,7 @@ namespace LlamaCloud.Chat
                 if (filter.FiltersByName)
                 {
                     if (type != ChatEventType.ToolCall && type != ChatEventType.ToolResult) return true;
-                    if (!filter.MatchesName(ReadString(buffer, f.Name, ref f.HasUnknown))) return true;
+                    if (!filter.MatchesName(ReadText(buffer, f.Name))) return true;
                 }
             }
             result = Build(type, unknownType, buffer, ref f, json, owner, ownerOffset);
@@ -117,46 +113,32 @@ namespace LlamaCloud.Chat
         private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json,
             byte[]? owner, int ownerOffset)
         {
-            // "lossy" means the typed fields alone would not write the event back as it came: keep its JSON.
-            var lossy = f.HasUnknown || f.HasDuplicate || !f.Type.Present || f.Type.Kind != JsonTokenType.String;
             ChatEvent e;
             switch (type)
             {
-                case ChatEventType.ThinkingDelta: e = Lazy(owner, f.Content) ? new ThinkingDeltaEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new ThinkingDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.TextDelta: e = Lazy(owner, f.Content) ? new TextDeltaEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new TextDeltaEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.Thinking: e = Lazy(owner, f.Content) ? new ThinkingEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new ThinkingEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.Text: e = Lazy(owner, f.Content) ? new TextEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new TextEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
-                case ChatEventType.UserInput: e = Lazy(owner, f.Content) ? new UserInputEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new UserInputEvent(ReadString(buffer, f.Content, ref lossy)); lossy |= Extra(ref f, Field.Content); break;
+                case ChatEventType.ThinkingDelta: e = Lazy(owner, f.Content) ? new ThinkingDeltaEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new ThinkingDeltaEvent(ReadText(buffer, f.Content)); break;
+                case ChatEventType.TextDelta: e = Lazy(owner, f.Content) ? new TextDeltaEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new TextDeltaEvent(ReadText(buffer, f.Content)); break;
+                case ChatEventType.Thinking: e = Lazy(owner, f.Content) ? new ThinkingEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new ThinkingEvent(ReadText(buffer, f.Content)); break;
+                case ChatEventType.Text: e = Lazy(owner, f.Content) ? new TextEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new TextEvent(ReadText(buffer, f.Content)); break;
+                case ChatEventType.UserInput: e = Lazy(owner, f.Content) ? new UserInputEvent(owner!, ownerOffset + f.Content.Start + 1, f.Content.End - f.Content.Start - 2) : new UserInputEvent(ReadText(buffer, f.Content)); break;
                 case ChatEventType.ToolCall:
-                    e = new ToolCallEvent(ReadString(buffer, f.CallId, ref lossy), ReadString(buffer, f.Name, ref lossy), Payload(buffer, f.Arguments));
-                    lossy |= Extra(ref f, Field.CallId, Field.Name, Field.Arguments);
+                    e = new ToolCallEvent(ReadText(buffer, f.CallId), ReadText(buffer, f.Name), Payload(buffer, f.Arguments));
                     break;
                 case ChatEventType.ToolResult:
-                    e = new ToolResultEvent(ReadString(buffer, f.CallId, ref lossy), ReadString(buffer, f.Name, ref lossy),
-                        Payload(buffer, f.Result), ReadImage(buffer, f.ImageAttachment, ref lossy));
-                    lossy |= Extra(ref f, Field.CallId, Field.Name, Field.Result, Field.ImageAttachment);
+                    e = new ToolResultEvent(ReadText(buffer, f.CallId), ReadText(buffer, f.Name),
+                        Payload(buffer, f.Result), ReadImage(buffer, f.ImageAttachment));
                     break;
                 case ChatEventType.Stop:
-                    e = new StopEvent(ReadString(buffer, f.Error, ref lossy), ReadBool(buffer, f.IsError, ref lossy) ?? false,
-                        ReadUsage(buffer, f.Usage, ref lossy));
-                    lossy |= Extra(ref f, Field.Error, Field.IsError, Field.Usage);
+                    e = new StopEvent(ReadText(buffer, f.Error), ReadBool(f.IsError) ?? false, ReadUsage(buffer, f.Usage));
                     break;
                 default:
                     return new UnknownEvent(unknownType, new JsonPayload(json.ToArray()));
             }
-            if (lossy) e.SourceJson = json.ToArray();
             return e;
         }
 
         /// <summary>Can this text stay in the owner's bytes? Only a plain string without escapes can.</summary>
         private static bool Lazy(byte[]? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
-
-        /// <summary>True when a known field that does not belong to this type is present.</summary>
-        private static bool Extra(ref Fields f, Field a, Field b = Field.Count, Field c = Field.Count, Field d = Field.Count)
-        {
-            var allowed = (1 << (int)Field.Type) | (1 << (int)a) | (1 << (int)b) | (1 << (int)c) | (1 << (int)d);
-            return (f.Present & ~allowed) != 0;
-        }
 
         private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
         {
@@ -239,15 +221,11 @@ namespace LlamaCloud.Chat
             return Field.Count;
         }
 
-        private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        private static string? ReadText(ReadOnlySpan<byte> buffer, Slot s)
         {
             if (!s.Present || s.Kind == JsonTokenType.Null) return null;
-            if (s.Kind != JsonTokenType.String)
-            {
-                // A number or object where text was expected: show its JSON text, keep the original for export.
-                lossy = true;
-                return Utf8(buffer.Slice(s.Start, s.End - s.Start));
-            }
+            // A number or object where text was expected: show its JSON text.
+            if (s.Kind != JsonTokenType.String) return Utf8(buffer.Slice(s.Start, s.End - s.Start));
             return ReadString(buffer, s);
         }
 
@@ -266,26 +244,19 @@ namespace LlamaCloud.Chat
             fixed (byte* p = bytes) return System.Text.Encoding.UTF8.GetString(p, bytes.Length);
         }
 
-        private static bool? ReadBool(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        private static bool? ReadBool(Slot s)
         {
-            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
             if (s.Kind == JsonTokenType.True) return true;
             if (s.Kind == JsonTokenType.False) return false;
-            lossy = true;
             return null;
         }
 
         private static JsonPayload? Payload(ReadOnlySpan<byte> buffer, Slot s)
             => s.Present ? new JsonPayload(buffer.Slice(s.Start, s.End - s.Start).ToArray()) : null;
 
-        private static ImageAttachment? ReadImage(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        private static ImageAttachment? ReadImage(ReadOnlySpan<byte> buffer, Slot s)
         {
-            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
-            if (s.Kind != JsonTokenType.StartObject)
-            {
-                lossy = true;
-                return null;
-            }
+            if (!s.Present || s.Kind != JsonTokenType.StartObject) return null;
             string? name = null, source = null;
             var r = new Utf8JsonReader(buffer.Slice(s.Start, s.End - s.Start));
             r.Read();
@@ -298,20 +269,13 @@ namespace LlamaCloud.Chat
                 if (r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) r.Skip();
                 if (isName) name = v;
                 else if (isSource) source = v;
-                else lossy = true;
-                if (v == null && r.TokenType != JsonTokenType.Null) lossy = true;
             }
             return new ImageAttachment(name, source);
         }
 
-        private static Usage? ReadUsage(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
+        private static Usage? ReadUsage(ReadOnlySpan<byte> buffer, Slot s)
         {
-            if (!s.Present || s.Kind == JsonTokenType.Null) return null;
-            if (s.Kind != JsonTokenType.StartObject)
-            {
-                lossy = true;
-                return null;
-            }
+            if (!s.Present || s.Kind != JsonTokenType.StartObject) return null;
             double? duration = null;
             long? input = null, output = null;
             int? turns = null;
@@ -319,11 +283,11 @@ namespace LlamaCloud.Chat
             r.Read();
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); duration = JsonNumbers.Double(ref r, ref lossy); }
-                else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); input = JsonNumbers.Int64(ref r, ref lossy); }
-                else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); output = JsonNumbers.Int64(ref r, ref lossy); }
-                else if (r.ValueTextEquals("turns"u8)) { r.Read(); turns = JsonNumbers.Int32(ref r, ref lossy); }
-                else { lossy = true; r.Read(); r.Skip(); }
+                if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); duration = JsonNumbers.Double(ref r); }
+                else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); input = JsonNumbers.Int64(ref r); }
+                else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); output = JsonNumbers.Int64(ref r); }
+                else if (r.ValueTextEquals("turns"u8)) { r.Read(); turns = JsonNumbers.Int32(ref r); }
+                else { r.Read(); r.Skip(); }
             }
             return new Usage(duration, input, output, turns);
         }

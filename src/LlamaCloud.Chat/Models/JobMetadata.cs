@@ -20,9 +20,6 @@ namespace LlamaCloud.Chat
         /// <summary>Model turns taken.</summary>
         public int? Turns { get; internal set; }
 
-        /// <summary>The original JSON, kept only when it has more than the typed fields show.</summary>
-        internal byte[]? SourceJson { get; set; }
-
         /// <inheritdoc />
         public override string ToString() => IsError == true
             ? "ERROR: " + TextSummary.OneLine(Error, 80)

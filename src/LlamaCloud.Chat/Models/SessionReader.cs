@@ -160,9 +160,9 @@ namespace LlamaCloud.Chat
                     break;
                 case "generated_title": _session.GeneratedTitle = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null; break;
                 case "index_ids": _session.IndexIds = ReadStrings(ref r); break;
-                case "job_metadata": _session.JobMetadata = ReadJobMetadata(ref r, value); break;
+                case "job_metadata": _session.JobMetadata = ReadJobMetadata(ref r); break;
                 default:
-                    (_session.ExtraFields ??= new List<KeyValuePair<string, byte[]>>()).Add(new KeyValuePair<string, byte[]>(name, value.ToArray()));
+                    (_session.ExtraFields ??= new List<string>()).Add(name);
                     break;
             }
             return true;
@@ -200,24 +200,21 @@ namespace LlamaCloud.Chat
             return new ReadOnlyItems<string>(list);
         }
 
-        private static JobMetadata? ReadJobMetadata(ref Utf8JsonReader r, ReadOnlySpan<byte> json)
+        private static JobMetadata? ReadJobMetadata(ref Utf8JsonReader r)
         {
             if (r.TokenType != JsonTokenType.StartObject) return null;
             var m = new JobMetadata();
-            var lossy = false;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); m.DurationMs = JsonNumbers.Double(ref r, ref lossy); }
+                if (r.ValueTextEquals("duration_ms"u8)) { r.Read(); m.DurationMs = JsonNumbers.Double(ref r); }
                 else if (r.ValueTextEquals("error"u8)) { r.Read(); m.Error = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null; }
                 else if (r.ValueTextEquals("export_config_ids"u8)) { r.Read(); m.ExportConfigIds = ReadStrings(ref r); }
                 else if (r.ValueTextEquals("is_error"u8)) { r.Read(); m.IsError = r.TokenType == JsonTokenType.True ? true : r.TokenType == JsonTokenType.False ? false : (bool?)null; }
-                else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); m.TotalInputTokens = JsonNumbers.Int64(ref r, ref lossy); }
-                else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); m.TotalOutputTokens = JsonNumbers.Int64(ref r, ref lossy); }
-                else if (r.ValueTextEquals("turns"u8)) { r.Read(); m.Turns = JsonNumbers.Int32(ref r, ref lossy); }
-                else { lossy = true; r.Read(); r.Skip(); }
+                else if (r.ValueTextEquals("total_input_tokens"u8)) { r.Read(); m.TotalInputTokens = JsonNumbers.Int64(ref r); }
+                else if (r.ValueTextEquals("total_output_tokens"u8)) { r.Read(); m.TotalOutputTokens = JsonNumbers.Int64(ref r); }
+                else if (r.ValueTextEquals("turns"u8)) { r.Read(); m.Turns = JsonNumbers.Int32(ref r); }
+                else { r.Read(); r.Skip(); }
             }
-            // Fields this module does not know (or values of an unexpected kind): keep the original for exports.
-            if (lossy) m.SourceJson = json.ToArray();
             return m;
         }
 

@@ -12,18 +12,16 @@ namespace LlamaCloud.Chat
         internal UnknownEvent(string? type, JsonPayload json) : base(type)
         {
             _json = json;
-            SourceJson = json.Utf8;
         }
 
         /// <summary>
         /// A streamed payload that is not JSON at all: kept as its text, so nothing the server sent is lost.
-        /// <see cref="RawJson"/> and <see cref="Data"/> are that text; exports write it as a JSON string.
+        /// <see cref="RawJson"/> and <see cref="Data"/> are that text.
         /// </summary>
         internal UnknownEvent(string text) : base(null)
         {
             _text = text;
             _json = new JsonPayload(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(text)));
-            SourceJson = _json.Utf8;
         }
 
         /// <summary>The event's JSON exactly as received (for a streamed payload that was not JSON, its text).</summary>

@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Brings a folder of session files up to date with the project: fetches only sessions that are new or changed.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Sync, "LlamaChatArchive", SupportsShouldProcess = true)]
+    [OutputType(typeof(ArchiveSyncResult), typeof(FileInfo))]
+    public sealed class SyncLlamaChatArchiveCommand : LlamaCloudCmdlet
+    {
+        private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(10);
+        private ArchiveLock? _lock;
+        private ArchiveIndex? _index;
+        private string _folder = string.Empty;
+        private OrderedOutputQueue? _queue;
+        private readonly Stopwatch _sinceSave = new Stopwatch();
+
+        /// <summary>The archive folder; created if missing. Holds one file per session, the index and the lock.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>How many sessions are downloaded at once. Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Seconds to wait for another run on the same folder to finish before failing with LlamaCloud.ArchiveLocked. Default 60.</summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int LockTimeoutSec { get; set; } = 60;
+
+        /// <summary>Re-indent the files it writes (as Export-LlamaChatSession -Indented). Files already current are not rewritten.</summary>
+        [Parameter]
+        public SwitchParameter Indented { get; set; }
+
+        /// <summary>Also write the files this run created or replaced, before the summary.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            var watch = Stopwatch.StartNew();
+            _folder = ArchiveFolder.Resolve(this, Path);
+            if (!ShouldProcess(_folder, "Synchronize the chat session archive")) return;
+            var result = new ArchiveSyncResult(_folder);
+            try
+            {
+                Directory.CreateDirectory(_folder);
+                _lock = ArchiveLock.Acquire(_folder, TimeSpan.FromSeconds(LockTimeoutSec), StopToken, WriteVerbose);
+            }
+            catch (LlamaCloudException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, _folder));
+                return;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _folder));
+                return;
+            }
+            var removed = SessionFileWriter.RemoveLeftovers(_folder);
+            if (removed > 0) WriteVerbose($"Removed {removed} temporary file(s) left by an interrupted run.");
+            _index = ArchiveIndex.Load(_folder, WriteWarning);
+
+            var listed = List();
+            var writer = new SessionFileWriter(_folder, Indented);
+            var failed = new List<string>();
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Synchronizing the LlamaCloud chat archive");
+            var work = new List<ChatSession>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in listed)
+            {
+                if (string.IsNullOrEmpty(s.SessionId))
+                {
+                    WriteWarning("The listing has a session without a session_id; it cannot be archived.");
+                    continue;
+                }
+                if (!seen.Add(s.SessionId)) continue;
+                if (IsCurrent(writer, s)) result.Unchanged++;
+                else work.Add(s);
+            }
+            _queue.Total = work.Count;
+            _sinceSave.Start();
+            try
+            {
+                foreach (var s in work)
+                {
+                    var isNew = !File.Exists(writer.PathFor(s.SessionId));
+                    Task<StagedSessionFile> task;
+                    try
+                    {
+                        task = writer.StageAsync(Api, s.SessionId, StopToken);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                    {
+                        task = Task.FromException<StagedSessionFile>(ex);
+                    }
+                    _queue.Add(new PendingSync(this, s.SessionId, isNew, task, result, failed));
+                }
+                _queue.WriteReady(all: true);
+            }
+            finally
+            {
+                SaveIndex();
+            }
+            var missing = new List<string>();
+            foreach (var id in _index.Ids) if (!seen.Contains(id)) missing.Add(id);
+            result.Missing = missing.Count;
+            result.MissingIds = missing.AsReadOnly();
+            foreach (var id in missing) WriteVerbose($"Session '{id}' is no longer listed by the project; its file {_index.Get(id)!.File} is kept.");
+            result.Failed = failed.Count;
+            result.FailedIds = failed.AsReadOnly();
+            result.Duration = watch.Elapsed;
+            ReleaseLock();
+            WriteObject(result);
+        }
+
+        private List<ChatSession> List()
+        {
+            var all = new List<ChatSession>();
+            string? token = null;
+            try
+            {
+                do
+                {
+                    var page = Await(Api.ListAsync(100, token, StopToken));
+                    all.AddRange(page.Items);
+                    token = page.NextPageToken;
+                    if (token != null && page.Items.Count == 0) break;
+                }
+                while (token != null);
+            }
+            catch (LlamaCloudException ex)
+            {
+                // Without the whole listing there is nothing to compare: stop, with the archive as it was.
+                ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
+            }
+            return all;
+        }
+
+        /// <summary>
+        /// True when the archived copy has the listed last_updated_at. A file the index does not vouch for (unknown,
+        /// or of another size) is read, so a copy a killed run completed is not fetched again.
+        /// </summary>
+        private bool IsCurrent(SessionFileWriter writer, ChatSession listed)
+        {
+            var path = writer.PathFor(listed.SessionId);
+            var file = new FileInfo(path);
+            if (!file.Exists) return false;
+            var entry = _index!.Get(listed.SessionId);
+            if (entry != null && entry.Length == file.Length) return SameStamp(entry.LastUpdatedAt, listed.LastUpdatedAtText);
+            var onDisk = SessionFiles.ReadSummary(path);
+            if (onDisk == null || onDisk.SessionId != listed.SessionId) return false;
+            _index.Set(listed.SessionId, new ArchiveEntry(file.Name, onDisk.LastUpdatedAtText, file.Length));
+            return SameStamp(onDisk.LastUpdatedAtText, listed.LastUpdatedAtText);
+        }
+
+        /// <summary>The same instant: equal text, or two texts that parse to one point in time.</summary>
+        internal static bool SameStamp(string? archived, string? listed)
+        {
+            if (archived == listed) return true;
+            if (archived == null || listed == null) return false;
+            const System.Globalization.DateTimeStyles utc = System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal;
+            return DateTimeOffset.TryParse(archived, System.Globalization.CultureInfo.InvariantCulture, utc, out var a)
+                && DateTimeOffset.TryParse(listed, System.Globalization.CultureInfo.InvariantCulture, utc, out var b)
+                && a == b;
+        }
+
+        private void Committed(StagedSessionFile staged)
+        {
+            _index!.Set(staged.Id, new ArchiveEntry(System.IO.Path.GetFileName(staged.Target), staged.Summary.LastUpdatedAtText, staged.Length));
+            if (_sinceSave.Elapsed >= CheckpointEvery) SaveIndex();
+        }
+
+        private void SaveIndex()
+        {
+            if (_index == null || !_index.Dirty) return;
+            try
+            {
+                _index.Save(_folder);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.ArchiveIndexFailed, ErrorCategory.WriteError, _folder));
+            }
+            _sinceSave.Restart();
+        }
+
+        private void ReleaseLock()
+        {
+            _lock?.Dispose();
+            _lock = null;
+        }
+
+        /// <inheritdoc />
+        private protected override void OnDisposing()
+        {
+            _queue?.AbandonAll();
+            ReleaseLock();
+        }
+
+        /// <summary>One session's download; put in place and recorded in the index when its turn comes.</summary>
+        private sealed class PendingSync : PendingOutput
+        {
+            private readonly SyncLlamaChatArchiveCommand _cmd;
+            private readonly string _id;
+            private readonly bool _isNew;
+            private readonly Task<StagedSessionFile> _task;
+            private readonly ArchiveSyncResult _result;
+            private readonly List<string> _failed;
+
+            internal PendingSync(SyncLlamaChatArchiveCommand cmd, string id, bool isNew, Task<StagedSessionFile> task, ArchiveSyncResult result, List<string> failed)
+            {
+                _cmd = cmd;
+                _id = id;
+                _isNew = isNew;
+                _task = task;
+                _result = result;
+                _failed = failed;
+            }
+
+            internal override bool IsCompleted => _task.IsCompleted;
+
+            internal override void Abandon() => StagedSessionFile.DiscardWhenDone(_task);
+
+            internal override void Write()
+            {
+                StagedSessionFile staged;
+                try
+                {
+                    staged = _cmd.Await(_task);
+                    staged.Commit();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is LocalWriteException)
+                {
+                    _failed.Add(_id);
+                    _cmd.WriteError(new ErrorRecord(ex is LocalWriteException l ? l.IOError : ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _id));
+                    return;
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    _failed.Add(_id);
+                    _cmd.WriteRequestError(ex, _id);
+                    return;
+                }
+                if (_isNew) _result.New++;
+                else _result.Updated++;
+                _cmd.Committed(staged);
+                if (_cmd.PassThru) _cmd.WriteObject(_cmd.InvokeProvider.Item.Get(new[] { staged.Target }, false, true), enumerateCollection: true);
+            }
+        }
+    }
+}
