@@ -16,6 +16,8 @@
         'Export-LlamaChatSession'
         'Connect-LlamaCloud'
         'Disconnect-LlamaCloud'
+        'ConvertTo-LlamaChatTrace'
+        'Export-LlamaChatTrace'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

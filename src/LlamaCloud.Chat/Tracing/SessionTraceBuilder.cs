@@ -33,7 +33,7 @@ namespace LlamaCloud.Chat
 
         internal void Add(ChatTurn turn)
         {
-            var number = _turnSpans.Count + 1; // ids follow the position in this trace, whatever the turn says
+            var number = turn.Number; // ids follow the turn's number, so a turn exported alone gets the ids it has in the whole session
             var spanId = TraceIds.TurnSpanId(_sessionId, number);
             var span = new TraceSpan(_traceId, spanId, null, TraceConventions.InvokeAgent, TraceConventions.SpanKindClient);
             span.Add(TraceConventions.OperationName, TraceConventions.InvokeAgent);
