@@ -14,7 +14,12 @@ namespace LlamaCloud.Chat
     /// </summary>
     internal static class OtlpJsonWriter
     {
-        internal static readonly JsonWriterOptions Options = new JsonWriterOptions { Indented = false, SkipValidation = false };
+        // Relaxed escaping: non-ASCII text and quotes stay readable (the output is JSON for collectors, never embedded in HTML).
+        internal static readonly JsonWriterOptions Options = new JsonWriterOptions
+        {
+            Indented = false,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
 
         /// <summary>One <c>ResourceSpans</c> object: the session's resource, scope and spans.</summary>
         internal static byte[] ResourceSpans(IReadOnlyList<KeyValuePair<string, object>> resource, string scopeVersion, IReadOnlyList<TraceSpan> spans)

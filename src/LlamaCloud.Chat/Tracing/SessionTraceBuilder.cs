@@ -157,7 +157,7 @@ namespace LlamaCloud.Chat
         private static string Json(Action<Utf8JsonWriter> write)
         {
             var buffer = new System.IO.MemoryStream(256);
-            using (var w = new Utf8JsonWriter(buffer)) write(w);
+            using (var w = new Utf8JsonWriter(buffer, OtlpJsonWriter.Options)) write(w);
             return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
     }
