@@ -16,6 +16,9 @@
         'Export-LlamaChatSession'
         'Connect-LlamaCloud'
         'Disconnect-LlamaCloud'
+        'Get-LlamaChatTurn'
+        'Export-LlamaChatTranscript'
+        'ConvertTo-LlamaChatTranscript'
         'ConvertTo-LlamaChatTrace'
         'Export-LlamaChatTrace'
     )

@@ -15,6 +15,7 @@ static class Fixtures
     {
         var list = new List<StoredSession> { Demo(), Abc123(), Unicode(), Unknown(), Nulls(), Err(), Empty() };
         for (int i = 1; i <= 10; i++) list.Add(Ordinary(i));
+        list.Add(HostileFixture.Build()); // unlisted: served by id only
         return list.ToArray();
     }
 

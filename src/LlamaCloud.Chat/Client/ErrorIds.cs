@@ -46,6 +46,16 @@ namespace LlamaCloud.Chat
         /// <summary>A file given to -Path could not be read as a session.</summary>
         public const string InvalidSessionFile = "LlamaCloud.InvalidSessionFile";
 
+        // Transcripts (Export-LlamaChatTranscript)
+        /// <summary>The transcript file exists and -Force was not given.</summary>
+        public const string TranscriptFileExists = "LlamaCloud.TranscriptFileExists";
+        /// <summary>-Path is not a file system path, or names a file whose format is unknown (terminating).</summary>
+        public const string TranscriptPathInvalid = "LlamaCloud.TranscriptPathInvalid";
+        /// <summary>-Path names one file, and a second session arrived.</summary>
+        public const string TranscriptOneFile = "LlamaCloud.TranscriptOneFile";
+        /// <summary>The transcript file could not be written.</summary>
+        public const string TranscriptWriteFailed = "LlamaCloud.TranscriptWriteFailed";
+
         // Traces (ConvertTo-LlamaChatTrace, Export-LlamaChatTrace)
         /// <summary>An OTLP export request failed: refused by the receiver, or unreachable, after the retries.</summary>
         public const string OtlpExportFailed = "LlamaCloud.OtlpExportFailed";

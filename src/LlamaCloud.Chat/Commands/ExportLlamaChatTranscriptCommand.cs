@@ -1,0 +1,193 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Writes chat sessions as readable transcripts: GitHub-flavoured Markdown, or one self-contained HTML page that runs no script.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "LlamaChatTranscript", SupportsShouldProcess = true, DefaultParameterSetName = SessionSet)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportLlamaChatTranscriptCommand : TranscriptCommandBase
+    {
+        private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false);
+        private string? _folder;
+        private string? _file;
+        private string? _fileTakenBy;
+        private TranscriptFormat _format;
+
+        /// <summary>A file (one session; its extension, .md or .html, gives the format unless -Format does) or a folder
+        /// (created if missing; each session becomes &lt;session_id&gt;.md or .html). A path without an extension, an
+        /// existing folder or a path ending in a separator is a folder.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Markdown or Html. Default: from the file's extension; Markdown for a folder.</summary>
+        [Parameter]
+        public TranscriptFormat? Format { get; set; }
+
+        /// <summary>Overwrite existing files.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Write the created files to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
+                if (provider.Name != "FileSystem")
+                    throw new PSArgumentException($"'{Path}' is not a file system path (it belongs to the {provider.Name} provider).");
+                var endsWithSeparator = Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
+                var extension = System.IO.Path.GetExtension(full);
+                if (Directory.Exists(full) || endsWithSeparator || (extension.Length == 0 && !File.Exists(full)))
+                {
+                    _folder = full;
+                    _format = Format ?? TranscriptFormat.Markdown;
+                }
+                else
+                {
+                    _file = full;
+                    _format = Format ?? FormatOf(extension)
+                        ?? throw new PSArgumentException($"'{Path}' has the extension '{extension}', which names no transcript format. Use .md or .html, or give -Format.");
+                }
+            }
+            catch (Exception ex) when (ex is PSArgumentException || ex is IOException || ex is ProviderNotFoundException
+                || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
+            {
+                // Nothing can be written without a place to write it: stop here, once.
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TranscriptPathInvalid, ErrorCategory.InvalidArgument, Path));
+                return;
+            }
+            base.BeginProcessing();
+        }
+
+        private static TranscriptFormat? FormatOf(string extension)
+        {
+            switch (extension.ToUpperInvariant())
+            {
+                case ".MD":
+                case ".MARKDOWN": return TranscriptFormat.Markdown;
+                case ".HTML":
+                case ".HTM": return TranscriptFormat.Html;
+                default: return null;
+            }
+        }
+
+        private protected override ITurnTarget? CreateTarget(string sessionId)
+        {
+            var file = _file ?? System.IO.Path.Combine(_folder!, FileNameFor(sessionId, _format));
+            if (_file != null && _fileTakenBy != null)
+            {
+                WriteError(new ErrorRecord(new InvalidOperationException(
+                    $"-Path names one file, '{_file}', which holds the transcript of session '{_fileTakenBy}'. Give a folder to write one file per session."),
+                    ErrorIds.TranscriptOneFile, ErrorCategory.InvalidOperation, sessionId));
+                return null;
+            }
+            if (!ShouldProcess(file, $"Write the transcript of chat session '{sessionId}'")) return null;
+            if (File.Exists(file) && !Force)
+            {
+                WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
+                    ErrorIds.TranscriptFileExists, ErrorCategory.ResourceExists, file));
+                return null;
+            }
+            if (_file != null) _fileTakenBy = sessionId;
+            return new FileTarget(this, file);
+        }
+
+        /// <summary>The id as a file name (unsafe characters percent-encoded, as Export-LlamaChatSession names its files).</summary>
+        internal static string FileNameFor(string sessionId, TranscriptFormat format)
+        {
+            var json = ExportLlamaChatSessionCommand.FileNameFor(sessionId);
+            return json.Substring(0, json.Length - ".json".Length) + (format == TranscriptFormat.Html ? ".html" : ".md");
+        }
+
+        /// <summary>
+        /// One transcript file, written beside its target and moved into place when complete: a failure, Ctrl+C or
+        /// an unreadable session never leaves a partial transcript behind.
+        /// </summary>
+        private sealed class FileTarget : ITurnTarget
+        {
+            private readonly ExportLlamaChatTranscriptCommand _cmd;
+            private readonly string _file;
+            private readonly string _temp;
+            private StreamWriter? _stream;
+            private TranscriptWriter? _writer;
+            private bool _failed;
+
+            internal FileTarget(ExportLlamaChatTranscriptCommand cmd, string file)
+            {
+                _cmd = cmd;
+                _file = file;
+                _temp = file + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+            }
+
+            public void Begin(string sessionId, ChatSession? session) => Guard(() =>
+            {
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_file)!);
+                _stream = new StreamWriter(new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024), Utf8NoBom) { NewLine = "\n" };
+                _writer = TranscriptWriter.Create(_cmd._format, _stream, _cmd.TranscriptOptions);
+                _writer.Begin(sessionId, session);
+            });
+
+            public void Add(ChatTurn turn) => Guard(() => _writer!.Turn(turn));
+
+            public void End()
+            {
+                Guard(() =>
+                {
+                    _writer!.End();
+                    _stream!.Dispose();
+                    _stream = null;
+                    if (File.Exists(_file)) File.Delete(_file);
+                    File.Move(_temp, _file);
+                });
+                if (_failed) return;
+                // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.
+                if (_cmd.PassThru) _cmd.WriteObject(_cmd.InvokeProvider.Item.Get(new[] { _file }, false, true), enumerateCollection: true);
+            }
+
+            public void Abandon() => Discard();
+
+            private void Guard(Action action)
+            {
+                if (_failed) return;
+                try
+                {
+                    action();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    _failed = true;
+                    Discard();
+                    _cmd.WriteError(new ErrorRecord(ex, ErrorIds.TranscriptWriteFailed, ErrorCategory.WriteError, _file));
+                }
+                catch
+                {
+                    // Ctrl+C or a downstream stop while writing: no partial file stays behind.
+                    Discard();
+                    throw;
+                }
+            }
+
+            private void Discard()
+            {
+                try
+                {
+                    _stream?.Dispose();
+                    _stream = null;
+                    if (File.Exists(_temp)) File.Delete(_temp);
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in; each
+    /// session's turns streamed into one transcript target, in input order, one turn held at a time.
+    /// </summary>
+    public abstract class TranscriptCommandBase : LlamaCloudCmdlet
+    {
+        private protected const string SessionSet = "Session";
+        private protected const string SessionIdSet = "SessionId";
+        private protected const string TurnSet = "Turn";
+
+        // A few sessions are read ahead while the oldest is written; a transcript is written on the pipeline thread.
+        private const int ReadAhead = 4;
+
+        private OrderedOutputQueue? _queue;
+        private ITurnTarget? _pipedTarget;
+        private string? _pipedId;
+
+        /// <summary>Sessions to write, typically piped from Get-LlamaChatSession. Sessions without loaded events are streamed by id.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>Ids of sessions to write. The session's summary (title, time) and then its history are read, as a stream.
+        /// Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string[] SessionId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Turns to write, typically piped from Get-LlamaChatTurn (filtered as you like). Consecutive turns of one
+        /// session make one transcript.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TurnSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
+
+        /// <summary>Show each turn's reasoning (thinking).</summary>
+        [Parameter]
+        public SwitchParameter IncludeThinking { get; set; }
+
+        /// <summary>Show what each tool returned. Without it, tool calls show their name and arguments only.</summary>
+        [Parameter]
+        public SwitchParameter IncludeToolOutput { get; set; }
+
+        /// <summary>With -IncludeToolOutput: results longer than this many characters are cut, with a note saying how much
+        /// was left out. Default 4000; 0 shows every result whole.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxToolOutputLength { get; set; } = 4000;
+
+        private protected TranscriptOptions TranscriptOptions => new TranscriptOptions
+        {
+            IncludeThinking = IncludeThinking,
+            IncludeToolOutput = IncludeToolOutput,
+            MaxToolOutputLength = MaxToolOutputLength,
+        };
+
+        /// <summary>The target for session <paramref name="sessionId"/>'s transcript, or null to skip it (the reason,
+        /// if any, has been written).</summary>
+        private protected abstract ITurnTarget? CreateTarget(string sessionId);
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == TurnSet)
+            {
+                _queue!.WriteReady(all: true); // sessions given before these turns are written first
+                foreach (var t in Turn)
+                {
+                    if (t == null) continue;
+                    if (_pipedId == null || t.SessionId != _pipedId)
+                    {
+                        EndPiped();
+                        _pipedId = t.SessionId;
+                        _pipedTarget = CreateTarget(t.SessionId);
+                        _pipedTarget?.Begin(t.SessionId, null);
+                    }
+                    _pipedTarget?.Add(t);
+                }
+                return;
+            }
+            EndPiped();
+            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
+            if (ParameterSetName == SessionSet)
+            {
+                foreach (var s in Session)
+                {
+                    if (s == null) continue;
+                    var target = CreateTarget(s.SessionId);
+                    if (target == null) continue;
+                    _queue!.Add(s.Events != null
+                        ? SessionTurns.FromLoaded(this, s, target)
+                        : SessionTurns.FromStream(this, ApiFor(s), s.SessionId, s, withSummary: false, target));
+                }
+            }
+            else
+            {
+                foreach (var id in SessionId)
+                {
+                    var target = CreateTarget(id);
+                    if (target != null) _queue!.Add(SessionTurns.FromStream(this, Api, id, null, withSummary: true, target));
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            _queue?.WriteReady(all: true);
+            EndPiped();
+        }
+
+        private void EndPiped()
+        {
+            _pipedTarget?.End();
+            _pipedTarget = null;
+            _pipedId = null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace LlamaCloud.Chat
+{
+    /// <summary>What a transcript shows besides the prompts, answers and tool calls.</summary>
+    internal sealed class TranscriptOptions
+    {
+        /// <summary>Show each turn's reasoning.</summary>
+        internal bool IncludeThinking { get; set; }
+
+        /// <summary>Show what each tool returned.</summary>
+        internal bool IncludeToolOutput { get; set; }
+
+        /// <summary>Longer tool results are cut to this many characters, with a note saying how much was left out. 0 = no limit.</summary>
+        internal int MaxToolOutputLength { get; set; } = 4000;
+    }
+}
