@@ -140,6 +140,13 @@ Describe 'ConvertTo-LlamaChatTrace' {
         ($spanIds | Sort-Object -Unique).Count | Should -Be $spanIds.Count
     }
 
+    It 'makes the same trace from piped turns as from the session id, one trace per session' {
+        $fromTurns = Get-LlamaChatTurn -SessionId ses-abc123, ses-demo @Conn | ConvertTo-LlamaChatTrace @Conn
+        @($fromTurns).SessionId | Should -Be @('ses-abc123', 'ses-demo')
+        $fromTurns[0].Json | Should -BeExactly (ConvertTo-LlamaChatTrace -SessionId ses-abc123 @Conn).Json
+        $fromTurns[1].Json | Should -BeExactly (ConvertTo-LlamaChatTrace -SessionId ses-demo @Conn).Json
+    }
+
     It 'sets service.name from -ServiceName' {
         $doc = (ConvertTo-LlamaChatTrace -SessionId ses-fix-01 -ServiceName 'support-agent' @Conn).Json | ConvertFrom-Json
         Get-OtlpAttribute $doc.resourceSpans[0].resource 'service.name' | Should -Be 'support-agent'

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading.Tasks;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -50,16 +49,24 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public SwitchParameter IncludeContent { get; set; }
 
+        /// <summary>How many sessions are fetched at once when several arrive. Traces stay in input order. Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
         /// <summary>A session's trace is complete.</summary>
         internal abstract void OnTrace(ChatTrace trace);
 
         /// <summary>False to skip all work (-WhatIf on a file).</summary>
         internal virtual bool Active => true;
 
+        private OrderedOutputQueue? _queue;
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
             _options = new TraceOptions { ServiceName = ServiceName, IncludeContent = IncludeContent };
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Converting LlamaCloud chat sessions to traces");
         }
 
         /// <inheritdoc />
@@ -69,7 +76,7 @@ namespace LlamaCloud.Chat.Commands
             switch (ParameterSetName)
             {
                 case SessionIdSet:
-                    foreach (var id in SessionId) Guarded(id, () => FromStream(Api, id));
+                    foreach (var id in SessionId) _queue!.Add(SessionTurns.FromStream(this, Api, id, null, withSummary: true, new Target(this)));
                     break;
                 case TurnSet:
                     foreach (var t in Turn)
@@ -84,8 +91,10 @@ namespace LlamaCloud.Chat.Commands
                     foreach (var s in InputObject)
                     {
                         if (s == null) continue;
-                        if (s.Events != null) Guarded(s.SessionId, () => FromSession(s));
-                        else Guarded(s.SessionId, () => FromStream(ApiFor(s), s.SessionId));
+                        // A listed session knows its last_updated_at already: only its events are fetched.
+                        _queue!.Add(s.Events != null
+                            ? SessionTurns.FromLoaded(this, s, new Target(this))
+                            : SessionTurns.FromStream(this, ApiFor(s), s.SessionId, s, withSummary: false, new Target(this)));
                     }
                     break;
             }
@@ -94,9 +103,12 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (Active) FlushTurns();
+            if (!Active) return;
+            _queue?.WriteReady(all: true);
+            FlushTurns();
         }
 
+        /// <summary>Piped turns of one session: the summary gives last_updated_at, then they become one trace.</summary>
         private void FlushTurns()
         {
             if (_turnSession == null || _turns == null) return;
@@ -104,60 +116,41 @@ namespace LlamaCloud.Chat.Commands
             var turns = _turns;
             _turnSession = null;
             _turns = null;
-            Guarded(id, () =>
-            {
-                var summary = Await(Api.GetSummaryAsync(id, StopToken));
-                var builder = new SessionTraceBuilder(id, summary.LastUpdatedAt, _options!);
-                foreach (var t in turns) builder.Add(t);
-                OnTrace(builder.Build());
-            });
-        }
-
-        private void FromSession(ChatSession session)
-        {
-            var builder = new SessionTraceBuilder(session.SessionId, session.LastUpdatedAt, _options!);
-            foreach (var t in TurnBuilder.Build(session.Events!)) builder.Add(t);
-            OnTrace(builder.Build());
-        }
-
-        /// <summary>The summary (for last_updated_at), then the events as a stream, turned into turns as they arrive.</summary>
-        private void FromStream(ChatApi api, string id)
-        {
-            var summary = Await(api.GetSummaryAsync(id, StopToken));
-            var builder = new SessionTraceBuilder(id, summary.LastUpdatedAt, _options!);
-            var channel = new EventChannel();
-            var download = api.StreamEventsAsync(id, null, channel, StopToken);
-            var turns = new TurnBuilder();
-            var done = new List<ChatTurn>();
-            while (true)
-            {
-                var batch = Await(channel.ReadAsync(StopToken));
-                if (batch == null) break;
-                foreach (var e in batch) turns.Add(e, done);
-                foreach (var t in done) builder.Add(t);
-                done.Clear();
-            }
-            Await(download.ContinueWith(_ => true, TaskScheduler.Default));
-            turns.Complete(done);
-            foreach (var t in done) builder.Add(t);
-            OnTrace(builder.Build());
-        }
-
-        /// <summary>One error per failed session; the pipeline goes on.</summary>
-        private void Guarded(string id, Action work)
-        {
+            _queue?.WriteReady(all: true); // traces of sessions before these turns come first
+            ChatSession summary;
             try
             {
-                work();
+                summary = Await(Api.GetSummaryAsync(id, StopToken));
             }
             catch (LlamaCloudException ex)
             {
                 WriteRequestError(ex, id);
+                return;
             }
-            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is OperationCanceledException) && !(ex is ActionPreferenceStopException))
+            var builder = new SessionTraceBuilder(id, summary.LastUpdatedAt, _options!);
+            foreach (var t in turns) builder.Add(t);
+            OnTrace(builder.Build());
+        }
+
+        /// <summary>Feeds one session's turns, as they complete, into its trace.</summary>
+        private sealed class Target : ITurnTarget
+        {
+            private readonly LlamaChatTraceCmdlet _cmd;
+            private SessionTraceBuilder? _builder;
+
+            internal Target(LlamaChatTraceCmdlet cmd)
             {
-                WriteRequestError(ex, id);
+                _cmd = cmd;
             }
+
+            public void Begin(string sessionId, ChatSession? session) =>
+                _builder = new SessionTraceBuilder(sessionId, session?.LastUpdatedAt ?? default, _cmd._options!);
+
+            public void Add(ChatTurn turn) => _builder!.Add(turn);
+
+            public void End() => _cmd.OnTrace(_builder!.Build());
+
+            public void Abandon() => _builder = null;
         }
     }
 }
