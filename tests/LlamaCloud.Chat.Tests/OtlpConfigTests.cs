@@ -28,6 +28,16 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("http://t:1/", OtlpEndpoint.Resolve(null, Env(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318"), ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://t:1"))).ToString());
         }
 
+        [Fact]
+        public void TimeoutFromParameterThenEnvironmentInMilliseconds()
+        {
+            var env = Env(("OTEL_EXPORTER_OTLP_TIMEOUT", "2500"), ("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "750"));
+            Assert.Equal(TimeSpan.FromSeconds(5), OtlpEndpoint.ResolveTimeout(5, 60, env));
+            Assert.Equal(TimeSpan.FromMilliseconds(750), OtlpEndpoint.ResolveTimeout(null, 60, env));
+            Assert.Equal(TimeSpan.FromMilliseconds(2500), OtlpEndpoint.ResolveTimeout(null, 60, Env(("OTEL_EXPORTER_OTLP_TIMEOUT", "2500"))));
+            Assert.Equal(TimeSpan.FromSeconds(60), OtlpEndpoint.ResolveTimeout(null, 60, Env(("OTEL_EXPORTER_OTLP_TIMEOUT", "soon"))));
+        }
+
         [Theory]
         [InlineData("collector:4318")]
         [InlineData("ftp://collector")]

@@ -143,7 +143,8 @@ namespace LlamaCloud.Chat.Commands
                         ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
                 }
                 var version = typeof(LlamaCloudCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-                var exporter = new OtlpExporter(endpoint, headers, TimeSpan.FromSeconds(TimeoutSec), MaximumRetryCount, "LlamaCloud.Chat/" + version, this);
+                var timeout = OtlpEndpoint.ResolveTimeout(MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null, TimeoutSec, Environment.GetEnvironmentVariable);
+                var exporter = new OtlpExporter(endpoint, headers, timeout, MaximumRetryCount, "LlamaCloud.Chat/" + version, this);
                 _sender = new TraceBatchSender(this, exporter, BatchSize);
             }
             catch (LlamaCloudException ex)

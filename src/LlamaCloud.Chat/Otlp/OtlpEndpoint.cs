@@ -27,6 +27,22 @@ namespace LlamaCloud.Chat
             return Append(new Uri(DefaultEndpoint));
         }
 
+        /// <summary>
+        /// The per-attempt timeout: -TimeoutSec when given, else OTEL_EXPORTER_OTLP_TRACES_TIMEOUT, else OTEL_EXPORTER_OTLP_TIMEOUT
+        /// (milliseconds, 0 = none, as the OpenTelemetry exporters read them), else the -TimeoutSec default.
+        /// </summary>
+        internal static TimeSpan ResolveTimeout(int? timeoutSecParameter, int timeoutSecDefault, Func<string, string?> environment)
+        {
+            if (timeoutSecParameter.HasValue) return TimeSpan.FromSeconds(timeoutSecParameter.Value);
+            foreach (var name in new[] { "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT" })
+            {
+                var text = environment(name);
+                if (int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+                    return TimeSpan.FromMilliseconds(ms);
+            }
+            return TimeSpan.FromSeconds(timeoutSecDefault);
+        }
+
         /// <summary>The endpoint as shown in messages: no credentials (refused anyway) and no query.</summary>
         internal static string Display(Uri uri) => uri.GetLeftPart(UriPartial.Path);
 
