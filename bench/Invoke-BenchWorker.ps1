@@ -4,7 +4,9 @@
 .DESCRIPTION
     -Mode Size    times scenarios (a), (b), (c) of the module and the Invoke-RestMethod equivalents for one session size,
                   alternating them run after run, asserting every result, and writes the times to -ResultPath (JSON).
-    -Mode Memory  measures the peak working-set growth of one scenario, once, in this fresh process.
+    -Mode Memory  measures the peak working-set growth of one scenario, once, in this fresh process. Scenarios: (a), (b),
+                  IRM-filter, and for Get-LlamaChatTurn against the event stream it is built from: c (every event
+                  through the pipeline) and turns (Get-LlamaChatTurn -SessionId, every turn through the pipeline).
     -Mode Many    times "$ids | Get-LlamaChatSession" with the default -ThrottleLimit against -ThrottleLimit 1 (and 16,
                   and a foreach loop of one call per id: truly one request at a time), behind emulated latency; checks
                   the output order, and derives from the emulator's request log how many requests were in flight at once.
@@ -21,7 +23,8 @@ param(
     [int] $WarmupRuns = 1,
     [int] $IrmMaxSize = 100000,
     [long] $ExpectedToolCalls = -1,
-    [ValidateSet('a', 'b', 'irmFilter')] [string] $Scenario = 'b',
+    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns')] [string] $Scenario = 'b',
+    [long] $ExpectedTurns = -1,
     [string] $WarmupId = 'ses-gen-1000',
     [int] $SampleIntervalMs = 5,
     [int] $ManyCount = 200,
@@ -65,6 +68,7 @@ $scenarios = [ordered]@{
     c          = { Get-LlamaChatEvent -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
     irmFilter  = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events.Where({ $_.type -eq 'tool_call' }) }
     irmMeasure = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events | Measure-Object }
+    turns      = { Get-LlamaChatTurn -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
 }
 
 # What a scenario's result must be; returns the tool calls' call ids joined (filter scenarios) or the event count (measure).
@@ -261,7 +265,13 @@ namespace LlamaCloudBench
         $hwmAfterKB = if ($hwmReset) { Get-ProcStatusKB VmHWM } else { $null }
         $allocated = ([GC]::GetTotalAllocatedBytes($true) - $alloc) / 1MB
         $t = Test-Result $Scenario $r
-        if ($ExpectedToolCalls -ge 0 -and $t.Count -ne $ExpectedToolCalls) { throw "($Scenario) returned $($t.Count) tool calls, expected $ExpectedToolCalls" }
+        if ($Scenario -eq 'c') {
+            if ($t.Count -ne $Size) { throw "(c) counted $($t.Count) events, expected $Size" }
+        }
+        elseif ($Scenario -eq 'turns') {
+            if ($ExpectedTurns -ge 0 -and $t.Count -ne $ExpectedTurns) { throw "(turns) counted $($t.Count) turns, expected $ExpectedTurns" }
+        }
+        elseif ($ExpectedToolCalls -ge 0 -and $t.Count -ne $ExpectedToolCalls) { throw "($Scenario) returned $($t.Count) tool calls, expected $ExpectedToolCalls" }
         $r = $null
         $samplerMB = ($sampler.Peak - $sampler.Start) / 1MB
         $hwmMB = if ($hwmReset) { ($hwmAfterKB - $rssBeforeKB) / 1KB } else { $null }
@@ -272,6 +282,7 @@ namespace LlamaCloudBench
                 scenario         = $Scenario
                 size             = $Size
                 toolCalls        = $t.Count
+                count            = $t.Count
                 workingSetBefore = $sampler.Start
                 samplerPeak      = $sampler.Peak
                 samplerGrowthMB  = $samplerMB

@@ -42,6 +42,11 @@ param(
     [switch] $SkipNode,
     # Do not measure peak working sets.
     [switch] $SkipMemory,
+    # Which commands the peak working-set measurement runs (b, a, irmFilter; c and turns compare Get-LlamaChatTurn
+    # with the event stream it is built from). Split at commas, as -Sizes.
+    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns'),
+    # Do not time the scenarios (a), (b), (c) and Invoke-RestMethod per size (e.g. to measure memory only).
+    [switch] $SkipTiming,
     # Do not run the many-sessions scenario.
     [switch] $SkipMany,
     # Many-sessions scenario: how many sessions, of how many events, behind how much latency, how many runs.
@@ -67,6 +72,8 @@ $worker = Join-Path $benchRoot 'Invoke-BenchWorker.ps1'
 $nodeDir = Join-Path $benchRoot 'node'
 $Sizes = [int[]]@($Sizes -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object { [int]$_ } | Sort-Object -Unique)
 if ($Sizes.Count -eq 0 -or @($Sizes | Where-Object { $_ -lt 1 }).Count) { throw "-Sizes must be positive event counts, e.g. 10000,100000,1000000" }
+$MemoryScenarios = @($MemoryScenarios -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($s in $MemoryScenarios) { if ($s -notin 'b', 'a', 'irmFilter', 'c', 'turns') { throw "-MemoryScenarios takes b, a, irmFilter, c and turns, not '$s'" } }
 $started = [DateTime]::UtcNow
 # Other work on the machine skews every number: the report shows the load average at the start and the end.
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } }
@@ -124,10 +131,13 @@ function Get-SessionBody([string] $Id, [switch] $CountToolCalls) {
             $text = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
             $n = 0; $i = 0
             while (($i = $text.IndexOf('"type":"tool_call"', $i, [StringComparison]::Ordinal)) -ge 0) { $n++; $i++ }
-            return [pscustomobject]@{ Bytes = [Text.Encoding]::UTF8.GetByteCount($text); ToolCalls = $n }
+            # Generated sessions are whole turns, each ending in one stop: the turn count Get-LlamaChatTurn must find.
+            $stops = 0; $i = 0
+            while (($i = $text.IndexOf('"type":"stop"', $i, [StringComparison]::Ordinal)) -ge 0) { $stops++; $i++ }
+            return [pscustomobject]@{ Bytes = [Text.Encoding]::UTF8.GetByteCount($text); ToolCalls = $n; Turns = $stops }
         }
         $response.Content.CopyToAsync([IO.Stream]::Null).GetAwaiter().GetResult()
-        return [pscustomobject]@{ Bytes = $response.Content.Headers.ContentLength; ToolCalls = $null }
+        return [pscustomobject]@{ Bytes = $response.Content.Headers.ContentLength; ToolCalls = $null; Turns = $null }
     }
     finally { $response.Dispose() }
 }
@@ -170,8 +180,8 @@ try {
     if ($nodeNote) { Write-Warning "TypeScript SDK $nodeNote" }
 
     foreach ($n in $Sizes) {
-        Write-Step ("ses-gen-{0}: {1} runs of each scenario, alternating, in one pwsh" -f $n, $Runs)
-        $timing = Invoke-Worker @{ Mode = 'Size'; Size = $n; Runs = $Runs; WarmupRuns = $WarmupRuns; IrmMaxSize = $IrmMaxSize; ExpectedToolCalls = $bodies[$n].ToolCalls }
+        Write-Step $(if ($SkipTiming) { "ses-gen-${n}" } else { "ses-gen-{0}: {1} runs of each scenario, alternating, in one pwsh" -f $n, $Runs })
+        $timing = if ($SkipTiming) { $null } else { Invoke-Worker @{ Mode = 'Size'; Size = $n; Runs = $Runs; WarmupRuns = $WarmupRuns; IrmMaxSize = $IrmMaxSize; ExpectedToolCalls = $bodies[$n].ToolCalls } }
         $entry = [ordered]@{ size = $n; bytes = $bodies[$n].Bytes; toolCalls = $bodies[$n].ToolCalls; timing = $timing; node = $null; nodeNote = $null; memory = [ordered]@{} }
 
         if ($nodeReady -and $n -le $NodeMaxSize) {
@@ -189,10 +199,9 @@ try {
 
         if (-not $SkipMemory) {
             Write-Step '  peak working-set growth, one fresh pwsh per command'
-            $memScenarios = @('b', 'a')
-            if ($n -le $IrmMaxSize) { $memScenarios += 'irmFilter' }
+            $memScenarios = @($MemoryScenarios | Where-Object { $_ -ne 'irmFilter' -or $n -le $IrmMaxSize })
             foreach ($s in $memScenarios) {
-                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $bodies[$n].ToolCalls }
+                $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $bodies[$n].ToolCalls; ExpectedTurns = $bodies[$n].Turns }
             }
         }
         $results.sizes.Add($entry)
@@ -244,7 +253,7 @@ function Get-ScenarioTimes($entry, [string] $name) {
     return $null
 }
 
-$first = $results.sizes | Select-Object -First 1
+$first = $results.sizes | Where-Object { $_.timing } | Select-Object -First 1
 $cpu = $null
 if (Test-Path /proc/cpuinfo) { $cpu = (Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1).Matches.Groups[1].Value.Trim() }
 $memGB = $null
@@ -258,7 +267,7 @@ $results.machine = [ordered]@{
     runtime    = if ($first) { $first.timing.runtime } else { [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription }
     loadStart  = $loadAtStart
     loadEnd    = Get-LoadAverage
-    module     = if ($first) { $first.timing.moduleVersion } else { (Import-PowerShellDataFile $ModulePath).ModuleVersion }
+    module     = if ($first) { $first.timing.moduleVersion } else { (Import-PowerShellDataFile $moduleSource).ModuleVersion }
 }
 
 $md = [Text.StringBuilder]::new()
@@ -280,6 +289,7 @@ Add-Line '| (c) | `Get-LlamaChatEvent -SessionId $id \| Measure-Object` |'
 Add-Line '| IRM-filter | `(Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events.Where({ $_.type -eq ''tool_call'' })` |'
 Add-Line '| IRM-measure | `(Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events \| Measure-Object` |'
 Add-Line '| TS | `(await client.beta.chat.retrieve(id)).events.filter(e => e.type === ''tool_call'')` (bench/node/retrieve.mjs, one node process) |'
+if (-not $SkipTiming) {
 Add-Line
 Add-Line '## Time (ms)'
 Add-Line
@@ -323,6 +333,11 @@ if ($big -and $mid) {
     Add-Line '1.00 = linear; above 1, a million events cost more than ten times a hundred thousand.'
 }
 else { Add-Line 'Needs both 100000 and 1000000 in -Sizes.' }
+}
+else {
+    Add-Line
+    Add-Line 'Timing skipped (-SkipTiming).'
+}
 
 if (-not $SkipMemory) {
     Add-Line
@@ -353,6 +368,30 @@ if (-not $SkipMemory) {
                 $skip = if ($s -eq 'irmFilter') { 'skipped' } else { 'n/a' }
                 $cells.Add($skip); if ($hwm) { $cells.Add($skip) }; $cells.Add($skip)
             }
+        }
+        Add-Line ('| ' + ($cells -join ' | ') + ' |')
+    }
+}
+
+$turnSizes = @($results.sizes | Where-Object { $_.memory.Contains('c') -and $_.memory.Contains('turns') })
+if (-not $SkipMemory -and $turnSizes.Count) {
+    Add-Line
+    Add-Line '## Get-LlamaChatTurn against the event stream it is built from: peak working-set growth (MB)'
+    Add-Line
+    Add-Line 'Measured as above, in a fresh pwsh each. (c) `Get-LlamaChatEvent -SessionId $id | Measure-Object`; (turns) `Get-LlamaChatTurn -SessionId $id | Measure-Object`: every event, or every turn, through the pipeline, none kept.'
+    Add-Line
+    Add-Line '| events | turns | (c) sampled | (c) VmHWM | (c) allocated | (c) ms | (turns) sampled | (turns) VmHWM | (turns) allocated | (turns) ms |'
+    Add-Line '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+    foreach ($e in $turnSizes) {
+        $cells = [Collections.Generic.List[string]]::new()
+        $cells.Add(('{0:N0}' -f $e.size))
+        $cells.Add(('{0:N0}' -f $e.memory['turns'].count))
+        foreach ($s in 'c', 'turns') {
+            $r = $e.memory[$s]
+            $cells.Add(('{0:N1}' -f $r.samplerGrowthMB))
+            $cells.Add($(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }))
+            $cells.Add(('{0:N0}' -f $r.allocatedMB))
+            $cells.Add(('{0:N0}' -f $r.elapsedMs))
         }
         Add-Line ('| ' + ($cells -join ' | ') + ' |')
     }

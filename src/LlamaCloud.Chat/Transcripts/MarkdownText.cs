@@ -11,10 +11,11 @@ namespace LlamaCloud.Chat
     {
         // Every character that starts inline syntax in CommonMark or GFM (code, emphasis, strikethrough, links,
         // images via '[', raw HTML and autolinks via '<', entities via '&'), plus '#' (headings, issue links),
-        // '|' (tables), '@' (mentions, e-mail autolinks), '$' (math), ':' (bare-URL autolinks such as https://, and
-        // emoji shortcodes, which GitHub renders as images) and '\' itself. All are ASCII punctuation, so "\x" is
-        // always a valid escape that renders as x. A '.' after "www" is escaped too: "www." starts an autolink.
-        private const string Special = "\\`*_[]<>#|~&@$!:";
+        // '|' (tables), '@' (mentions, e-mail autolinks), '$' (math) and '\' itself. All are ASCII punctuation, so
+        // "\x" is always a valid escape that renders as x. Also escaped: a ':' that something follows at once (bare
+        // URLs such as https://x or mailto:x become links; :shortcodes: become emoji images on GitHub), and a '.'
+        // after "www" ("www.x" becomes a link). "Note: text" keeps its colon as it is.
+        private const string Special = "\\`*_[]<>#|~&@$!";
 
         /// <summary>Paragraphs of escaped text; each line ends in a hard break, blank lines separate paragraphs.
         /// With a <paramref name="prefix"/> (such as "&gt; ") every output line starts with it.</summary>
@@ -56,7 +57,8 @@ namespace LlamaCloud.Chat
             {
                 var d = i;
                 while (d < line.Length && d - i < 10 && line[d] >= '0' && line[d] <= '9') d++;
-                if (d > i && d < line.Length && (line[d] == '.' || line[d] == ')'))
+                if (d > i && d < line.Length && (line[d] == '.' || line[d] == ')')
+                    && (d + 1 == line.Length || line[d + 1] == ' ' || line[d + 1] == '\t'))
                 {
                     sb.Append(line, i, d - i).Append('\\').Append(line[d]); // "1." would start an ordered list
                     i = d + 1;
@@ -65,7 +67,8 @@ namespace LlamaCloud.Chat
             for (; i < line.Length; i++)
             {
                 var c = line[i];
-                if (Special.IndexOf(c) >= 0 || (c == '.' && AfterWww(line, i))) sb.Append('\\');
+                if (Special.IndexOf(c) >= 0 || (c == '.' && AfterWww(line, i))
+                    || (c == ':' && i + 1 < line.Length && line[i + 1] != ' ' && line[i + 1] != '\t')) sb.Append('\\');
                 sb.Append(c);
             }
         }

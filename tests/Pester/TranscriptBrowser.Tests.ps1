@@ -1,0 +1,114 @@
+# The HTML transcript of a session full of hostile content, opened in headless Chromium: the DOM the browser built
+# (after giving timers, image errors and the like time to fire) holds the writer's elements only, and no script ran.
+# Chromium comes from Debian's chromium package (.ci/run installs it). Skipped only when no Chromium can be found.
+BeforeDiscovery {
+    $script:Chromium = foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable') {
+        $c = Get-Command -Name $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($c) { $c.Source; break }
+    }
+    if (-not $script:Chromium) {
+        Write-Warning 'TranscriptBrowser.Tests.ps1: SKIPPED - no Chromium on this machine (apt-get install chromium; .ci/run installs it).'
+    }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $script:Browser = foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable') {
+        $c = Get-Command -Name $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($c) { $c.Source; break }
+    }
+
+    # The DOM after load, as Chromium serialises it: text is escaped again, so every "<name" in it is a real element.
+    function Get-RenderedDom([string] $File) {
+        $profile = Join-Path $TestDrive ('profile-' + [guid]::NewGuid().ToString('N'))
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($script:Browser)
+        foreach ($a in '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+            '--disable-sync', '--no-first-run', '--disable-extensions', "--user-data-dir=$profile", '--virtual-time-budget=5000',
+            '--dump-dom', ([uri]::new($File)).AbsoluteUri) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.UseShellExecute = $false
+        $p = [System.Diagnostics.Process]::Start($psi)
+        $err = $p.StandardError.ReadToEndAsync()
+        $dom = $p.StandardOutput.ReadToEndAsync()
+        if (-not $p.WaitForExit(120000)) { $p.Kill($true); throw "Chromium did not finish within 120 s: $File" }
+        $null = $err.Wait(5000)
+        if (-not $dom.Result) { throw "Chromium printed no DOM for $File (exit code $($p.ExitCode)): $($err.Result)" }
+        $dom.Result
+    }
+    function Get-ElementName([string] $Dom) {
+        [regex]::Matches($Dom, '<([a-zA-Z][a-zA-Z0-9-]*)') | ForEach-Object { $_.Groups[1].Value.ToLowerInvariant() }
+    }
+    function Get-Title([string] $Dom) {
+        [System.Net.WebUtility]::HtmlDecode([regex]::Match($Dom, '<title>(.*?)</title>', 'Singleline').Groups[1].Value)
+    }
+    # What a hostile payload would leave behind if it got out of its text: elements, handlers, URLs, a changed title.
+    function Assert-NothingInjected([string] $Dom, [string] $ExpectedTitle) {
+        $names = Get-ElementName $Dom
+        foreach ($bad in 'script', 'img', 'a', 'iframe', 'svg', 'object', 'embed', 'base', 'form', 'input', 'link', 'blink') {
+            $names | Should -Not -Contain $bad -Because "no <$bad> may come from session content"
+        }
+        @($names | Where-Object { $_ -eq 'style' }).Count | Should -Be 1
+        @($names | Where-Object { $_ -eq 'meta' }).Count | Should -Be 5
+        @($names | Where-Object { $_ -eq 'h1' }).Count | Should -Be 1
+        $tags = [regex]::Matches($Dom, '<[a-zA-Z][^>]*>') | ForEach-Object { $_.Value -replace '"[^"]*"', '""' }
+        $tags | Where-Object { $_ -match '\son[a-z]+=' } | Should -BeNullOrEmpty
+        [regex]::Matches($Dom, '<[a-zA-Z][^>]*>') | Where-Object { $_.Value -match 'javascript:|id="injected' } | Should -BeNullOrEmpty
+        Get-Title $Dom | Should -BeExactly $ExpectedTitle
+    }
+}
+AfterAll { Stop-LlamaEmulator $script:Emulator }
+
+Describe 'The HTML transcript in headless Chromium' -Skip:(-not $Chromium) {
+    BeforeAll {
+        Reset-Emulator
+        $script:File = Join-Path $TestDrive 'ses-hostile.html'
+        Export-LlamaChatTranscript -SessionId ses-hostile @Conn -Path $File -IncludeThinking -IncludeToolOutput
+        $script:Html = Get-Content -Raw $File
+        $script:Title = (Get-LlamaChatSession -Id ses-hostile @Conn).GeneratedTitle
+        $script:Dom = Get-RenderedDom $File
+    }
+
+    It 'sees scripts run on a page that allows them, and the transcript''s policy stop them (the check can fail)' {
+        $open = Join-Path $TestDrive 'open.html'
+        Set-Content -Path $open -Value "<!DOCTYPE html><html><head><title>before</title></head><body><script>document.title='ran';document.body.appendChild(document.createElement('blink'))</script></body></html>"
+        $dom = Get-RenderedDom $open
+        Get-Title $dom | Should -Be 'ran'
+        Get-ElementName $dom | Should -Contain 'blink'
+        $policy = [regex]::Match($Html, '<meta http-equiv="Content-Security-Policy"[^>]*>').Value
+        $policy | Should -Not -BeNullOrEmpty
+        $closed = Join-Path $TestDrive 'closed.html'
+        Set-Content -Path $closed -Value "<!DOCTYPE html><html><head>$policy<title>before</title></head><body><script>document.title='ran'</script><img src=x onerror=""document.title='ran'""></body></html>"
+        Get-Title (Get-RenderedDom $closed) | Should -Be 'before'
+    }
+
+    It 'shows both turns, their prompts and answers, and folds reasoning and tool I/O in details' {
+        $names = Get-ElementName $Dom
+        @($names | Where-Object { $_ -eq 'section' }).Count | Should -Be 2
+        @($names | Where-Object { $_ -eq 'h2' }).Count | Should -Be 2
+        @($names | Where-Object { $_ -eq 'details' }).Count | Should -Be 4
+        @($names | Where-Object { $_ -eq 'summary' }).Count | Should -Be 4
+        @($names | Where-Object { $_ -eq 'pre' }).Count | Should -Be 5
+        [regex]::Matches($Dom, '<details class="(\w+)"') | ForEach-Object { $_.Groups[1].Value } | Should -Be 'thinking', 'tool', 'tool', 'tool'
+        $Dom | Should -Match '<h2>Turn 1</h2>'
+        $Dom | Should -Match '<h2>Turn 2</h2>'
+        $Dom | Should -Not -Match '<details[^>]*\sopen'
+    }
+
+    It 'shows the hostile content as text, with nothing injected and no script run' {
+        Assert-NothingInjected $Dom $Title
+        # The payloads are there, as text.
+        $Dom | Should -Match ([regex]::Escape("&lt;script&gt;document.title='pwned-script'"))
+        $Dom | Should -Match ([regex]::Escape('&lt;/details&gt;&lt;/pre&gt;&lt;/section&gt;'))
+        $Dom | Should -Match ([regex]::Escape('[md link](javascript:alert(1))'))
+        $Dom | Should -Match ([regex]::Escape('<code class="tool-name">&lt;img src=x onerror=alert(6)&gt;`tool`</code>'))
+    }
+
+    It 'is safe by its escaping alone, without the Content-Security-Policy' {
+        $bare = Join-Path $TestDrive 'no-policy.html'
+        Set-Content -Path $bare -NoNewline -Value ($Html -replace '<meta http-equiv="Content-Security-Policy"[^>]*>', '<meta name="x" content="policy removed">')
+        $dom = Get-RenderedDom $bare
+        Assert-NothingInjected $dom $Title
+        @(Get-ElementName $dom | Where-Object { $_ -eq 'details' }).Count | Should -Be 4
+    }
+}
