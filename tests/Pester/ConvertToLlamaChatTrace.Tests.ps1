@@ -147,6 +147,18 @@ Describe 'ConvertTo-LlamaChatTrace' {
         $fromTurns[1].Json | Should -BeExactly (ConvertTo-LlamaChatTrace -SessionId ses-demo @Conn).Json
     }
 
+    It 'converts saved sessions without a key or network, to the same document as the live session' {
+        $dir = Join-Path ([IO.Path]::GetTempPath()) "llama-trace-offline-$PID"
+        try {
+            $file = Get-LlamaChatSession -Id ses-abc123 @Conn | Export-LlamaChatSession -Path $dir -PassThru
+            Clear-EmulatorRequest
+            $offline = Get-LlamaChatSession -Path $file.FullName | ConvertTo-LlamaChatTrace
+            @(Get-EmulatorRequest).Count | Should -Be 0
+            $offline.Json | Should -BeExactly (ConvertTo-LlamaChatTrace -SessionId ses-abc123 @Conn).Json
+        }
+        finally { Remove-Item -Recurse -Force $dir -ErrorAction SilentlyContinue }
+    }
+
     It 'sets service.name from -ServiceName' {
         $doc = (ConvertTo-LlamaChatTrace -SessionId ses-fix-01 -ServiceName 'support-agent' @Conn).Json | ConvertFrom-Json
         Get-OtlpAttribute $doc.resourceSpans[0].resource 'service.name' | Should -Be 'support-agent'

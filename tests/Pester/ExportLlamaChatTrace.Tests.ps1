@@ -199,7 +199,7 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
     It 'never shows header values, even when the receiver echoes them back' {
         $secret = 'otlp-token-7f3a9c'
         Add-OtlpResponse @(@{ status = 400; body = @{ code = 3; message = "bad token $secret (Bearer $secret)" } })
-        $all = 'ses-demo' | Export-LlamaChatTrace -Endpoint $Url -Header @{ Authorization = "Bearer $secret"; 'X-Key' = $secret } @Conn -Verbose -ErrorAction Continue *>&1 | Out-String
+        $all = 'ses-demo' | Export-LlamaChatTrace -Endpoint $Url -Header ([ordered]@{ Authorization = "Bearer $secret"; 'X-Key' = $secret }) @Conn -Verbose -ErrorAction Continue *>&1 | Out-String
         (Get-OtlpRequest).headers.'X-Key' | Should -Be $secret   # it was sent
         $all | Should -Match 'answered 400'
         $all | Should -Match 'headers Authorization, X-Key'
