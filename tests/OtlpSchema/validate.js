@@ -6,7 +6,8 @@
 // bodies), encoded to protobuf binary, decoded again and turned back into JSON. Any field of the input that does not
 // come back is unknown to the schema (or of the wrong type, e.g. an enum name string instead of its integer); any
 // value that comes back different was not what the schema's type says. Trace ids must be 32 hex digits, span ids 16,
-// never all zeros (the OTLP JSON encoding's hex rule).
+// never all zeros (the OTLP JSON encoding's hex rule). gen_ai.input.messages / gen_ai.output.messages attributes must
+// follow the GenAI semantic conventions' JSON schemas (semconv-1.41.0/, checked with ajv); "messages" counts them.
 //
 // usage: node validate.js [--type TracesData|ExportTraceServiceRequest] [--jsonl] <file>
 // prints one JSON line: {"documents":[{"ok":bool,"errors":[...],"resourceSpans":n,"spans":n,"spanIds":[...],"traceIds":[...]}]}
@@ -22,6 +23,32 @@ const types = {
 };
 
 const idLengths = { traceId: 32, spanId: 16, parentSpanId: 16 };
+
+// gen_ai.input.messages / gen_ai.output.messages: JSON strings that must follow the conventions' JSON schemas.
+const Ajv = require('ajv');
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const messageSchemas = {
+  'gen_ai.input.messages': ajv.compile(require('./semconv-1.41.0/gen-ai-input-messages.json')),
+  'gen_ai.output.messages': ajv.compile(require('./semconv-1.41.0/gen-ai-output-messages.json')),
+};
+
+function checkMessages(doc, errors) {
+  let checked = 0;
+  (doc.resourceSpans || []).forEach((r, ri) => (r.scopeSpans || []).forEach((s, si) => (s.spans || []).forEach((span, pi) => {
+    for (const a of span.attributes || []) {
+      const validate = messageSchemas[a.key];
+      if (!validate) continue;
+      const where = `$.resourceSpans[${ri}].scopeSpans[${si}].spans[${pi}] ${a.key}`;
+      const text = a.value && a.value.stringValue;
+      if (typeof text !== 'string') { errors.push(`${where}: not a JSON string`); continue; }
+      let value;
+      try { value = JSON.parse(text); } catch (e) { errors.push(`${where}: not JSON: ${e.message}`); continue; }
+      if (!validate(value)) errors.push(`${where}: ${ajv.errorsText(validate.errors)}`);
+      checked++;
+    }
+  })));
+  return checked;
+}
 
 function hexToBase64(hex) { return Buffer.from(hex, 'hex').toString('base64'); }
 function base64ToHex(b64) { return Buffer.from(b64, 'base64').toString('hex'); }
@@ -93,6 +120,7 @@ function check(text, Type) {
     return { ok: false, errors: errors.concat([`does not decode: ${e.message}`]) };
   }
   compare(doc, kept, '$', errors);
+  const messages = checkMessages(doc, errors);
   const rs = Array.isArray(doc.resourceSpans) ? doc.resourceSpans : [];
   let spans = 0;
   for (const r of rs) for (const s of (r.scopeSpans || [])) spans += (s.spans || []).length;
@@ -101,6 +129,7 @@ function check(text, Type) {
     errors,
     resourceSpans: rs.length,
     spans,
+    messages,
     traceIds: [...new Set(seen.filter(([k]) => k === 'traceId').map(([, v]) => v))],
     spanIds: seen.filter(([k]) => k === 'spanId').map(([, v]) => v),
   };

@@ -104,7 +104,9 @@ Describe 'ConvertTo-LlamaChatTrace' {
 
     It 'records prompt, answer, reasoning and tool I/O in the conventions'' shape with -IncludeContent' {
         $trace = ConvertTo-LlamaChatTrace -SessionId ses-demo -IncludeContent @Conn
-        (Test-OtlpSchema $trace.Json).ok | Should -BeTrue
+        $check = Test-OtlpSchema $trace.Json
+        $check.errors | Should -BeNullOrEmpty
+        $check.messages | Should -Be 2   # input and output messages, each valid against the conventions' JSON schema
         $spans = @(Get-OtlpSpan ($trace.Json | ConvertFrom-Json))
         $in = Get-OtlpAttribute $spans[0] 'gen_ai.input.messages' | ConvertFrom-Json
         @($in).Count | Should -Be 1
@@ -121,6 +123,15 @@ Describe 'ConvertTo-LlamaChatTrace' {
         $result = (Get-LlamaChatEvent -SessionId ses-demo -Type tool_result @Conn)[0]
         Get-OtlpAttribute $spans[1] 'gen_ai.tool.call.arguments' | Should -Be $call.ArgumentsJson
         Get-OtlpAttribute $spans[1] 'gen_ai.tool.call.result' | Should -Be $result.ResultJson
+    }
+
+    It 'keeps every message attribute valid against the GenAI JSON schemas (<Id>)' -TestCases @(
+        @{ Id = 'ses-abc123' }, @{ Id = 'ses-unicode' }, @{ Id = 'ses-err' }, @{ Id = 'ses-nulls' }, @{ Id = 'ses-unknown' }, @{ Id = 'ses-gen-3000' }
+    ) {
+        $trace = ConvertTo-LlamaChatTrace -SessionId $Id -IncludeContent @Conn
+        $check = Test-OtlpSchema $trace.Json
+        $check.errors | Should -BeNullOrEmpty
+        $check.messages | Should -Be (2 * $trace.TurnCount)
     }
 
     It 'gives the same ids and document on every export, whether from the session or its id, and distinct ids across sessions' {
