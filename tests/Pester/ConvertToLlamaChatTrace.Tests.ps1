@@ -158,6 +158,15 @@ Describe 'ConvertTo-LlamaChatTrace' {
         $fromTurns[1].Json | Should -BeExactly (ConvertTo-LlamaChatTrace -SessionId ses-demo @Conn).Json
     }
 
+    It 'gives a turn exported alone the span ids it has in the whole session' {
+        $whole = @(Get-OtlpSpan ((ConvertTo-LlamaChatTrace -SessionId ses-abc123 @Conn).Json | ConvertFrom-Json))
+        $alone = @(Get-OtlpSpan ((Get-LlamaChatTurn -SessionId ses-abc123 @Conn | Select-Object -Last 1 | ConvertTo-LlamaChatTrace @Conn).Json | ConvertFrom-Json))
+        $alone.Count | Should -Be 2
+        $alone.spanId | Should -Be @($whole[2].spanId, $whole[3].spanId)
+        $alone[1].parentSpanId | Should -Be $whole[2].spanId
+        Get-OtlpAttribute $alone[0] 'llama_cloud.turn.number' | Should -Be '2'
+    }
+
     It 'converts saved sessions without a key or network, to the same document as the live session' {
         $dir = Join-Path ([IO.Path]::GetTempPath()) "llama-trace-offline-$PID"
         try {
