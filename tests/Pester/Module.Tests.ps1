@@ -14,7 +14,10 @@ BeforeAll {
 Describe 'The module as laid out by the build' {
     It 'has a valid manifest with the exports, editions and metadata the Gallery asks for' {
         $m = Test-ModuleManifest $ModulePath
-        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-LlamaCloud', 'ConvertTo-LlamaChatTrace', 'ConvertTo-LlamaChatTranscript', 'Disconnect-LlamaCloud', 'Export-LlamaChatSession', 'Export-LlamaChatTrace', 'Export-LlamaChatTranscript', 'Get-LlamaChatEvent', 'Get-LlamaChatSession', 'Get-LlamaChatTurn')
+        $exports = @('Connect-LlamaCloud', 'Disconnect-LlamaCloud', 'Export-LlamaChatSession', 'Get-LlamaChatEvent', 'Get-LlamaChatSession')
+        $exports += 'Get-LlamaChatTurn', 'Export-LlamaChatTranscript', 'ConvertTo-LlamaChatTranscript' # turns and transcripts
+        $exports += 'ConvertTo-LlamaChatTrace', 'Export-LlamaChatTrace' # OpenTelemetry traces
+        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be ($exports | Sort-Object)
         $m.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
         $m.PowerShellVersion | Should -Be '5.1'
         $m.Author | Should -Not -BeNullOrEmpty

@@ -27,7 +27,7 @@ namespace LlamaCloud.Chat.Commands
 
         /// <summary>Markdown or Html. Default: from the file's extension; Markdown for a folder.</summary>
         [Parameter]
-        public TranscriptFormat? Format { get; set; }
+        public TranscriptFormat Format { get; set; }
 
         /// <summary>Overwrite existing files.</summary>
         [Parameter]
@@ -40,6 +40,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            TranscriptFormat? given = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : (TranscriptFormat?)null;
             try
             {
                 var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
@@ -50,12 +51,12 @@ namespace LlamaCloud.Chat.Commands
                 if (Directory.Exists(full) || endsWithSeparator || (extension.Length == 0 && !File.Exists(full)))
                 {
                     _folder = full;
-                    _format = Format ?? TranscriptFormat.Markdown;
+                    _format = given ?? TranscriptFormat.Markdown;
                 }
                 else
                 {
                     _file = full;
-                    _format = Format ?? FormatOf(extension)
+                    _format = given ?? FormatOf(extension)
                         ?? throw new PSArgumentException($"'{Path}' has the extension '{extension}', which names no transcript format. Use .md or .html, or give -Format.");
                 }
             }
