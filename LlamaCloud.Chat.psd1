@@ -23,6 +23,8 @@
         'Remove-LlamaChatSession'
         'Send-LlamaChatMessage'
         'Sync-LlamaChatArchive'
+        'ConvertTo-LlamaChatTrace'
+        'Export-LlamaChatTrace'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

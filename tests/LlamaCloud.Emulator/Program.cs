@@ -41,6 +41,7 @@ app.Use((ctx, next) => ctx.Request.Path.StartsWithSegments("/api")
     : next(ctx));
 ControlEndpoints.Map(app, em);
 StreamEndpoints.MapControl(app, em);
+OtlpReceiver.Map(app); // OTLP/HTTP trace receiver for Export-LlamaChatTrace tests
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

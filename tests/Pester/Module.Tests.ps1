@@ -18,6 +18,7 @@ Describe 'The module as laid out by the build' {
         $exports += 'Get-LlamaChatTurn', 'Export-LlamaChatTranscript', 'ConvertTo-LlamaChatTranscript' # turns and transcripts
         $exports += 'New-LlamaChatSession', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage' # the rest of the chat API
         $exports += 'Sync-LlamaChatArchive' # archives
+        $exports += 'ConvertTo-LlamaChatTrace', 'Export-LlamaChatTrace' # OpenTelemetry traces
         $m.ExportedCmdlets.Keys | Sort-Object | Should -Be ($exports | Sort-Object)
         $m.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
         $m.PowerShellVersion | Should -Be '5.1'

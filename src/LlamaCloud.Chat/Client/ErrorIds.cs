@@ -71,6 +71,24 @@ namespace LlamaCloud.Chat
         /// <summary>The archive's index could not be written, so the next run re-checks what this one did.</summary>
         public const string ArchiveIndexFailed = "LlamaCloud.ArchiveIndexFailed";
 
+        // Traces (ConvertTo-LlamaChatTrace, Export-LlamaChatTrace)
+        /// <summary>An OTLP export request failed: refused by the receiver, or unreachable, after the retries.</summary>
+        public const string OtlpExportFailed = "LlamaCloud.OtlpExportFailed";
+        /// <summary>The OTLP receiver accepted a request but rejected some of its spans (partial success).</summary>
+        public const string OtlpPartialSuccess = "LlamaCloud.OtlpPartialSuccess";
+        /// <summary>-Endpoint or an OTEL_EXPORTER_OTLP_*ENDPOINT variable is not an absolute http(s) URI without credentials.</summary>
+        public const string InvalidOtlpEndpoint = "LlamaCloud.InvalidOtlpEndpoint";
+        /// <summary>A -Header name or value that no HTTP header can carry.</summary>
+        public const string InvalidOtlpHeader = "LlamaCloud.InvalidOtlpHeader";
+        /// <summary>Export-LlamaChatTrace -Path onto an existing file without -Force or -Append.</summary>
+        public const string TraceFileExists = "LlamaCloud.TraceFileExists";
+        /// <summary>Export-LlamaChatTrace -Path is a folder or not a file system path, or both -Path and -Endpoint were given.</summary>
+        public const string TracePathInvalid = "LlamaCloud.TracePathInvalid";
+        /// <summary>Writing the trace file failed.</summary>
+        public const string TraceWriteFailed = "LlamaCloud.TraceWriteFailed";
+        /// <summary>One session's trace is larger than an OTLP request may be (64 MiB).</summary>
+        public const string TraceTooLarge = "LlamaCloud.TraceTooLarge";
+
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;
 

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// Base of the trace cmdlets: takes sessions, session ids or turns from the pipeline and hands each session's
+    /// trace to <see cref="OnTrace"/> as soon as it is complete. Events are streamed into turns and turns into the
+    /// trace builder, so no session's history is held whole.
+    /// </summary>
+    public abstract class LlamaChatTraceCmdlet : LlamaCloudCmdlet
+    {
+        private const string SessionSet = "Session";
+        private const string SessionIdSet = "SessionId";
+        private const string TurnSet = "Turn";
+
+        private TraceOptions? _options;
+        private string? _turnSession;
+        private List<ChatTurn>? _turns;
+
+        /// <summary>Sessions to trace, typically piped from Get-LlamaChatSession. Sessions without loaded events are fetched.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SessionSet)]
+        [ValidateNotNull]
+        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>Ids of sessions to fetch and trace (streamed). Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SessionIdSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string[] SessionId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Turns to trace, typically piped from Get-LlamaChatTurn. Consecutive turns of one session make one trace;
+        /// the session's last_updated_at is fetched (one summary request per session) to place them in time.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TurnSet)]
+        [ValidateNotNull]
+        public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
+
+        /// <summary>The service.name resource attribute. Default: llama-cloud-chat.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ServiceName { get; set; } = TraceConventions.DefaultServiceName;
+
+        /// <summary>Also record the conversation's content: prompts (gen_ai.input.messages), answers and reasoning
+        /// (gen_ai.output.messages), tool arguments and results (gen_ai.tool.call.arguments / .result). Off by default:
+        /// content is where personal data lives.</summary>
+        [Parameter]
+        public SwitchParameter IncludeContent { get; set; }
+
+        /// <summary>How many sessions are fetched at once when several arrive. Traces stay in input order. Default 8.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>A session's trace is complete.</summary>
+        internal abstract void OnTrace(ChatTrace trace);
+
+        /// <summary>False to skip all work (-WhatIf on a file).</summary>
+        internal virtual bool Active => true;
+
+        private OrderedOutputQueue? _queue;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            _options = new TraceOptions { ServiceName = ServiceName, IncludeContent = IncludeContent };
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Converting LlamaCloud chat sessions to traces");
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (!Active) return;
+            switch (ParameterSetName)
+            {
+                case SessionIdSet:
+                    foreach (var id in SessionId) _queue!.Add(SessionTurns.FromStream(this, Api, id, null, withSummary: true, new Target(this)));
+                    break;
+                case TurnSet:
+                    foreach (var t in Turn)
+                    {
+                        if (t == null) continue;
+                        if (_turnSession != null && t.SessionId != _turnSession) FlushTurns();
+                        _turnSession = t.SessionId;
+                        (_turns ??= new List<ChatTurn>()).Add(t);
+                    }
+                    break;
+                default:
+                    foreach (var s in InputObject)
+                    {
+                        if (s == null) continue;
+                        // A listed session knows its last_updated_at already: only its events are fetched.
+                        _queue!.Add(s.Events != null
+                            ? SessionTurns.FromLoaded(this, s, new Target(this))
+                            : SessionTurns.FromStream(this, ApiFor(s), s.SessionId, s, withSummary: false, new Target(this)));
+                    }
+                    break;
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (!Active) return;
+            _queue?.WriteReady(all: true);
+            FlushTurns();
+        }
+
+        /// <summary>Piped turns of one session: the summary gives last_updated_at, then they become one trace.</summary>
+        private void FlushTurns()
+        {
+            if (_turnSession == null || _turns == null) return;
+            var id = _turnSession;
+            var turns = _turns;
+            _turnSession = null;
+            _turns = null;
+            _queue?.WriteReady(all: true); // traces of sessions before these turns come first
+            ChatSession summary;
+            try
+            {
+                summary = Await(Api.GetSummaryAsync(id, StopToken));
+            }
+            catch (LlamaCloudException ex)
+            {
+                WriteRequestError(ex, id);
+                return;
+            }
+            var builder = new SessionTraceBuilder(id, summary.LastUpdatedAt, _options!);
+            foreach (var t in turns) builder.Add(t);
+            OnTrace(builder.Build());
+        }
+
+        /// <summary>Feeds one session's turns, as they complete, into its trace.</summary>
+        private sealed class Target : ITurnTarget
+        {
+            private readonly LlamaChatTraceCmdlet _cmd;
+            private SessionTraceBuilder? _builder;
+
+            internal Target(LlamaChatTraceCmdlet cmd)
+            {
+                _cmd = cmd;
+            }
+
+            public void Begin(string sessionId, ChatSession? session) =>
+                _builder = new SessionTraceBuilder(sessionId, session?.LastUpdatedAt ?? default, _cmd._options!);
+
+            public void Add(ChatTurn turn) => _builder!.Add(turn);
+
+            public void End() => _cmd.OnTrace(_builder!.Build());
+
+            public void Abandon() => _builder = null;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// Collects traces into OTLP requests (up to the batch size in sessions, and about 8 MiB) and sends each one as it
+    /// fills: one ExportTraceServiceRequest holding one ResourceSpans per session. A failed request is one error for
+    /// the sessions in it; a partial success is an error for the rejected spans; the pipeline goes on.
+    /// </summary>
+    internal sealed class TraceBatchSender
+    {
+        internal const int SoftRequestBytes = 8 * 1024 * 1024;
+        /// <summary>The OTLP specification's recommended request limit: a trace above it is never sent.</summary>
+        internal const int MaxRequestBytes = 64 * 1024 * 1024;
+
+        private readonly ExportLlamaChatTraceCommand _cmd;
+        private readonly OtlpExporter _exporter;
+        private readonly int _batchSize;
+        private readonly List<byte[]> _parts = new List<byte[]>();
+        private readonly List<string> _ids = new List<string>();
+        private int _bytes;
+        private int _spans;
+
+        internal TraceBatchSender(ExportLlamaChatTraceCommand cmd, OtlpExporter exporter, int batchSize)
+        {
+            _cmd = cmd;
+            _exporter = exporter;
+            _batchSize = batchSize;
+        }
+
+        internal void Add(ChatTrace trace)
+        {
+            var part = trace.ResourceSpansUtf8;
+            if (part.Length + 32 > MaxRequestBytes)
+            {
+                _cmd.WriteError(new ErrorRecord(
+                    new LlamaCloudException($"The trace of session '{trace.SessionId}' is {part.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than an OTLP request may carry (64 MiB); it was not sent. Export it without -IncludeContent, or to a file with -Path.",
+                        ErrorIds.TraceTooLarge, ErrorCategory.LimitsExceeded),
+                    ErrorIds.TraceTooLarge, ErrorCategory.LimitsExceeded, trace.SessionId));
+                return;
+            }
+            if (_parts.Count > 0 && _bytes + part.Length > SoftRequestBytes) Flush();
+            _parts.Add(part);
+            _ids.Add(trace.SessionId);
+            _bytes += part.Length;
+            _spans += trace.SpanCount;
+            if (_parts.Count >= _batchSize) Flush();
+        }
+
+        internal void Flush()
+        {
+            if (_parts.Count == 0) return;
+            var ids = _ids.ToArray();
+            var spans = _spans;
+            var body = OtlpJsonWriter.Document(_parts);
+            _parts.Clear();
+            _ids.Clear();
+            _bytes = 0;
+            _spans = 0;
+            var target = ids.Length == 1 ? ids[0] : string.Join(", ", ids);
+            if (!_cmd.ShouldSend(_exporter.Display, $"Send the traces of {ids.Length} session(s), {spans} spans ({target})")) return;
+            OtlpSendResult result;
+            try
+            {
+                result = _cmd.Await(_exporter.SendAsync(body, _cmd.StopToken));
+            }
+            catch (LlamaCloudException ex)
+            {
+                _cmd.WriteRequestError(ex, target);
+                return;
+            }
+            if (result.RejectedSpans > 0)
+            {
+                var message = $"The OTLP receiver at {_exporter.Display} rejected {result.RejectedSpans} of {spans} spans{(result.Message != null ? ": " + result.Message : ".")}";
+                _cmd.WriteError(new ErrorRecord(new LlamaCloudException(message, ErrorIds.OtlpPartialSuccess, ErrorCategory.InvalidData),
+                    ErrorIds.OtlpPartialSuccess, ErrorCategory.InvalidData, target));
+            }
+            else if (result.Message != null)
+            {
+                _cmd.WriteWarning($"The OTLP receiver at {_exporter.Display} accepted all spans and said: {result.Message}");
+            }
+            if (_cmd.WantsResults)
+                _cmd.WriteObject(new ChatTraceExportResult(_exporter.Display, ids, spans, result.StatusCode, result.Attempts, result.RejectedSpans, result.Message));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using System.Text.RegularExpressions;
+using LlamaCloud.Chat.Commands;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// The headers sent to the OTLP receiver: OTEL_EXPORTER_OTLP_HEADERS, then OTEL_EXPORTER_OTLP_TRACES_HEADERS, then
+    /// -Header, each overriding the one before by name. Their values are secrets (receiver tokens) under the same
+    /// rules as the API key: never written anywhere, masked in anything the receiver sends back.
+    /// </summary>
+    internal sealed class OtlpHeaders
+    {
+        private static readonly Regex BearerToken = new Regex(@"(?i)bearer\s+[^\s""',;]+", RegexOptions.CultureInvariant);
+        private readonly List<KeyValuePair<string, string>> _headers = new List<KeyValuePair<string, string>>();
+
+        internal IReadOnlyList<KeyValuePair<string, string>> All => _headers;
+
+        /// <summary>Names only: safe to show.</summary>
+        internal IEnumerable<string> Names
+        {
+            get { foreach (var h in _headers) yield return h.Key; }
+        }
+
+        internal int Count => _headers.Count;
+
+        /// <summary>
+        /// Parses the environment variables' format: comma-separated <c>key=value</c> pairs, each part percent-decoded.
+        /// Returns the names of malformed entries (never their values), which are skipped.
+        /// </summary>
+        internal List<string> AddFromEnvironment(string? text)
+        {
+            var bad = new List<string>();
+            if (string.IsNullOrWhiteSpace(text)) return bad;
+            foreach (var entry in text!.Split(','))
+            {
+                if (entry.Trim().Length == 0) continue;
+                var i = entry.IndexOf('=');
+                var name = i > 0 ? Decode(entry.Substring(0, i).Trim()) : null;
+                var value = i > 0 ? Decode(entry.Substring(i + 1).Trim()) : null;
+                if (name == null || value == null || !IsToken(name) || !IsValue(value))
+                {
+                    bad.Add(i > 0 ? entry.Substring(0, i).Trim() : "(an entry without '=')");
+                    continue;
+                }
+                Set(name, value);
+            }
+            return bad;
+        }
+
+        /// <summary>-Header: a hashtable of names to strings or SecureStrings.</summary>
+        internal void AddFromParameter(IDictionary? headers)
+        {
+            if (headers == null) return;
+            foreach (DictionaryEntry e in headers)
+            {
+                var name = Convert.ToString(PSValue.Unwrap(e.Key), System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty;
+                var raw = PSValue.Unwrap(e.Value);
+                var value = raw is SecureString secure ? ApiKey.From(secure)?.Reveal() ?? string.Empty : Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                if (!IsToken(name))
+                    throw new LlamaCloudException($"-Header: '{name}' is not a valid header name.", ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
+                if (!IsValue(value))
+                    throw new LlamaCloudException($"-Header: the value of '{name}' has line breaks or non-ASCII characters, so it cannot be sent.", ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
+                Set(name, value);
+            }
+        }
+
+        /// <summary>Masks every header value, and any bearer token, in text that came from the receiver.</summary>
+        internal string? Redact(string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return text;
+            var masked = text!;
+            foreach (var h in _headers)
+            {
+                if (h.Value.Length >= 4) masked = masked.Replace(h.Value, "********");
+            }
+            return BearerToken.Replace(masked, "Bearer ********");
+        }
+
+        private void Set(string name, string value)
+        {
+            // The body's encoding is ours to state.
+            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)) return;
+            _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+            _headers.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        private static string? Decode(string s)
+        {
+            try { return Uri.UnescapeDataString(s); }
+            catch (UriFormatException) { return null; }
+        }
+
+        private static bool IsToken(string name)
+        {
+            if (name.Length == 0) return false;
+            foreach (var c in name)
+            {
+                var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+                if (!ok) return false;
+            }
+            return true;
+        }
+
+        private static bool IsValue(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c == '\t') continue;
+                if (c < 0x20 || c > 0x7e) return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace LlamaCloud.Chat
+{
+    /// <summary>How sessions become traces: the service name on the resource and whether content is recorded.</summary>
+    internal sealed class TraceOptions
+    {
+        internal string ServiceName { get; set; } = TraceConventions.DefaultServiceName;
+
+        /// <summary>Record prompts, answers, reasoning and tool arguments/results (opt-in, as the conventions require).</summary>
+        internal bool IncludeContent { get; set; }
+
+        internal string ModuleVersion { get; set; } = typeof(TraceOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
+}
