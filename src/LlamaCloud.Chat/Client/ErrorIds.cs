@@ -46,6 +46,11 @@ namespace LlamaCloud.Chat
         /// <summary>A file given to -Path could not be read as a session.</summary>
         public const string InvalidSessionFile = "LlamaCloud.InvalidSessionFile";
 
+        /// <summary>A proxy answered 407: no credentials, or the wrong ones (terminating: nothing can get through).</summary>
+        public const string ProxyAuthenticationRequired = "LlamaCloud.ProxyAuthenticationRequired";
+        /// <summary>-Proxy is not an absolute http(s) URI without credentials, or the proxy parameters conflict.</summary>
+        public const string InvalidProxy = "LlamaCloud.InvalidProxy";
+
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;
 
@@ -58,6 +63,7 @@ namespace LlamaCloud.Chat
             404 => (NotFound, ErrorCategory.ObjectNotFound),
             408 => (RequestTimeout, ErrorCategory.OperationTimeout),
             409 => (Conflict, ErrorCategory.ResourceBusy),
+            407 => (ProxyAuthenticationRequired, ErrorCategory.AuthenticationError),
             422 => (UnprocessableEntity, ErrorCategory.InvalidData),
             429 => (RateLimited, ErrorCategory.LimitsExceeded),
             >= 500 => (ServerError, ErrorCategory.ResourceUnavailable),

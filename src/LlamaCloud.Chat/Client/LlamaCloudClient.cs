@@ -42,7 +42,7 @@ namespace LlamaCloud.Chat
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
-                    $"Refusing to send the API key over unencrypted http to '{options.BaseUri.Host}'. Use an https -BaseUri, or pass -AllowUnencryptedAuthentication if you accept the risk.",
+                    $"Refusing to send the API key over unencrypted http to {options.PlainTextHop}. Use an https -BaseUri, or pass -AllowUnencryptedAuthentication if you accept the risk.",
                     ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
             }
         }
@@ -80,7 +80,7 @@ namespace LlamaCloud.Chat
                 try
                 {
                     using var request = CreateRequest(method, uri);
-                    response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
+                    response = await SharedHttp.For(_options.Proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
                     _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {RequestId(response) ?? "-"}");
                     if (response.IsSuccessStatusCode)
@@ -96,6 +96,11 @@ namespace LlamaCloud.Chat
                     var text = Redact(rawText);
                     failure = ApiError(status, response.ReasonPhrase, detail, text, RequestId(response), sessionId);
                     retryable = RetryPolicy.ShouldRetry(status, headers);
+                    if (status == 407)
+                    {
+                        failure = ProxyErrors.AuthenticationRequired(_options, uri, 407, string.Join(", ", response.Headers.ProxyAuthenticate), null);
+                        retryable = false;
+                    }
                     _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -115,6 +120,11 @@ namespace LlamaCloud.Chat
                     failure = new LlamaCloudException($"{Subject(sessionId)}: {Redact(ex.Message)}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
                     retryable = false;
                     _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {Redact(ex.Message)}");
+                }
+                catch (HttpRequestException ex) when (ProxyErrors.AuthenticationFailureStatus(ex) is int proxyStatus)
+                {
+                    failure = ProxyErrors.AuthenticationRequired(_options, uri, proxyStatus, null, ex);
+                    retryable = false;
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
                 {

@@ -23,6 +23,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 OrganizationId = organizationId ?? connection?.OrganizationId,
                 ProjectId = projectId ?? connection?.ProjectId,
+                Proxy = connection?.ProxySettings ?? ProxySettings.Platform,
             };
             options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
             return options;
