@@ -11,6 +11,10 @@
     Clean    removes out/ and the bin/obj folders.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Test -PesterPowerShell powershell.exe
+
+    On Windows: the same build and xunit run, then the Pester suite under Windows PowerShell 5.1 (as CI does).
 #>
 [CmdletBinding()]
 param(
@@ -19,7 +23,11 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Test: the PowerShell that runs the Pester suite (default: a fresh copy of this pwsh). The CI workflow passes
+    # powershell.exe to run the suite under Windows PowerShell 5.1 (.github/workflows/ci.yml).
+    [string] $PesterPowerShell
 )
 
 $ErrorActionPreference = 'Stop'
@@ -125,7 +133,12 @@ function Invoke-Test {
     $pwsh = (Get-Process -Id $PID).Path
     $pwshArgs = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterPath', $pester, '-ModulePath', (Join-Path $moduleOut 'LlamaCloud.Chat.psd1'), '-SummaryPath', $summary)
-    if ($pwsh -match 'dotnet(\.exe)?$') { & $pwsh pwsh @pwshArgs } else { & $pwsh @pwshArgs }
+    if ($PesterPowerShell) {
+        # Windows PowerShell may refuse unsigned scripts by policy; Bypass for this one process only.
+        Write-Host "Pester under $PesterPowerShell" -ForegroundColor Cyan
+        & $PesterPowerShell -ExecutionPolicy Bypass @pwshArgs
+    }
+    elseif ($pwsh -match 'dotnet(\.exe)?$') { & $pwsh pwsh @pwshArgs } else { & $pwsh @pwshArgs }
     $pPassed = 0; $pFailed = 0
     if (Test-Path $summary) {
         $p = Get-Content -Raw $summary | ConvertFrom-Json

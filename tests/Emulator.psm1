@@ -9,8 +9,11 @@ function Start-LlamaEmulator {
         [string] $HttpsCertificatePath)
     if (-not (Test-Path $script:EmulatorDll)) { throw "The emulator is not built: $script:EmulatorDll (run ./build.ps1 Test or dotnet build tests/LlamaCloud.Emulator -c Release)" }
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey, '--parent-pid', $PID)) { $psi.ArgumentList.Add([string]$a) }
-    if ($HttpsCertificatePath) { $psi.ArgumentList.Add('--https-cert'); $psi.ArgumentList.Add($HttpsCertificatePath) }
+    $emulatorArgs = @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey, '--parent-pid', $PID)
+    if ($HttpsCertificatePath) { $emulatorArgs += '--https-cert', $HttpsCertificatePath }
+    # Windows PowerShell 5.1 (.NET Framework) has no ProcessStartInfo.ArgumentList: quote into Arguments there.
+    if ($null -ne $psi.PSObject.Properties['ArgumentList']) { foreach ($a in $emulatorArgs) { $psi.ArgumentList.Add([string]$a) } }
+    else { $psi.Arguments = ($emulatorArgs | ForEach-Object { '"' + ([string]$_ -replace '"', '\"') + '"' }) -join ' ' }
     $extra = [ordered]@{}
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
