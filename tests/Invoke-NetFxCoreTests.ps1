@@ -4,8 +4,9 @@
 .DESCRIPTION
     Builds the net472 check runner, lays it out next to the module DLL and the Dependencies/ DLLs exactly as built in
     -ModuleDirectory (so the shipped System.Text.Json netstandard2.0 build is what runs), and starts it: under Mono on
-    Linux and macOS, directly on Windows (.NET Framework). PowerShellStandard.Library's reference assembly stands in
-    for System.Management.Automation: it gives the module's types their shapes; no PowerShell code runs.
+    Linux and macOS, directly on Windows (.NET Framework). Under Mono, PowerShellStandard.Library's reference assembly
+    stands in for System.Management.Automation: it gives the module's types their shapes; no PowerShell code runs.
+    (On Windows, Windows PowerShell's own System.Management.Automation comes from the GAC.)
     Writes {Passed, Failed, Skipped} to -SummaryPath. Skipped (0/0) when there is no such runtime here.
 #>
 param(
@@ -32,8 +33,11 @@ New-Item -ItemType Directory -Path $run | Out-Null
 Copy-Item (Join-Path $bin 'LlamaCloud.Chat.NetFx.Tests.exe'), (Join-Path $bin 'LlamaCloud.Chat.NetFx.Tests.exe.config') $run
 Copy-Item (Join-Path $ModuleDirectory 'LlamaCloud.Chat.dll') $run
 Copy-Item (Join-Path $ModuleDirectory 'Dependencies/*.dll') $run
-$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
-Copy-Item (Join-Path $packages 'powershellstandard.library/5.1.1/lib/netstandard2.0/System.Management.Automation.dll') $run
+if ($mono) {
+    # Windows has the real one in the GAC (and .NET Framework would refuse to run a reference assembly).
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    Copy-Item (Join-Path $packages 'powershellstandard.library/5.1.1/lib/netstandard2.0/System.Management.Automation.dll') $run
+}
 $exe = Join-Path $run 'LlamaCloud.Chat.NetFx.Tests.exe'
 $output = if ($mono) { & $mono.Source $exe 2>&1 } else { & $exe 2>&1 }
 $exit = $LASTEXITCODE
