@@ -9,12 +9,14 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
     $script:Work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "llama-proxy-$PID")
-    # This file's emulator also speaks https (self-signed, trusted only by the child processes below) behind wiretaps.
-    Stop-LlamaEmulator $script:Emulator
-    $script:Cert = New-TestCertificate -Directory $script:Work
-    $script:Emulator = Start-LlamaEmulator -HttpsCertificatePath $script:Cert.PfxPath
-    $script:Url = $script:Emulator.Url
-    $script:Conn = @{ BaseUri = $script:Url; ApiKey = $script:Key }
+    if ((Get-TinyProxyPath)) {
+        # This file's emulator also speaks https (self-signed, trusted only by the child processes below) behind wiretaps.
+        Stop-LlamaEmulator $script:Emulator
+        $script:Cert = New-TestCertificate -Directory $script:Work
+        $script:Emulator = Start-LlamaEmulator -HttpsCertificatePath $script:Cert.PfxPath
+        $script:Url = $script:Emulator.Url
+        $script:Conn = @{ BaseUri = $script:Url; ApiKey = $script:Key }
+    }
     $script:ProxyPassword = 'pr0xy-' + [guid]::NewGuid().ToString('n').Substring(0, 12)
     $script:TinyProxy = if ((Get-TinyProxyPath)) { Start-TinyProxy -UserName 'llama' -Password $script:ProxyPassword }
     $script:ProxyUrl = $script:TinyProxy.Url
@@ -84,7 +86,8 @@ Describe 'Proxy parameters (no proxy needed)' {
         { Connect-LlamaCloud -ApiKey $Key -BaseUri $Url @Params } | Should -Throw -ErrorId 'LlamaCloud.InvalidProxy*'
     }
 
-    It 'refuses to send the key over plain http to a loopback host through a proxy that is not loopback' {
+    # (.NET Framework sends loopback requests directly whatever the proxy, so there is nothing to refuse on 5.1.)
+    It 'refuses to send the key over plain http to a loopback host through a proxy that is not loopback' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
         # The key would cross the network to 192.0.2.1 (TEST-NET: nothing listens) in clear text; nothing is sent.
         $e = { Get-LlamaChatSession -Id ses-demo @Conn -Proxy 'http://192.0.2.1:3128' } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.UnencryptedAuthentication*'

@@ -36,7 +36,8 @@ namespace LlamaCloud.Chat
             switch (Mode)
             {
                 case ProxyMode.Explicit:
-                    return Address;
+                    // .NET Framework's WebProxy always bypasses loopback hosts; .NET's does not (BypassProxyOnLocal is off).
+                    return CreateWebProxy().IsBypassed(target) ? null : Address;
                 case ProxyMode.None:
                     return null;
                 default:
