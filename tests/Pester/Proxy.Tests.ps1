@@ -140,6 +140,13 @@ Describe 'Through tinyproxy with Basic authentication' -Skip:(-not $HasTinyProxy
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 
+    It '-ProxyUseDefaultCredentials goes to the proxy as the current user (which Basic cannot be): the same clear error' {
+        $e = { Get-LlamaChatSession -Id ses-demo @Conn -Proxy $ProxyUrl -ProxyUseDefaultCredentials } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.ProxyAuthenticationRequired*'
+        $e.Exception.Message | Should -BeLike "The proxy $ProxyUrl rejected the credentials given (407 Proxy Authentication Required)*"
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
     It 'with -ProxyCredential every cmdlet works through it, and the server never sees the proxy credentials' {
         $mark = (Get-ProxyLog).Length
         $c = @{ BaseUri = $Url; ApiKey = $Key; Proxy = $ProxyUrl; ProxyCredential = $ProxyCred }
@@ -163,6 +170,15 @@ Describe 'Through tinyproxy with Basic authentication' -Skip:(-not $HasTinyProxy
         (Get-LlamaChatSession -Id ses-demo -NoProxy).SessionId | Should -Be 'ses-demo'
         @(Get-ProxyRequest -Since $mark).Count | Should -Be 0
         @(Get-EmulatorRequest).Count | Should -Be 2
+    }
+
+    It 'tab completion of session ids goes through the connection''s proxy too' {
+        Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -Proxy $ProxyUrl -ProxyCredential $ProxyCred
+        $mark = (Get-ProxyLog).Length
+        $line = 'Get-LlamaChatSession -Id ses-dem'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'ses-demo'
+        @(Get-ProxyRequest -Since $mark | Sort-Object -Unique) | Should -Be @(Get-EmulatorRequest | ForEach-Object { "GET $Url$($_.rawTarget)" } | Sort-Object -Unique)
+        @(Get-EmulatorRequest).Count | Should -Be 1
     }
 
     It 'a command''s -ProxyCredential completes the connection''s -Proxy' {
@@ -205,10 +221,11 @@ Describe 'Through tinyproxy with Basic authentication' -Skip:(-not $HasTinyProxy
         $out | Should -Be 'ses-demo'
         @(Get-ProxyRequest -Since $mark | Sort-Object -Unique) | Should -Be @("CONNECT 127.0.0.1:$($tap.Port)")
         (Get-Wiretap).https.key_seen | Should -BeFalse
-        $out = Invoke-ChildPwsh "try { Get-LlamaChatSession -Id ses-demo -BaseUri '$tap' -ApiKey '$Key' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }" @{ HTTPS_PROXY = "http://$hostPort"; NO_PROXY = '' }
+        # Without credentials in HTTPS_PROXY: the 407 names the platform's proxy; -NoProxy then goes direct.
+        $out = Invoke-ChildPwsh "try { Get-LlamaChatSession -Id ses-demo -BaseUri '$tap' -ApiKey '$Key' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }; (Get-LlamaChatSession -Id ses-demo -BaseUri '$tap' -ApiKey '$Key' -NoProxy).SessionId" @{ HTTPS_PROXY = "http://$hostPort"; NO_PROXY = '' }
         $out[0] | Should -Be 'LlamaCloud.ProxyAuthenticationRequired,LlamaCloud.Chat.Commands.GetLlamaChatSessionCommand'
         $out[1] | Should -BeLike "The proxy http://$hostPort requires authentication*"
-        $out = Invoke-ChildPwsh "(Get-LlamaChatSession -Id ses-demo -BaseUri '$tap' -ApiKey '$Key' -NoProxy).SessionId" @{ HTTPS_PROXY = "http://$hostPort"; NO_PROXY = '' }
-        $out | Should -Be 'ses-demo'
+        $out[2] | Should -Be 'ses-demo'
+        $out | Should -HaveCount 3
     }
 }

@@ -29,6 +29,22 @@ namespace LlamaCloud.Chat.Commands
             return ProxySettings.Explicit(Validate(proxy!), credential?.GetNetworkCredential(), useDefaultCredentials);
         }
 
+        /// <summary>For argument completers: the proxy parameters typed so far, over <paramref name="fallback"/>.</summary>
+        internal static ProxySettings FromBoundParameters(System.Collections.IDictionary bound, ProxySettings fallback)
+        {
+            var proxy = PSValue.Unwrap(bound["Proxy"]);
+            var uri = proxy as Uri ?? (proxy is string s && Uri.TryCreate(s, UriKind.Absolute, out var parsed) ? parsed : null);
+            return Resolve(uri, PSValue.Unwrap(bound["ProxyCredential"]) as PSCredential, IsSet(bound["ProxyUseDefaultCredentials"]),
+                IsSet(bound["NoProxy"]), fallback);
+        }
+
+        private static bool IsSet(object? value) => PSValue.Unwrap(value) switch
+        {
+            SwitchParameter sw => sw.IsPresent,
+            bool b => b,
+            _ => false,
+        };
+
         /// <summary>An absolute http(s) URI without credentials (they belong in -ProxyCredential, not in a URI that gets displayed).</summary>
         internal static Uri Validate(Uri proxy)
         {
