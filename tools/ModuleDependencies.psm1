@@ -45,12 +45,19 @@ function Resolve-ModuleDependency {
         [Parameter(Mandatory)] [string[]] $FrameworkDirectory,
         [string[]] $HostAssembly = @('System.Management.Automation')
     )
-    $framework = @{}
-    foreach ($d in $FrameworkDirectory) {
-        foreach ($f in Get-ChildItem -Path $d -Filter *.dll -File) {
-            # A few files in the pack are not managed assemblies; they cannot satisfy a reference.
-            try { $framework[$f.BaseName] = [System.Reflection.AssemblyName]::GetAssemblyName($f.FullName).Version } catch { }
+    # The framework's version of a name, read on first need ($null: the framework has no such assembly).
+    $frameworkCache = @{}
+    $frameworkVersion = {
+        param([string] $Name)
+        if (-not $frameworkCache.ContainsKey($Name)) {
+            $frameworkCache[$Name] = $null
+            foreach ($d in $FrameworkDirectory) {
+                $f = Join-Path $d "$Name.dll"
+                # A few files in the pack are not managed assemblies; they cannot satisfy a reference.
+                if (Test-Path $f) { try { $frameworkCache[$Name] = [System.Reflection.AssemblyName]::GetAssemblyName($f).Version; break } catch { } }
+            }
         }
+        $frameworkCache[$Name]
     }
     $results = [ordered]@{}
     $queue = [System.Collections.Generic.Queue[object]]::new()
@@ -65,14 +72,15 @@ function Resolve-ModuleDependency {
             if ($entry) {
                 if ($ref.Version -gt $entry.Version) { $entry.Version = $ref.Version }
                 $entry.RequestedBy += $asm.Name
-                if ($entry.Resolution -eq 'Framework' -and $framework[$ref.Name] -lt $entry.Version) { $entry.Resolution = 'Missing' }
+                if ($entry.Resolution -eq 'Framework' -and (& $frameworkVersion $ref.Name) -lt $entry.Version) { $entry.Resolution = 'Missing' }
                 if ($entry.Resolution -eq 'Module' -and $entry.ShippedVersion -lt $entry.Version) { $entry.Resolution = 'Missing' }
                 continue
             }
             $entry = [pscustomobject]@{ Name = $ref.Name; Version = $ref.Version; Resolution = 'Missing'; Path = $null; ShippedVersion = $null; RequestedBy = @($asm.Name) }
             $results[$ref.Name] = $entry
             if ($HostAssembly -contains $ref.Name) { $entry.Resolution = 'Host'; continue }
-            if ($framework.ContainsKey($ref.Name) -and $framework[$ref.Name] -ge $ref.Version) { $entry.Resolution = 'Framework'; continue }
+            $fv = & $frameworkVersion $ref.Name
+            if ($null -ne $fv -and $fv -ge $ref.Version) { $entry.Resolution = 'Framework'; continue }
             $file = $SearchDirectory | ForEach-Object { Join-Path $_ "$($ref.Name).dll" } | Where-Object { Test-Path $_ } | Select-Object -First 1
             if ($file) {
                 $dep = Get-AssemblyIdentity $file

@@ -112,6 +112,17 @@ namespace LlamaCloud.Chat.NetFx
                 }
             });
 
+            yield return new Check("why JsonNumbers.AnyDouble exists: this System.Text.Json build refuses 1e400", () =>
+            {
+                var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes("1e400"));
+                reader.Read();
+                Equal(false, reader.TryGetDouble(out _), "TryGetDouble(1e400)");
+                Exception? caught = null;
+                try { reader.GetDouble(); } catch (FormatException ex) { caught = ex; }
+                Equal(true, caught != null, "GetDouble(1e400) throws FormatException");
+                Equal(double.PositiveInfinity, JsonNumbers.AnyDouble(ref reader), "AnyDouble(1e400)");
+            });
+
             yield return new Check("a truncated document is reported, not swallowed", () =>
             {
                 var reader = new SessionReader("a", null, keepEvents: true);
