@@ -1,4 +1,4 @@
-BeforeAll {
+﻿BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     # Run a command and return its error record, without letting it stop the test.
     function Get-Failure([scriptblock] $Command) {
