@@ -37,12 +37,13 @@ namespace LlamaCloud.Chat
         /// <summary>The terminating error: which proxy asked, whether credentials were sent, what to do.</summary>
         internal static LlamaCloudException AuthenticationRequired(LlamaCloudOptions options, Uri target, int status, string? challenge, Exception? inner)
         {
-            var proxy = ProxySettings.Display(options.Proxy.ProxyFor(target));
+            var proxyUri = options.Proxy.ProxyFor(target);
+            var proxy = proxyUri == null ? "A proxy (from the platform's settings)" : "The proxy " + ProxySettings.Display(proxyUri);
             var sent = options.Proxy.Credential != null || options.Proxy.UseDefaultCredentials;
             var statusText = status == 401 ? "401 Unauthorized" : "407 Proxy Authentication Required";
             var message = sent
-                ? $"The proxy {proxy} rejected the credentials given ({statusText})."
-                : $"The proxy {proxy} requires authentication ({statusText}).";
+                ? $"{proxy} rejected the credentials given ({statusText})."
+                : $"{proxy} requires authentication ({statusText}).";
             if (!string.IsNullOrWhiteSpace(challenge)) message += $" It asks for: {TextSummary.OneLine(challenge!, 120)}.";
             message += " Pass -ProxyCredential (or -ProxyUseDefaultCredentials) with -Proxy, on the command or on Connect-LlamaCloud.";
             return new LlamaCloudException(message, ErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError, inner);
