@@ -172,6 +172,18 @@ Describe 'Through tinyproxy with Basic authentication' -Skip:(-not $HasTinyProxy
         @(Get-EmulatorRequest).Count | Should -Be 2
     }
 
+    It 'a piped session is fetched through the proxy it came through, unless the next command says -NoProxy' {
+        $s = Get-LlamaChatSession -Id ses-demo -Summary @Conn -Proxy $ProxyUrl -ProxyCredential $ProxyCred
+        $s.Events | Should -BeNullOrEmpty
+        $mark = (Get-ProxyLog).Length
+        ($s | Get-LlamaChatEvent -Type tool_call).Count | Should -Be 2
+        @(Get-ProxyRequest -Since $mark | Sort-Object -Unique) | Should -Be @("GET $Url/api/v1/chat/ses-demo")
+        $mark = (Get-ProxyLog).Length
+        ($s | Get-LlamaChatEvent -Type tool_call -NoProxy).Count | Should -Be 2
+        @(Get-ProxyRequest -Since $mark).Count | Should -Be 0
+        @(Get-EmulatorRequest).Count | Should -Be 3
+    }
+
     It 'tab completion of session ids goes through the connection''s proxy too' {
         Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -Proxy $ProxyUrl -ProxyCredential $ProxyCred
         $mark = (Get-ProxyLog).Length
