@@ -11,6 +11,10 @@
     Clean    removes out/ and the bin/obj folders.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Test -PesterPowerShell powershell.exe
+
+    On Windows: the same build and xunit run, then the Pester suite under Windows PowerShell 5.1 (as CI does).
 #>
 [CmdletBinding()]
 param(
@@ -19,7 +23,11 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Test: the PowerShell that runs the Pester suite (default: a fresh copy of this pwsh). The CI workflow passes
+    # powershell.exe to run the suite under Windows PowerShell 5.1 (.github/workflows/ci.yml).
+    [string] $PesterPowerShell
 )
 
 $ErrorActionPreference = 'Stop'
@@ -49,10 +57,7 @@ function Invoke-Build {
     # An allow-list: the module, its format file, its help, and the dependencies Windows PowerShell 5.1 needs.
     Copy-Item (Join-Path $bin 'LlamaCloud.Chat.dll') $moduleOut
     Copy-Item (Join-Path $src 'LlamaCloud.Chat.format.ps1xml') $moduleOut
-    $runtimeDeps = 'System.Text.Json', 'System.Text.Encodings.Web', 'System.Memory', 'System.Buffers',
-        'System.Runtime.CompilerServices.Unsafe', 'System.Numerics.Vectors', 'System.Threading.Tasks.Extensions',
-        'Microsoft.Bcl.AsyncInterfaces'
-    foreach ($d in $runtimeDeps) { Copy-Item (Join-Path $bin "$d.dll") $deps }
+    foreach ($d in Get-NetFrameworkDependency -BinPath $bin) { Copy-Item $d.Path $deps }
     $help = Join-Path $root 'src/LlamaCloud.Chat/help'
     if (Test-Path $help) {
         $helpOut = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'en-US')
@@ -62,10 +67,24 @@ function Invoke-Build {
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw (Join-Path $root 'LlamaCloud.Chat.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
-    Set-Content -Path (Join-Path $moduleOut 'LlamaCloud.Chat.psd1') -Value $manifest -Encoding utf8
+    # Windows PowerShell 5.1 reads a BOM-less manifest as ANSI: write ASCII, or UTF-8 with a BOM if it ever stops being ASCII.
+    $manifestEncoding = if ($manifest -match '[^\x00-\x7F]') { [System.Text.UTF8Encoding]::new($true) } else { [System.Text.ASCIIEncoding]::new() }
+    [IO.File]::WriteAllText((Join-Path $moduleOut 'LlamaCloud.Chat.psd1'), $manifest, $manifestEncoding)
     $license = Join-Path $root 'LICENSE'
     if (Test-Path $license) { Copy-Item $license $moduleOut }
     Write-Host "Module $version laid out in $moduleOut" -ForegroundColor Green
+}
+
+function Get-NetFrameworkDependency {
+    # Derived, not listed: every reference of the module (and of its references) that neither PowerShell nor
+    # .NET Framework 4.7.2 provides at the version asked for is shipped in Dependencies/ (tools/ModuleDependencies.psm1).
+    param([string] $BinPath)
+    Import-Module (Join-Path $root 'tools/ModuleDependencies.psm1') -Force
+    $closure = Resolve-ModuleDependency -AssemblyPath (Join-Path $BinPath 'LlamaCloud.Chat.dll') -SearchDirectory $BinPath `
+        -FrameworkDirectory (Get-NetFrameworkReferencePath -RepositoryRoot $root)
+    $missing = @($closure | Where-Object Resolution -eq 'Missing')
+    if ($missing) { throw "Unresolved on .NET Framework 4.7.2: $(($missing | ForEach-Object { "$($_.Name) $($_.Version) (from $($_.RequestedBy -join ', '))" }) -join '; ')" }
+    $closure | Where-Object Resolution -eq 'Module'
 }
 
 function Invoke-EmulatorBuild {
@@ -100,13 +119,26 @@ function Invoke-Test {
     }
     elseif ($xunitExit -ne 0) { $xFailed = 1; Write-Host 'xunit did not run (build failure?)' -ForegroundColor Red }
 
+    Write-Host '.NET Framework profile: the PowerShell-free core, net472 build, under Mono (or .NET Framework on Windows)' -ForegroundColor Cyan
+    $netfxSummary = Join-Path $results 'netfx.json'
+    try { & (Join-Path $root 'tests/Invoke-NetFxCoreTests.ps1') -ModuleDirectory $moduleOut -SummaryPath $netfxSummary -Configuration $Configuration }
+    catch { Write-Host "net472 core checks did not run: $_" -ForegroundColor Red }
+    $fPassed = 0; $fFailed = 1
+    if (Test-Path $netfxSummary) { $f = Get-Content -Raw $netfxSummary | ConvertFrom-Json; $fPassed = [int]$f.Passed; $fFailed = [int]$f.Failed }
+    $xPassed += $fPassed; $xFailed += $fFailed
+
     Write-Host 'Pester: the cmdlets, in a fresh pwsh, against the emulator' -ForegroundColor Cyan
     $pester = Get-PesterPath
     $summary = Join-Path $results 'pester.json'
     $pwsh = (Get-Process -Id $PID).Path
     $pwshArgs = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tests/Invoke-PesterSuite.ps1'),
         '-PesterPath', $pester, '-ModulePath', (Join-Path $moduleOut 'LlamaCloud.Chat.psd1'), '-SummaryPath', $summary)
-    if ($pwsh -match 'dotnet(\.exe)?$') { & $pwsh pwsh @pwshArgs } else { & $pwsh @pwshArgs }
+    if ($PesterPowerShell) {
+        # Windows PowerShell may refuse unsigned scripts by policy; Bypass for this one process only.
+        Write-Host "Pester under $PesterPowerShell" -ForegroundColor Cyan
+        & $PesterPowerShell -ExecutionPolicy Bypass @pwshArgs
+    }
+    elseif ($pwsh -match 'dotnet(\.exe)?$') { & $pwsh pwsh @pwshArgs } else { & $pwsh @pwshArgs }
     $pPassed = 0; $pFailed = 0
     if (Test-Path $summary) {
         $p = Get-Content -Raw $summary | ConvertFrom-Json
@@ -114,7 +146,7 @@ function Invoke-Test {
     }
     else { $pFailed = 1; Write-Host 'Pester did not report results' -ForegroundColor Red }
 
-    Write-Host ("xunit: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $xPassed, $xFailed, $pPassed, $pFailed)
+    Write-Host ("xunit and net472 core: {0} passed, {1} failed; Pester: {2} passed, {3} failed" -f $xPassed, $xFailed, $pPassed, $pFailed)
     $passed = $xPassed + $pPassed
     $failed = $xFailed + $pFailed
     Write-Host "$passed passed, $failed failed"

@@ -4,10 +4,17 @@ $script:EmulatorDll = Join-Path $PSScriptRoot 'LlamaCloud.Emulator/bin/Release/n
 
 function Start-LlamaEmulator {
     [CmdletBinding()]
-    param([string] $ApiKey = 'emulator-key', [int] $TimeoutSec = 30)
+    param([string] $ApiKey = 'emulator-key', [int] $TimeoutSec = 30,
+        # A PFX (no password): the emulator also listens with TLS and puts wiretaps in front of both listeners.
+        [string] $HttpsCertificatePath)
     if (-not (Test-Path $script:EmulatorDll)) { throw "The emulator is not built: $script:EmulatorDll (run ./build.ps1 Test or dotnet build tests/LlamaCloud.Emulator -c Release)" }
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey, '--parent-pid', $PID)) { $psi.ArgumentList.Add([string]$a) }
+    $emulatorArgs = @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey, '--parent-pid', $PID)
+    if ($HttpsCertificatePath) { $emulatorArgs += '--https-cert', $HttpsCertificatePath }
+    # Windows PowerShell 5.1 (.NET Framework) has no ProcessStartInfo.ArgumentList: quote into Arguments there.
+    if ($null -ne $psi.PSObject.Properties['ArgumentList']) { foreach ($a in $emulatorArgs) { $psi.ArgumentList.Add([string]$a) } }
+    else { $psi.Arguments = ($emulatorArgs | ForEach-Object { '"' + ([string]$_ -replace '"', '\"') + '"' }) -join ' ' }
+    $extra = [ordered]@{}
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
@@ -20,13 +27,20 @@ function Start-LlamaEmulator {
         $line = $read.Result
         if ($null -eq $line) { break }
         if ($line -match '^EMULATOR_URL=(.+)$') { $url = $Matches[1].Trim() }
+        elseif ($line -match '^EMULATOR_(\w+)_URL=(.+)$') { $extra[$Matches[1]] = $Matches[2].Trim() }
     }
     if (-not $url) {
         $err = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
         if (-not $process.HasExited) { $process.Kill() }
         throw "The emulator did not start within $TimeoutSec s. $err"
     }
-    [pscustomobject]@{ Url = $url; ApiKey = $ApiKey; Process = $process }
+    $emulator = [pscustomobject]@{ Url = $url; ApiKey = $ApiKey; Process = $process }
+    # With -HttpsCertificatePath: HttpsUrl, HttpsTapUrl, HttpTapUrl.
+    foreach ($k in $extra.Keys) {
+        $name = ($k -split '_' | ForEach-Object { $_.Substring(0, 1) + $_.Substring(1).ToLowerInvariant() }) -join ''
+        $emulator | Add-Member -NotePropertyName "${name}Url" -NotePropertyValue $extra[$k]
+    }
+    $emulator
 }
 
 function Stop-LlamaEmulator {

@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace LlamaCloud.Emulator;
 
-/// <summary>Command line: --port 0 --api-key KEY --parent-pid PID --exit-on-stdin-eof.</summary>
+/// <summary>Command line: --port 0 --api-key KEY --parent-pid PID --exit-on-stdin-eof [--https-cert PFX].</summary>
 sealed record EmulatorOptions(int Port, string ApiKey, int? ParentPid, bool ExitOnStdinEof)
 {
+    /// <summary>--https-cert: a PFX (no password); adds an https listener and wiretaps (see Wiretap).</summary>
+    public string? HttpsCertificate { get; init; }
+
     /// <summary>--name value or --name=value. Throws FormatException on anything unknown.</summary>
     public static EmulatorOptions Parse(string[] args)
     {
@@ -23,6 +26,7 @@ sealed record EmulatorOptions(int Port, string ApiKey, int? ParentPid, bool Exit
                 "--api-key" => o with { ApiKey = Value() },
                 "--parent-pid" => o with { ParentPid = Int() },
                 "--exit-on-stdin-eof" => o with { ExitOnStdinEof = true },
+                "--https-cert" => o with { HttpsCertificate = Value() },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };
         }

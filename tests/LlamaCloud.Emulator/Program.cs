@@ -27,6 +27,7 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.Listen(IPAddress.Loopback, options.Port); // loopback only; overrides ASPNETCORE_URLS
+    if (options.HttpsCertificate != null) HttpsListener.Listen(k, options.HttpsCertificate);
     k.AddServerHeader = false;
     k.Limits.MaxRequestBodySize = null;   // PUT /_emulator/sessions may upload 70 MB sessions
     k.Limits.MinResponseDataRate = null;  // slow readers (benchmark under load) are not an error here
@@ -42,9 +43,13 @@ app.Use((ctx, next) => ctx.Request.Path.StartsWithSegments("/api")
 ControlEndpoints.Map(app, em);
 StreamEndpoints.MapControl(app, em);
 OtlpReceiver.Map(app); // OTLP/HTTP trace receiver for Export-LlamaChatTrace tests
+var taps = new Dictionary<string, Wiretap>();
+WiretapEndpoints.Map(app, taps);
 
 await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+if (options.HttpsCertificate != null) HttpsListener.AnnounceAndTap(addresses, address, em.ApiKey, taps);
 Console.Out.WriteLine($"EMULATOR_URL={address}");
 Console.Out.Flush();
 

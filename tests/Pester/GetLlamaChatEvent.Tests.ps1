@@ -1,4 +1,4 @@
-BeforeAll {
+﻿BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 }
 AfterAll { Stop-LlamaEmulator $script:Emulator }

@@ -50,7 +50,7 @@ Describe 'The module as laid out by the build' {
         ($asm.GetReferencedAssemblies() | Where-Object Name -eq 'System.Text.Json').Version.Major | Should -Be 8
     }
 
-    It 'on PowerShell 7 uses the runtime''s System.Text.Json, never the shipped copy' {
+    It 'on PowerShell 7 uses the runtime''s System.Text.Json, never the shipped copy' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
         $out = Invoke-FreshPwsh @"
 Import-Module '$ModulePath'
 `$null = Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot 'data/ses-sample.json')'
@@ -59,6 +59,19 @@ Import-Module '$ModulePath'
 "@
         ($out | Where-Object { $_ -like 'LOADED *' }) | Should -BeNullOrEmpty
         ($out | Where-Object { $_ -like 'STJ *' }) | Should -Not -BeLike "*$ModuleDir*"
+    }
+}
+
+Describe 'On Windows PowerShell 5.1' -Skip:($PSVersionTable.PSEdition -ne 'Desktop') {
+    # Runs in .github/workflows/ci.yml (build.ps1 Test -PesterPowerShell powershell.exe); skipped under PowerShell 7.
+    It 'loads the shipped System.Text.Json from Dependencies/ and reads a session with it' {
+        $out = Invoke-FreshPwsh @"
+Import-Module '$ModulePath'
+'EVENTS ' + (Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot 'data/ses-sample.json')').EventCount
+'STJ ' + [System.Text.Json.JsonDocument].Assembly.Location
+"@
+        ($out | Where-Object { $_ -like 'STJ *' }) | Should -Be ('STJ ' + (Join-Path $ModuleDir 'Dependencies\System.Text.Json.dll'))
+        ($out | Where-Object { $_ -like 'EVENTS *' }) | Should -Be 'EVENTS 13'
     }
 }
 

@@ -88,6 +88,10 @@ namespace LlamaCloud.Chat
         public const string TraceWriteFailed = "LlamaCloud.TraceWriteFailed";
         /// <summary>One session's trace is larger than an OTLP request may be (64 MiB).</summary>
         public const string TraceTooLarge = "LlamaCloud.TraceTooLarge";
+        /// <summary>A proxy answered 407: no credentials, or the wrong ones (terminating: nothing can get through).</summary>
+        public const string ProxyAuthenticationRequired = "LlamaCloud.ProxyAuthenticationRequired";
+        /// <summary>-Proxy is not an absolute http(s) URI without credentials, or the proxy parameters conflict.</summary>
+        public const string InvalidProxy = "LlamaCloud.InvalidProxy";
 
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;
@@ -101,6 +105,7 @@ namespace LlamaCloud.Chat
             404 => (NotFound, ErrorCategory.ObjectNotFound),
             408 => (RequestTimeout, ErrorCategory.OperationTimeout),
             409 => (Conflict, ErrorCategory.ResourceBusy),
+            407 => (ProxyAuthenticationRequired, ErrorCategory.AuthenticationError),
             422 => (UnprocessableEntity, ErrorCategory.InvalidData),
             429 => (RateLimited, ErrorCategory.LimitsExceeded),
             >= 500 => (ServerError, ErrorCategory.ResourceUnavailable),

@@ -39,7 +39,7 @@ namespace LlamaCloud.Chat
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
-                    $"Refusing to send the API key over unencrypted http to '{options.BaseUri.Host}'. Use an https -BaseUri, or pass -AllowUnencryptedAuthentication if you accept the risk.",
+                    $"Refusing to send the API key over unencrypted http to {options.PlainTextHop}. Use an https -BaseUri, or pass -AllowUnencryptedAuthentication if you accept the risk.",
                     ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
             }
         }

@@ -23,6 +23,8 @@ namespace LlamaCloud.Chat
         internal TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
         internal int MaximumRetryCount { get; set; } = 2;
         internal bool AllowUnencryptedAuthentication { get; set; }
+        /// <summary>-Proxy/-NoProxy (the command's, else the connection's), else the platform's settings.</summary>
+        internal ProxySettings Proxy { get; set; } = ProxySettings.Platform;
         internal string UserAgent { get; set; } = "LlamaCloud.Chat";
         /// <summary>Extra headers from LLAMA_CLOUD_CUSTOM_HEADERS ("Name: value" lines).</summary>
         internal List<KeyValuePair<string, string>> CustomHeaders { get; private set; } = new List<KeyValuePair<string, string>>();
@@ -49,8 +51,16 @@ namespace LlamaCloud.Chat
             }
         }
 
-        /// <summary>True when the key may be sent: https, a loopback host, or the user's explicit permission.</summary>
+        /// <summary>True when the key may be sent: https, a loopback host reached directly or through a loopback proxy,
+        /// or the user's explicit permission. (Plain http through a proxy elsewhere puts the key on the network.)</summary>
         internal bool MaySendKey =>
-            BaseUri.Scheme == Uri.UriSchemeHttps || BaseUri.IsLoopback || AllowUnencryptedAuthentication;
+            BaseUri.Scheme == Uri.UriSchemeHttps || AllowUnencryptedAuthentication
+            || (BaseUri.IsLoopback && (Proxy.ProxyFor(BaseUri) is not { } proxy || proxy.IsLoopback));
+
+        /// <summary>Where the key would travel in clear text, for the refusal message.</summary>
+        internal string PlainTextHop =>
+            BaseUri.IsLoopback && Proxy.ProxyFor(BaseUri) is { } proxy && !proxy.IsLoopback
+                ? $"'{BaseUri.Host}' through the proxy {ProxySettings.Display(proxy)}"
+                : $"'{BaseUri.Host}'";
     }
 }

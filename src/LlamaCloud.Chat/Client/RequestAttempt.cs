@@ -46,7 +46,7 @@ namespace LlamaCloud.Chat
             try
             {
                 using var request = CreateRequest();
-                response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
+                response = await SharedHttp.For(_options.Proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {Failures.RequestId(response) ?? "-"}");
                 if (response.IsSuccessStatusCode)
@@ -54,6 +54,12 @@ namespace LlamaCloud.Chat
                     var result = await readBody(response, ctx).ConfigureAwait(false);
                     _log.Verbose($"{display}: {status} {response.ReasonPhrase}, {ctx.BytesReceived.ToString("N0", CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds} ms");
                     return AttemptOutcome<T>.Success(result);
+                }
+                if (status == 407)
+                {
+                    // The proxy, not LlamaCloud, refused: no retry can help, and the message names the proxy.
+                    _log.Verbose($"{display}: 407 from the proxy after {watch.ElapsedMilliseconds} ms");
+                    return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_options, _spec.Uri, 407, string.Join(", ", response.Headers.ProxyAuthenticate), null), FailureKind.Final);
                 }
                 var (rawDetail, rawText) = await ResponseBody.ReadErrorAsync(response, ctx).ConfigureAwait(false);
                 var failure = _failures.Status(status, response.ReasonPhrase, rawDetail, rawText, Failures.RequestId(response), _spec.SessionId);
@@ -81,6 +87,11 @@ namespace LlamaCloud.Chat
                 // The reader judged the body itself (a chat turn cut off after it started): final, as it says.
                 _log.Verbose($"{display}: {ex.ErrorId} after {watch.ElapsedMilliseconds} ms");
                 return AttemptOutcome<T>.Failed(ex, FailureKind.Final);
+            }
+            catch (HttpRequestException ex) when (ProxyErrors.AuthenticationFailureStatus(ex) is int proxyStatus)
+            {
+                _log.Verbose($"{display}: the proxy refused the tunnel ({proxyStatus}) after {watch.ElapsedMilliseconds} ms");
+                return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_options, _spec.Uri, proxyStatus, null, ex), FailureKind.Final);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
             {

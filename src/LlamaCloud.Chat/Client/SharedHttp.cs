@@ -1,26 +1,40 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
 
 namespace LlamaCloud.Chat
 {
     /// <summary>
-    /// The one HttpClient of the process. It honours the platform's proxy settings (HTTPS_PROXY/NO_PROXY on
-    /// PowerShell 7, the system proxy on Windows) because it leaves the handler's proxy alone.
-    /// Timeouts are per attempt (cancellation tokens), so the client's own timeout is off.
+    /// The HttpClients of the process: one for the platform's proxy settings (HTTPS_PROXY/NO_PROXY on
+    /// PowerShell 7, the system proxy on Windows), which leaves the handler's proxy alone, and one per distinct
+    /// -Proxy/-NoProxy configuration, created on first use and kept, so connections are pooled per proxy.
+    /// Timeouts are per attempt (cancellation tokens), so the clients' own timeout is off.
     /// </summary>
     internal static class SharedHttp
     {
-        private static readonly Lazy<HttpClient> Instance = new Lazy<HttpClient>(Create);
+        private static readonly Lazy<HttpClient> Instance = new Lazy<HttpClient>(() => Create(ProxySettings.Platform));
+        private static readonly ConcurrentDictionary<ProxySettings, Lazy<HttpClient>> ByProxy =
+            new ConcurrentDictionary<ProxySettings, Lazy<HttpClient>>();
 
         internal static HttpClient Client => Instance.Value;
 
-        private static HttpClient Create()
+        /// <summary>The client for <paramref name="proxy"/>; the same instance for equal settings.</summary>
+        internal static HttpClient For(ProxySettings proxy) =>
+            proxy.Mode == ProxyMode.Platform ? Instance.Value : ByProxy.GetOrAdd(proxy, p => new Lazy<HttpClient>(() => Create(p))).Value;
+
+        private static HttpClient Create(ProxySettings proxy)
         {
             var handler = new HttpClientHandler
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+            if (proxy.Mode == ProxyMode.None) handler.UseProxy = false;
+            else if (proxy.Mode == ProxyMode.Explicit)
+            {
+                handler.UseProxy = true;
+                handler.Proxy = proxy.CreateWebProxy();
+            }
             if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
             {
                 try

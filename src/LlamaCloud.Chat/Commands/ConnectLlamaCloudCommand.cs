@@ -37,6 +37,25 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
 
+        /// <summary>A proxy for every request of this connection (loopback included), instead of the platform's settings.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for the proxy; kept with the connection. Needs -Proxy.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Authenticate to the proxy as the current user. Needs -Proxy.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Connect directly, ignoring the platform's proxy settings.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         /// <summary>Write the connection (without the key) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -50,8 +69,10 @@ namespace LlamaCloud.Chat.Commands
             }
             Uri uri;
             string? region = null;
+            ProxySettings proxy;
             try
             {
+                proxy = ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, ProxySettings.Platform);
                 if (ParameterSetName == "BaseUri") uri = OptionsResolver.ParseBaseUri(BaseUri);
                 else
                 {
@@ -66,8 +87,8 @@ namespace LlamaCloud.Chat.Commands
             }
             var key = ApiKey.Copy();
             key.MakeReadOnly();
-            LlamaCloudConnection.Current = new LlamaCloudConnection(uri, key, OrganizationId, ProjectId, region);
-            WriteVerbose($"Connected to {uri} (key ********{(ProjectId != null ? ", project " + ProjectId : string.Empty)}).");
+            LlamaCloudConnection.Current = new LlamaCloudConnection(uri, key, OrganizationId, ProjectId, region) { ProxySettings = proxy };
+            WriteVerbose($"Connected to {uri} (key ********{(ProjectId != null ? ", project " + ProjectId : string.Empty)}, {proxy}).");
             if (PassThru) WriteObject(LlamaCloudConnection.Current);
         }
     }

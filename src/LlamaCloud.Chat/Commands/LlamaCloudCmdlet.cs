@@ -56,6 +56,25 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
 
+        /// <summary>A proxy for every request (loopback included), instead of the connection's or the platform's settings.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credentials for the proxy (Basic, Digest, NTLM or Negotiate, whichever it asks for). Needs -Proxy here or on Connect-LlamaCloud.</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Authenticate to the proxy as the current user. Needs -Proxy here or on Connect-LlamaCloud.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Connect directly, ignoring the connection's and the platform's proxy settings.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken StopToken => _stop.Token;
 
@@ -74,7 +93,15 @@ namespace LlamaCloud.Chat.Commands
                 return Api;
             if (_sourceApis.TryGetValue(session.Source, out var api)) return api;
             var options = session.Source.Clone();
-            ApplySettings(options);
+            try
+            {
+                ApplySettings(options, session.Source.Proxy);
+            }
+            catch (LlamaCloudException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, Proxy));
+                throw;
+            }
             api = new ChatApi(new LlamaCloudClient(options, this));
             _sourceApis[session.Source] = api;
             return api;
@@ -108,6 +135,9 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Writes one non-terminating error for a failed input; the pipeline goes on.</summary>
         internal void WriteRequestError(Exception exception, object? target)
         {
+            // A proxy that refuses us refuses every other input too.
+            if (exception is LlamaCloudException { ErrorId: ErrorIds.ProxyAuthenticationRequired })
+                ThrowTerminatingError(ErrorRecords.From(exception, target));
             WriteError(ErrorRecords.From(exception, target));
         }
 
@@ -135,7 +165,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 var options = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
                 options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
-                ApplySettings(options);
+                ApplySettings(options, options.Proxy);
                 return new LlamaCloudClient(options, this);
             }
             catch (LlamaCloudException ex)
@@ -147,8 +177,9 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>This command's own request settings, whatever connection the options name.</summary>
-        private void ApplySettings(LlamaCloudOptions options)
+        private void ApplySettings(LlamaCloudOptions options, ProxySettings proxyFallback)
         {
+            options.Proxy = ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, proxyFallback);
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
             options.MaximumRetryCount = MaximumRetryCount;
             options.UserAgent = UserAgent();

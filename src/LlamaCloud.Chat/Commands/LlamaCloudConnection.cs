@@ -56,6 +56,15 @@ namespace LlamaCloud.Chat.Commands
         public string? ProjectId { get; }
         internal SecureString ApiKey { get; }
 
+        /// <summary>The proxy every command of this connection uses, unless it names its own; null for the platform's settings or -NoProxy.</summary>
+        public Uri? Proxy => ProxySettings.Address;
+
+        /// <summary>True when Connect-LlamaCloud was given -NoProxy.</summary>
+        public bool NoProxy => ProxySettings.Mode == ProxyMode.None;
+
+        /// <summary>-Proxy, -ProxyCredential, -ProxyUseDefaultCredentials, -NoProxy as given to Connect-LlamaCloud.</summary>
+        internal ProxySettings ProxySettings { get; set; } = ProxySettings.Platform;
+
         /// <summary>Always masked: the key is never shown.</summary>
         public string ApiKeyHint => "********";
 

@@ -23,6 +23,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 OrganizationId = organizationId ?? connection?.OrganizationId,
                 ProjectId = projectId ?? connection?.ProjectId,
+                Proxy = connection?.ProxySettings ?? ProxySettings.Platform,
             };
             options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
             return options;
@@ -56,8 +57,10 @@ namespace LlamaCloud.Chat.Commands
             {
                 var key = PSValue.Unwrap(fakeBoundParameters["ApiKey"]);
                 var secure = key as SecureString ?? (key is string s ? SecureStringTransformationAttribute.ToSecureString(s) : null);
-                return Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
+                var options = Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
                     PSValue.AsString(fakeBoundParameters["OrganizationId"]), PSValue.AsString(fakeBoundParameters["ProjectId"]));
+                options.Proxy = ProxyResolver.FromBoundParameters(fakeBoundParameters, options.Proxy);
+                return options;
             }
             catch (Exception)
             {

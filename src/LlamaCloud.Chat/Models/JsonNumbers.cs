@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace LlamaCloud.Chat
@@ -7,8 +9,22 @@ namespace LlamaCloud.Chat
     {
         internal static double? Double(ref Utf8JsonReader r)
         {
-            if (r.TokenType == JsonTokenType.Number && r.TryGetDouble(out var d)) return d;
+            if (r.TokenType == JsonTokenType.Number) return AnyDouble(ref r);
             return Mismatch<double>(ref r);
+        }
+
+        /// <summary>
+        /// A number token as a double, the same on every runtime: as on .NET Core 3.0+, a number beyond the double range
+        /// is +/-Infinity. (System.Text.Json's netstandard2.0 build, the one Windows PowerShell 5.1 runs, refuses such
+        /// numbers: TryGetDouble is false and GetDouble throws.)
+        /// </summary>
+        internal static double AnyDouble(ref Utf8JsonReader r)
+        {
+            if (r.TryGetDouble(out var d)) return d;
+            var text = Encoding.ASCII.GetString(r.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(r.ValueSequence) : r.ValueSpan.ToArray());
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return d;
+            // The reader has already checked the JSON number grammar, so only the magnitude can be out of range.
+            return text.Length > 0 && text[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
         }
 
         internal static long? Int64(ref Utf8JsonReader r)
@@ -17,7 +33,9 @@ namespace LlamaCloud.Chat
             {
                 if (r.TryGetInt64(out var l)) return l;
                 // 12.0 is still a whole number of tokens.
-                if (r.TryGetDouble(out var d) && d == System.Math.Floor(d) && d >= long.MinValue && d <= long.MaxValue) return (long)d;
+                // Bounds as doubles: long.MaxValue rounds up to 2^63, which does not fit (the cast would wrap on .NET Framework).
+                if (r.TryGetDouble(out var d) && d == System.Math.Floor(d) && d >= -9.2233720368547758E18 && d < 9.2233720368547758E18)
+                    return (long)d;
             }
             return Mismatch<long>(ref r);
         }

@@ -46,7 +46,7 @@ namespace LlamaCloud.Chat
                 case JsonTokenType.Number:
                     // As ConvertFrom-Json on PowerShell 7: Int64 where the number is integral and fits, else Double.
                     if (reader.TryGetInt64(out var l)) return l;
-                    return reader.GetDouble();
+                    return JsonNumbers.AnyDouble(ref reader);
                 case JsonTokenType.True:
                     return true;
                 case JsonTokenType.False:

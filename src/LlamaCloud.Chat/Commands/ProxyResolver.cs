@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// -Proxy, -ProxyCredential, -ProxyUseDefaultCredentials and -NoProxy, with Invoke-RestMethod's meanings: -Proxy
+    /// names one proxy for every request (loopback included); the credential switches need a proxy (the command's, or
+    /// the connection's when the command names none); -NoProxy connects directly. Without any of them the fallback
+    /// applies: the connection's settings, else the platform's.
+    /// </summary>
+    internal static class ProxyResolver
+    {
+        internal static ProxySettings Resolve(Uri? proxy, PSCredential? credential, bool useDefaultCredentials, bool noProxy, ProxySettings fallback)
+        {
+            if (noProxy && (proxy != null || credential != null || useDefaultCredentials))
+                throw Invalid("-NoProxy cannot be combined with -Proxy, -ProxyCredential or -ProxyUseDefaultCredentials.");
+            if (credential != null && useDefaultCredentials)
+                throw Invalid("-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: choose one.");
+            if (noProxy) return ProxySettings.None;
+            if (proxy == null)
+            {
+                if (credential == null && !useDefaultCredentials) return fallback;
+                if (fallback.Mode != ProxyMode.Explicit)
+                    throw Invalid("-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy (on the command or on Connect-LlamaCloud).");
+                proxy = fallback.Address;
+            }
+            return ProxySettings.Explicit(Validate(proxy!), credential?.GetNetworkCredential(), useDefaultCredentials);
+        }
+
+        /// <summary>For argument completers: the proxy parameters typed so far, over <paramref name="fallback"/>.</summary>
+        internal static ProxySettings FromBoundParameters(System.Collections.IDictionary bound, ProxySettings fallback)
+        {
+            var proxy = PSValue.Unwrap(bound["Proxy"]);
+            var uri = proxy as Uri ?? (proxy is string s && Uri.TryCreate(s, UriKind.Absolute, out var parsed) ? parsed : null);
+            return Resolve(uri, PSValue.Unwrap(bound["ProxyCredential"]) as PSCredential, IsSet(bound["ProxyUseDefaultCredentials"]),
+                IsSet(bound["NoProxy"]), fallback);
+        }
+
+        private static bool IsSet(object? value) => PSValue.Unwrap(value) switch
+        {
+            SwitchParameter sw => sw.IsPresent,
+            bool b => b,
+            _ => false,
+        };
+
+        /// <summary>An absolute http(s) URI without credentials (they belong in -ProxyCredential, not in a URI that gets displayed).</summary>
+        internal static Uri Validate(Uri proxy)
+        {
+            if (!proxy.IsAbsoluteUri || (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps))
+                throw Invalid($"'{proxy.OriginalString}' is not a valid proxy: expected an absolute http(s) URI such as http://proxy.contoso.com:8080.");
+            if (!string.IsNullOrEmpty(proxy.UserInfo))
+                throw Invalid("The proxy URI contains credentials: pass them with -ProxyCredential instead.");
+            return proxy;
+        }
+
+        private static LlamaCloudException Invalid(string message) =>
+            new LlamaCloudException(message, ErrorIds.InvalidProxy, ErrorCategory.InvalidArgument);
+    }
+}
