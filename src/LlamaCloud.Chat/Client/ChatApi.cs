@@ -69,12 +69,12 @@ namespace LlamaCloud.Chat
             }
         }
 
-        /// <summary>GET /api/v1/chat: one page of session summaries, newest first.</summary>
-        internal Task<SessionPage> ListAsync(int pageSize, string? pageToken, CancellationToken cancellationToken)
+        /// <summary>GET /api/v1/chat: one page of session summaries, newest first. A null page size sends none (the server's default).</summary>
+        internal Task<SessionPage> ListAsync(int? pageSize, string? pageToken, CancellationToken cancellationToken)
         {
             var uri = Client.BuildUri(ChatApiPaths.ChatRoot, new[]
             {
-                new KeyValuePair<string, string?>("page_size", pageSize.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string?>("page_size", pageSize?.ToString(CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string?>("page_token", pageToken),
             });
             return Client.ExecuteAsync(HttpMethod.Get, uri, null, async (response, ctx) =>

@@ -46,6 +46,20 @@ namespace LlamaCloud.Chat
         /// <summary>A file given to -Path could not be read as a session.</summary>
         public const string InvalidSessionFile = "LlamaCloud.InvalidSessionFile";
 
+        // Issue 9: every id the module writes lives in this class (a test checks the README's table against it by reflection).
+        /// <summary>Export-LlamaChatSession without -Force onto an existing file.</summary>
+        public const string ExportFileExists = "LlamaCloud.ExportFileExists";
+        /// <summary>Export-LlamaChatSession -Path is a file, or not a file system path (terminating).</summary>
+        public const string ExportPathInvalid = "LlamaCloud.ExportPathInvalid";
+        /// <summary>Writing an export file failed (disk full, access denied).</summary>
+        public const string ExportFailed = "LlamaCloud.ExportFailed";
+        /// <summary>A -Path / -LiteralPath that names no file.</summary>
+        public const string PathNotFound = "LlamaCloud.PathNotFound";
+        /// <summary>A listing that could not be completed: the sessions already listed were written (terminating).</summary>
+        public const string ListIncomplete = "LlamaCloud.ListIncomplete";
+        /// <summary>Anything else that failed for one input.</summary>
+        public const string UnexpectedError = "LlamaCloud.UnexpectedError";
+
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;
 

@@ -31,14 +31,8 @@ namespace LlamaCloud.Chat
             _options = options;
             _log = log;
             _secret = options.ApiKey.Reveal();
-            foreach (var c in _secret)
-            {
-                // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
-                if (c < 0x21 || c > 0x7e)
-                    throw new LlamaCloudException(
-                        "The API key contains spaces, line breaks or non-ASCII characters, so it cannot be sent. Check how it was read (e.g. a trailing newline from a file).",
-                        ErrorIds.InvalidApiKey, ErrorCategory.InvalidArgument);
-            }
+            // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
+            ApiKeyFormat.Check(_secret, options.KeySource);
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
@@ -48,6 +42,9 @@ namespace LlamaCloud.Chat
         }
 
         internal LlamaCloudOptions Options => _options;
+
+        /// <summary>Whether this client's key was accepted or rejected (401); after a rejection nothing more is sent.</summary>
+        internal CredentialCheck Credentials { get; } = new CredentialCheck();
 
         internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
@@ -65,14 +62,15 @@ namespace LlamaCloud.Chat
         internal async Task<T> ExecuteAsync<T>(HttpMethod method, Uri uri, string? sessionId,
             Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken)
         {
-            var display = method.Method + " " + uri.PathAndQuery;
+            var display = method.Method + " " + uri.GetLeftPart(UriPartial.Authority) + uri.PathAndQuery;
             var budget = new RetryBudget(_options.MaximumRetryCount);
             for (var attempt = 1; ; attempt++)
             {
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                using var credential = await Credentials.EnterAsync(sessionId, cancellationToken).ConfigureAwait(false);
                 using var ctx = new AttemptContext(attempt, _options.Timeout, cancellationToken);
                 var watch = Stopwatch.StartNew();
-                _log.Verbose($"{display} (attempt {attempt} of {budget.MaxAttempts})");
+                _log.Verbose($"{display} ({budget.DescribeAttempt()})");
                 LlamaCloudException failure;
                 HttpResponseHeaders? headers = null;
                 var retryable = true;
@@ -82,6 +80,7 @@ namespace LlamaCloud.Chat
                     using var request = CreateRequest(method, uri);
                     response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
+                    credential.Answered(status);
                     _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {RequestId(response) ?? "-"}");
                     if (response.IsSuccessStatusCode)
                     {
@@ -94,8 +93,9 @@ namespace LlamaCloud.Chat
                     // A server or proxy may echo the request back: nothing it says reaches a message unredacted.
                     var detail = Redact(rawDetail);
                     var text = Redact(rawText);
-                    failure = ApiError(status, response.ReasonPhrase, detail, text, RequestId(response), sessionId);
-                    retryable = RetryPolicy.ShouldRetry(status, headers);
+                    failure = ApiError(status, response.ReasonPhrase, detail, text, RequestId(response), sessionId, _options.KeySource);
+                    if (status == 401) Credentials.Reject((LlamaCloudApiException)failure);
+                    retryable = status != 401 && RetryPolicy.ShouldRetry(status, headers);
                     _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -119,9 +119,9 @@ namespace LlamaCloud.Chat
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
                 {
                     failure = new LlamaCloudException(
-                        $"{Subject(sessionId)}: {(ctx.BytesReceived > 0 ? "the connection broke after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + uri.Host)}: {Redact(InnermostMessage(ex))}",
+                        ErrorText.Sentence($"{Subject(sessionId)}: {(ctx.BytesReceived > 0 ? "the connection broke after " + ctx.BytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + uri.Host)}: {Redact(ErrorText.Innermost(ex))}"),
                         ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
-                    _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {Redact(InnermostMessage(ex))}");
+                    _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {Redact(ErrorText.Innermost(ex))}");
                 }
                 finally
                 {
@@ -150,11 +150,11 @@ namespace LlamaCloud.Chat
             return request;
         }
 
-        private static LlamaCloudApiException ApiError(int status, string? reason, string? detail, string? text, string? requestId, string? sessionId)
+        private static LlamaCloudApiException ApiError(int status, string? reason, string? detail, string? text, string? requestId, string? sessionId, string keySource)
         {
-            var explanation = detail ?? (string.IsNullOrWhiteSpace(text) ? reason : TextSummary.OneLine(text, 200));
-            var message = $"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) || explanation == reason ? string.Empty : ": " + explanation)}";
-            if (status == 401) message += " Check the API key (-ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY).";
+            var explanation = ErrorText.Explain(reason, detail, text);
+            var message = ErrorText.Sentence($"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) ? string.Empty : ": " + explanation)}");
+            if (status == 401) message += $" The API key from {keySource} was rejected; no further requests were sent.";
             if (requestId != null) message += $" (request id {requestId})";
             return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId);
         }
@@ -171,13 +171,6 @@ namespace LlamaCloud.Chat
 
         private static string? RequestId(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var v) ? string.Join(",", v) : null;
-
-        private static string InnermostMessage(Exception ex)
-        {
-            var e = ex;
-            while (e.InnerException != null) e = e.InnerException;
-            return e == ex ? ex.Message : ex.Message + " " + e.Message;
-        }
 
         private static double NextRandom()
         {

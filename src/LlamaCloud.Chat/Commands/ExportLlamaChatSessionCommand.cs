@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Saves chat sessions as JSON files (one per session, in the API's own shape) for offline analysis and archives.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "LlamaChatSession", SupportsShouldProcess = true, DefaultParameterSetName = "Session")]
+    [Cmdlet(VerbsData.Export, "LlamaChatSession", SupportsShouldProcess = true, DefaultParameterSetName = "SessionId")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLlamaChatSessionCommand : LlamaCloudCmdlet
     {
@@ -19,6 +19,7 @@ namespace LlamaCloud.Chat.Commands
 
         /// <summary>Ids of sessions to fetch and save. Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "SessionId")]
+        [Alias("Id")]
         [ValidateNotNullOrEmpty]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
@@ -59,7 +60,7 @@ namespace LlamaCloud.Chat.Commands
                 || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
             {
                 // Nothing can be exported without a folder: stop here, once.
-                ThrowTerminatingError(new ErrorRecord(ex, "LlamaCloud.ExportPathInvalid", ErrorCategory.InvalidArgument, Path));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ExportPathInvalid, ErrorCategory.InvalidArgument, Path));
                 return;
             }
             _folder = folder;
@@ -88,7 +89,7 @@ namespace LlamaCloud.Chat.Commands
             if (File.Exists(file) && !Force)
             {
                 WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
-                    "LlamaCloud.ExportFileExists", ErrorCategory.ResourceExists, file));
+                    ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
                 return;
             }
             try
@@ -115,7 +116,7 @@ namespace LlamaCloud.Chat.Commands
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { }
-                WriteError(new ErrorRecord(ex, "LlamaCloud.ExportFailed", ErrorCategory.WriteError, file));
+                WriteError(new ErrorRecord(ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, file));
                 return;
             }
             // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.

@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Gets the events of LlamaCloud chat sessions, in session order, optionally only some types or tools.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionSet)]
+    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
     public sealed class GetLlamaChatEventCommand : LlamaCloudCmdlet
@@ -35,10 +35,10 @@ namespace LlamaCloud.Chat.Commands
         public string[] SessionId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only events of these types (wire names, case-insensitive): user_input, thinking_delta, thinking,
-        /// tool_call, tool_result, text_delta, text, stop, or unknown for types this module does not know.</summary>
+        /// tool_call, tool_result, text_delta, text, stop, or unknown for every type this module does not know. Any other
+        /// wire name (e.g. citation) selects the UnknownEvents of that type, with one warning naming the known types.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateEventType]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
         public string[]? Type { get; set; }
 
@@ -57,6 +57,9 @@ namespace LlamaCloud.Chat.Commands
         protected override void BeginProcessing()
         {
             _filter = new EventFilter(Type, Name);
+            // A typo must be noticed, and a new type must still work: say once which names are not known types.
+            if (_filter.UnknownTypeNames is { } unknown)
+                WriteWarning($"-Type {string.Join(", ", unknown)}: not {(unknown.Count == 1 ? "a type" : "types")} this module knows; matching UnknownEvents of that wire type. Known types: {string.Join(", ", ChatEventType.Names)}.");
             _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat events");
         }
 

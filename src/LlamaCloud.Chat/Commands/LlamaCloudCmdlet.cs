@@ -105,11 +105,19 @@ namespace LlamaCloud.Chat.Commands
             }
         }
 
-        /// <summary>Writes one non-terminating error for a failed input; the pipeline goes on.</summary>
+        /// <summary>
+        /// Writes one non-terminating error for a failed input; the pipeline goes on. A rejected key (401) is wrong for
+        /// every input, so it ends the command instead, with one terminating error naming where the key came from.
+        /// </summary>
         internal void WriteRequestError(Exception exception, object? target)
         {
+            if (IsUnauthorized(exception)) ThrowTerminatingError(ErrorRecords.From(exception, target));
             WriteError(ErrorRecords.From(exception, target));
         }
+
+        /// <summary>True for a 401 (sent, or refused unsent after an earlier 401 of this command).</summary>
+        internal static bool IsUnauthorized(Exception exception) =>
+            exception is LlamaCloudException lc && lc.ErrorId == ErrorIds.Unauthorized;
 
         void IClientLog.Verbose(string message) => Enqueue(true, message);
         void IClientLog.Debug(string message) => Enqueue(false, message);
