@@ -16,6 +16,7 @@
         'Export-LlamaChatSession'
         'Connect-LlamaCloud'
         'Disconnect-LlamaCloud'
+        'Get-LlamaCloudConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
