@@ -14,7 +14,7 @@ BeforeAll {
 Describe 'The module as laid out by the build' {
     It 'has a valid manifest with the exports, editions and metadata the Gallery asks for' {
         $m = Test-ModuleManifest $ModulePath
-        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-LlamaCloud', 'Disconnect-LlamaCloud', 'Export-LlamaChatSession', 'Get-LlamaChatEvent', 'Get-LlamaChatSession')
+        $m.ExportedCmdlets.Keys | Sort-Object | Should -Be @('Connect-LlamaCloud', 'Disconnect-LlamaCloud', 'Export-LlamaChatSession', 'Get-LlamaChatEvent', 'Get-LlamaChatSession', 'Get-LlamaCloudConnection')
         $m.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
         $m.PowerShellVersion | Should -Be '5.1'
         $m.Author | Should -Not -BeNullOrEmpty

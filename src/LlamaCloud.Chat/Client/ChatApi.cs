@@ -31,6 +31,7 @@ namespace LlamaCloud.Chat
             var whole = suffix == null;
             return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
             {
+                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
                 var reader = new SessionReader(sessionId, null, keepEvents: whole);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
@@ -53,6 +54,7 @@ namespace LlamaCloud.Chat
                 var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
                 await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
                 {
+                    using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
                     var reader = new SessionReader(sessionId, filter, keepEvents: false) { SkipBelow = delivered };
                     await ResponseBody.ReadSessionAsync(response, reader, async batch =>
                     {

@@ -53,8 +53,8 @@ namespace LlamaCloud.Chat
         public const string ExportPathInvalid = "LlamaCloud.ExportPathInvalid";
         /// <summary>Writing an export file failed (disk full, access denied).</summary>
         public const string ExportFailed = "LlamaCloud.ExportFailed";
-        /// <summary>A -Path / -LiteralPath that names no file.</summary>
-        public const string PathNotFound = "LlamaCloud.PathNotFound";
+        /// <summary>A -Path / -LiteralPath that names no file (the id PowerShell's own cmdlets use; kept as documented).</summary>
+        public const string PathNotFound = "PathNotFound";
         /// <summary>A listing that could not be completed: the sessions already listed were written (terminating).</summary>
         public const string ListIncomplete = "LlamaCloud.ListIncomplete";
         /// <summary>Anything else that failed for one input.</summary>

@@ -46,6 +46,9 @@ namespace LlamaCloud.Chat
         /// <summary>Whether this client's key was accepted or rejected (401); after a rejection nothing more is sent.</summary>
         internal CredentialCheck Credentials { get; } = new CredentialCheck();
 
+        /// <summary>Long downloads and waits of this client's requests, for the cmdlet's progress records.</summary>
+        internal ActivityMonitor Activity { get; set; } = new ActivityMonitor();
+
         internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
             var all = new List<KeyValuePair<string, string?>>();
@@ -136,7 +139,7 @@ namespace LlamaCloud.Chat
                 var delay = RetryPolicy.GetDelay(retry, headers, DateTimeOffset.UtcNow, NextRandom());
                 if (failure is LlamaCloudApiException { StatusCode: 429 }) _gate.Defer(delay);
                 _log.Verbose($"Retrying {display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({budget.Describe(paced)}): {failure.Message}");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                using (Activity.Wait(display, delay)) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -14,6 +14,9 @@ namespace LlamaCloud.Chat.Commands
     {
         /// <summary>The sessions to save, typically piped from Get-LlamaChatSession. Sessions without loaded events are fetched first.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "Session")]
+        // Also in the id set (the default, so that a bare Export-LlamaChatSession prompts for an id): a piped session
+        // binds here before its SessionId property does, and is written without being fetched again.
+        [Parameter(ValueFromPipeline = true, ParameterSetName = "SessionId", DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
 
@@ -69,7 +72,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == "SessionId")
+            if (ParameterSetName == "SessionId" && InputObject.Length == 0)
             {
                 foreach (var id in SessionId) Export(null, id);
             }

@@ -22,6 +22,9 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Sessions whose events to get, typically piped from Get-LlamaChatSession. Sessions listed without
         /// events (or read with -Summary) are fetched.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        // Also in the id set (the default, so that a bare Get-LlamaChatEvent prompts for an id): a piped session binds
+        // here before its SessionId property does, and keeps its loaded events and its source.
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
@@ -67,7 +70,7 @@ namespace LlamaCloud.Chat.Commands
         protected override void ProcessRecord()
         {
             if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
-            if (ParameterSetName == SessionSet)
+            if (ParameterSetName == SessionSet || Session.Length > 0)
             {
                 foreach (var s in Session)
                 {
@@ -164,8 +167,13 @@ namespace LlamaCloud.Chat.Commands
                         _cmd.WriteRequestError(ex, _id);
                         return;
                     }
-                    if (batch == null) return;
+                    if (batch == null)
+                    {
+                        _cmd.ReportActivity(force: true);
+                        return;
+                    }
                     _cmd.WriteBatch(batch, filter: false);
+                    _cmd.ReportActivity();
                 }
             }
         }

@@ -19,6 +19,8 @@ namespace LlamaCloud.Chat.Commands
         private readonly ConcurrentQueue<(bool Verbose, string Text)> _messages = new ConcurrentQueue<(bool, string)>();
         private readonly AutoResetEvent _messageSignal = new AutoResetEvent(false);
         private ChatApi? _api;
+        private readonly ActivityMonitor _activity = new ActivityMonitor();
+        private ActivityProgress? _activityProgress;
 
         /// <summary>The API key. Accepts a SecureString or a plain string. Default: Connect-LlamaCloud's key, then
         /// the LLAMA_CLOUD_API_KEY (then LLAMA_PARSE_API_KEY) environment variable.</summary>
@@ -75,7 +77,7 @@ namespace LlamaCloud.Chat.Commands
             if (_sourceApis.TryGetValue(session.Source, out var api)) return api;
             var options = session.Source.Clone();
             ApplySettings(options);
-            api = new ChatApi(new LlamaCloudClient(options, this));
+            api = new ChatApi(new LlamaCloudClient(options, this) { Activity = _activity });
             _sourceApis[session.Source] = api;
             return api;
         }
@@ -91,10 +93,13 @@ namespace LlamaCloud.Chat.Commands
         {
             while (!task.IsCompleted)
             {
-                WaitHandle.WaitAny(new[] { ((IAsyncResult)task).AsyncWaitHandle, _messageSignal });
+                // Wakes at least four times a second to show long downloads and waits (ReportActivity).
+                WaitHandle.WaitAny(new[] { ((IAsyncResult)task).AsyncWaitHandle, _messageSignal }, 250);
                 DrainMessages();
+                ReportActivity();
             }
             DrainMessages();
+            ReportActivity(force: true);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -103,6 +108,12 @@ namespace LlamaCloud.Chat.Commands
             {
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>Shows downloads running over a second and waits over a second as progress records (pipeline thread only).</summary>
+        internal void ReportActivity(bool force = false)
+        {
+            (_activityProgress ??= new ActivityProgress(this, _activity)).Report(force);
         }
 
         /// <summary>
@@ -144,7 +155,7 @@ namespace LlamaCloud.Chat.Commands
                 var options = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
                 options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
                 ApplySettings(options);
-                return new LlamaCloudClient(options, this);
+                return new LlamaCloudClient(options, this) { Activity = _activity };
             }
             catch (LlamaCloudException ex)
             {
