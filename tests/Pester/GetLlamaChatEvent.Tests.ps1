@@ -89,14 +89,19 @@ Describe 'Get-LlamaChatEvent' {
             $set = $cmd.ParameterSets | Where-Object Name -eq 'SessionId'
             ($set.Parameters | Where-Object Name -eq 'SessionId').IsMandatory | Should -BeTrue
         }
-        # -NonInteractive cannot prompt: the error names the missing mandatory SessionId.
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; Get-LlamaChatEvent")
-            $e = { $ps.Invoke() } | Should -Throw -PassThru
-            "$($e.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId) $($e.Exception.Message)" | Should -Match 'SessionId'
+        # A host that cannot prompt reports the missing mandatory SessionId instead.
+        foreach ($c in 'Get-LlamaChatEvent', 'Export-LlamaChatSession -Path ./x') {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; $c")
+                $null = try { $ps.Invoke() } catch { $ps.Streams.Error.Add($_.Exception.InnerException.ErrorRecord) }
+                $e = @($ps.Streams.Error)
+                $e.Count | Should -Be 1
+                $e[0].FullyQualifiedErrorId | Should -BeLike 'MissingMandatoryParameter*'
+                $e[0].Exception.Message | Should -BeLike '*SessionId*'
+            }
+            finally { $ps.Dispose() }
         }
-        finally { $ps.Dispose() }
         (Get-Command Export-LlamaChatSession).Parameters['SessionId'].Aliases | Should -Contain 'Id'
     }
 
@@ -134,7 +139,9 @@ Describe 'Get-LlamaChatEvent' {
         $n.Count | Should -Be (Get-LlamaChatSession -Id ses-nulls @Conn).EventCount
         $n.Index | Should -Be (0..($n.Count - 1))
         ($n | Where-Object Type -eq tool_result).Result | Should -BeNullOrEmpty
-        ($n | Where-Object Type -eq stop).Usage.TotalInputTokens | Should -BeNullOrEmpty
+        $stops = @($n | Where-Object Type -eq stop)
+        $stops.Count | Should -Be 2
+        $stops | ForEach-Object { $null -eq $_.Usage.TotalInputTokens | Should -BeTrue }
         $u = Get-LlamaChatEvent -SessionId ses-unicode @Conn
         $u.Count | Should -Be 9
         $u[0].Content | Should -Be 'Grüße — 日本語 😀'

@@ -147,3 +147,72 @@ Describe 'Verbose lines' {
         @($v | Where-Object { $_ -match 'attempt (\d+) of (\d+)' -and [int]$Matches[1] -gt [int]$Matches[2] }).Count | Should -Be 0
     }
 }
+
+Describe 'Long waits are visible without -Verbose' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It '<Command>: a download running over a second shows progress with the bytes received, then completes it' -TestCases @(
+        @{ Command = 'Get-LlamaChatSession -Id' }
+        @{ Command = 'Get-LlamaChatEvent -SessionId' }
+    ) {
+        Add-Fault @{ path = 'ses-gen-5000'; kind = 'slow'; chunkBytes = 8192; chunkDelayMs = 60; times = -1 }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; $Command ses-gen-5000 -BaseUri '$Url' -ApiKey '$Key' | Measure-Object | ForEach-Object Count")
+            $ps.Invoke() | Should -Be $(if ($Command -like 'Get-LlamaChatEvent*') { 5000 } else { 1 })
+            $p = @($ps.Streams.Progress | Where-Object Activity -eq 'Downloading from LlamaCloud')
+            $running = @($p | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterOrEqual 1
+            $running[0].StatusDescription | Should -Match "^session 'ses-gen-5000': [\d,]+ bytes received$"
+            $bytes = $running | ForEach-Object { [long](($_.StatusDescription -replace '^.*: ([\d,]+) bytes received$', '$1') -replace ',', '') }
+            $bytes[0] | Should -BeGreaterThan 0
+            ($bytes | Sort-Object) -join ',' | Should -Be ($bytes -join ',')   # never goes back
+            $p[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'a server-requested wait over a second counts down, a short call shows nothing' {
+        Add-Fault @{ path = 'ses-demo'; status = 503; times = 1; headers = @{ 'Retry-After' = '2' } }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; (Get-LlamaChatSession -Id ses-demo -BaseUri '$Url' -ApiKey '$Key').SessionId")
+            $ps.Invoke() | Should -Be 'ses-demo'
+            $p = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for LlamaCloud')
+            $running = @($p | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterOrEqual 1
+            $running[0].StatusDescription | Should -Match ('^GET ' + [regex]::Escape($Url) + '/api/v1/chat/ses-demo: retrying in [12] s$')
+            $running[0].SecondsRemaining | Should -BeIn 1, 2
+            $p[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; (Get-LlamaChatSession -Id ses-demo -BaseUri '$Url' -ApiKey '$Key').SessionId")
+            $ps.Invoke() | Should -Be 'ses-demo'
+            @($ps.Streams.Progress).Count | Should -Be 0
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Values kept whole, end to end' {
+    BeforeAll { Reset-Emulator }
+
+    It '{"":0}, {"a":1,"a":2} and [1e400] as tool results keep every member and value' {
+        Set-EmulatorSession -Id ses-values -Json '{"session_id":"ses-values","events":[{"call_id":"c1","name":"n","result":{"":0},"type":"tool_result"},{"call_id":"c2","name":"n","result":{"a":1,"a":2},"type":"tool_result"},{"call_id":"c3","name":"n","result":[1e400],"type":"tool_result"},{"call_id":"c4","name":"n","result":{"id":123456789012345678901234567890},"type":"tool_result"}]}'
+        foreach ($r in @(Get-LlamaChatEvent -SessionId ses-values @Conn), @((Get-LlamaChatSession -Id ses-values @Conn).Events)) {
+            $r.Count | Should -Be 4
+            $r[0].Result | Should -BeOfType System.Collections.Specialized.OrderedDictionary
+            $r[0].Result[''] | Should -Be 0
+            $r[1].Result.Count | Should -Be 2
+            $r[1].Result.Name | Should -Be 'a', 'a'
+            $r[1].Result.Value | Should -Be 1, 2
+            $r[2].Result | Should -Be ([double]::PositiveInfinity)
+            $r[3].Result.id | Should -BeOfType System.Numerics.BigInteger
+            $r[3].Result.id.ToString() | Should -Be '123456789012345678901234567890'
+            $r[1].ResultJson | Should -Be '{"a":1,"a":2}'
+            $r[2].ResultJson | Should -Be '[1e400]'
+        }
+    }
+}

@@ -73,7 +73,7 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (LlamaCloudException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, UriText.MaskUserInfo(BaseUri)));
                 return;
             }
             var key = ApiKey.Copy();

@@ -160,7 +160,7 @@ namespace LlamaCloud.Chat.Commands
             catch (LlamaCloudException ex)
             {
                 // Setup problems (no key, bad base URI, key over plain http): nothing can proceed.
-                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri == null ? null : UriText.MaskUserInfo(BaseUri)));
                 throw;
             }
         }
