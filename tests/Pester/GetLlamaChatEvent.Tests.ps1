@@ -60,7 +60,7 @@ Describe 'Get-LlamaChatEvent' {
         ($citation.RawJson | ConvertFrom-Json).span | Should -Be 3, 9
         $unknown = Get-LlamaChatEvent -SessionId ses-unknown -Type unknown @Conn
         $unknown.Count | Should -Be @($events | Where-Object { $_ -is [LlamaCloud.Chat.UnknownEvent] }).Count
-        $unknown.Count | Should -BeGreaterOrEqual 3
+        $unknown.Count | Should -Be 3
         ($unknown | Where-Object { $_.RawJson -like '*untyped text*' }) | Should -Not -BeNullOrEmpty
         ($events | Where-Object { $_ -is [LlamaCloud.Chat.ToolCallEvent] -and $_.CallId -eq 'c9' }).Name | Should -Be 'lookup'
     }
