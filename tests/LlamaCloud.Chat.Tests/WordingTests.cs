@@ -28,7 +28,9 @@ namespace LlamaCloud.Chat.Tests
         [Fact]
         public void AnHtmlPageGivesItsTitleAtAnyStatus()
         {
-            Assert.Equal("502 Bad Gateway", ErrorText.Explain("Bad Gateway", null, "<html><head><title>502 Bad Gateway</title></head><body><h1>x</h1></body></html>"));
+            Assert.Equal("Upstream down", ErrorText.Explain("Bad Gateway", null, "<html><head><title>Upstream down</title></head><body><h1>x</h1></body></html>"));
+            // A title that only repeats the status line is not said twice.
+            Assert.Null(ErrorText.Explain("Bad Gateway", null, "<html><head><title>502 Bad Gateway</title></head></html>"));
             Assert.Equal("Sign in", ErrorText.Explain("Unauthorized", null, "<!DOCTYPE html><html><title>Sign in</title></html>"));
             Assert.Equal("no title here", ErrorText.Explain("OK", null, "<html><body><p>no title here</p></body></html>"));
         }

@@ -19,8 +19,9 @@ namespace LlamaCloud.Chat
             var explanation = detail ?? (string.IsNullOrWhiteSpace(text) ? null : Readable(text!));
             if (string.IsNullOrWhiteSpace(explanation)) return null;
             explanation = TextSummary.OneLine(explanation!.Trim(), 200);
-            if (reason != null && (string.Equals(explanation, reason, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(explanation.TrimEnd('.'), reason, StringComparison.OrdinalIgnoreCase))) return null;
+            // "Not Found", "Not Found." or a page titled "502 Bad Gateway" only repeat the status line.
+            var bare = explanation.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' ').TrimEnd('.');
+            if (reason != null && string.Equals(bare, reason, StringComparison.OrdinalIgnoreCase)) return null;
             return explanation;
         }
 
