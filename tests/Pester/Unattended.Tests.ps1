@@ -118,6 +118,9 @@ Describe '-TimeoutSec measures the server, not the pipeline' {
     It 'a slow consumer (2 ms per event) behind several large sessions at -TimeoutSec 1: one GET per id, no error' {
         # While the first session is consumed slowly (~6 s), the large ones download ahead into full channels.
         $ids = 'ses-gen-3000-7', 'ses-gen-60000-1', 'ses-gen-60000-2', 'ses-gen-60000-3'
+        # Generate (and cache) them first: a busy machine's first generation must not pass for a stalled server.
+        foreach ($id in $ids) { $null = Invoke-WebRequest -Uri "$Url/api/v1/chat/$id" -Headers @{ Authorization = "Bearer $Key" } }
+        Clear-EmulatorRequest
         $count = @{}
         $ids | Get-LlamaChatEvent @Conn -TimeoutSec 1 -ErrorVariable errs | ForEach-Object {
             if ($_.SessionId -eq 'ses-gen-3000-7') { Start-Sleep -Milliseconds 2 }
