@@ -47,7 +47,11 @@ namespace LlamaCloud.Chat
         internal CredentialCheck Credentials { get; } = new CredentialCheck();
 
         /// <summary>Long downloads and waits of this client's requests, for the cmdlet's progress records.</summary>
-        internal ActivityMonitor Activity { get; set; } = new ActivityMonitor();
+        internal ActivityMonitor Activity
+        {
+            get => _gate.Monitor;
+            set => _gate.Monitor = value; // requests held back by another's 429 show their wait too
+        }
 
         internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
