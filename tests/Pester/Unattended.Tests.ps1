@@ -199,6 +199,26 @@ Describe 'Long waits are visible without -Verbose' {
     }
 }
 
+Describe 'Requests held back by a 429' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'show their wait as progress' {
+        # ses-fix-01 must come back in 2 s; ses-fix-02's own 429 arrives 300 ms later asking for 10 ms, so it is held back ~1.7 s.
+        Add-Fault @{ path = 'ses-fix-01'; status = 429; times = 1; headers = @{ 'retry-after-ms' = '2000' } }
+        Add-Fault @{ path = 'ses-fix-02'; status = 429; times = 1; delayMs = 300; headers = @{ 'retry-after-ms' = '10' } }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; ('ses-fix-01', 'ses-fix-02' | Get-LlamaChatSession -BaseUri '$Url' -ApiKey '$Key').SessionId")
+            $ps.Invoke() | Should -Be 'ses-fix-01', 'ses-fix-02'
+            $held = @($ps.Streams.Progress | Where-Object { $_.Activity -eq 'Waiting for LlamaCloud' -and $_.StatusDescription -like 'held back*' })
+            @($held | Where-Object RecordType -eq 'Processing').Count | Should -BeGreaterOrEqual 1
+            $held[0].StatusDescription | Should -Match '^held back: the server asked this command to slow down: retrying in [12] s$'
+            @($ps.Streams.Progress | Where-Object ActivityId -eq $held[0].ActivityId)[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
 Describe 'Values kept whole, end to end' {
     BeforeAll { Reset-Emulator }
 
