@@ -25,6 +25,7 @@
         'Sync-LlamaChatArchive'
         'ConvertTo-LlamaChatTrace'
         'Export-LlamaChatTrace'
+        'Get-LlamaCloudConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -72,10 +72,18 @@ namespace LlamaCloud.Chat.Tests
         }
 
         [Fact]
-        public void AnInvalidTypeNameThrows()
+        public void ANameThatIsNoKnownTypeSelectsUnknownEventsOfThatWireType()
         {
-            var ex = Assert.Throws<ArgumentException>(() => new EventFilter(new[] { "text", "txet" }, null));
-            Assert.Contains("txet", ex.Message);
+            var f = new EventFilter(new[] { "text", "Citation" }, null);
+            Assert.Equal(new[] { "Citation" }, f.UnknownTypeNames);
+            Assert.True(f.MatchesEvent(null, "citation"));
+            Assert.False(f.MatchesEvent(null, "footnote"));
+            Assert.True(f.MatchesEvent(ChatEventType.Text, null));
+            Assert.False(f.MatchesEvent(ChatEventType.Stop, null));
+            var doc = Utf8(Q("{'session_id':'s','events':[{'content':'a','type':'text'},{'source_id':'x','type':'citation'},{'n':1,'type':'footnote'},{'content':'b','type':'text_delta'}]}"));
+            var events = ReadWhole(doc, "s", new EventFilter(new[] { "citation" }, null)).Events;
+            var only = Assert.Single(events);
+            Assert.Equal("citation", Assert.IsType<UnknownEvent>(only).Type);
         }
 
         [Fact]

@@ -35,11 +35,11 @@ namespace LlamaCloud.Chat.Tests
         /// <summary>Runs the loop over the scripted outcomes; returns the attempts made and the result or failure.</summary>
         private static async Task<(int Attempts, int? Value, LlamaCloudException? Failure)> Run(RequestSpec spec, int maximumRetryCount, params AttemptOutcome<int>[] script)
         {
-            var loop = new RetryLoop(new RateGate(), new Log(), maximumRetryCount);
+            var loop = new RetryLoop(new RateGate(), new CredentialCheck(), new Log(), maximumRetryCount);
             var attempts = 0;
             try
             {
-                var v = await loop.RunAsync(spec, (n, max) =>
+                var v = await loop.RunAsync(spec, (n, described, credential) =>
                 {
                     attempts++;
                     Assert.Equal(attempts, n);

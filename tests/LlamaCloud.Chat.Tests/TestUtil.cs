@@ -36,31 +36,24 @@ namespace LlamaCloud.Chat.Tests
         }
 
         /// <summary>
-        /// The network caller's loop (as ResponseBody.ReadSessionAsync): append what arrived, read, keep the unconsumed
-        /// tail; a read of 0 bytes is the end of the body and is passed with isFinalBlock: true.
+        /// Drives the production read loop (ResponseBody.ReadSessionAsync) over a body that arrives exactly
+        /// <paramref name="chunk"/> bytes per network read. Events handed out in batches are returned; a reader that keeps
+        /// its events has them in <c>Reader.Session.Events</c> as well.
         /// </summary>
         internal static (SessionReader Reader, List<ChatEvent> Events) ReadChunked(byte[] doc, int chunk, string? requestedId = "ses-1",
             EventFilter? filter = null, bool keepEvents = true)
         {
             var reader = new SessionReader(requestedId, filter, keepEvents);
             var output = new List<ChatEvent>();
-            var buffer = new byte[Math.Max(16, chunk * 2)];
-            var filled = 0;
-            var pos = 0;
-            while (true)
+            var content = new System.Net.Http.StreamContent(new TrickleStream(doc, Math.Max(1, chunk)));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
+            ResponseBody.ReadSessionAsync(response, reader, batch =>
             {
-                var n = Math.Min(chunk, doc.Length - pos);
-                if (filled + n > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, filled + n));
-                Buffer.BlockCopy(doc, pos, buffer, filled, n);
-                pos += n;
-                filled += n;
-                var consumed = reader.Read(new ReadOnlySpan<byte>(buffer, 0, filled), n == 0, output);
-                Assert.InRange(consumed, 0, filled);
-                if (n == 0 || reader.IsComplete) break;
-                var rest = filled - consumed;
-                Buffer.BlockCopy(buffer, consumed, buffer, 0, rest);
-                filled = rest;
-            }
+                output.AddRange(batch);
+                return System.Threading.Tasks.Task.CompletedTask;
+            }, ctx).GetAwaiter().GetResult();
             return (reader, output);
         }
 

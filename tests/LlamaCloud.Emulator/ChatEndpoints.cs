@@ -26,7 +26,7 @@ static class ChatEndpoints
         {
             await em.Latency.WaitAsync(ct);
             // Faults come before auth, like a proxy or gateway in front of the real API.
-            if (em.Faults.Match(ctx.Request.Method, entry.Path) is { } fault)
+            if (em.Faults.Match(ctx.Request.Method, entry.Path, entry.RawTarget) is { } fault)
             {
                 entry.Fault = fault.Kind.ToString().ToLowerInvariant();
                 answered = await FaultResponder.RunAsync(ctx, fault, () => Answer(ctx, em, rawPath), ct);

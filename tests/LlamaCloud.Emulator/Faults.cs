@@ -8,6 +8,8 @@ enum FaultKind { Status, Hang, Reset, Truncate, Malformed, Html, Empty, Slow }
 sealed class FaultRule
 {
     public string? Path { get; init; }
+    /// <summary>Substring of the raw query string (e.g. "page_token=" for every list page but the first); omit = any.</summary>
+    public string? Query { get; init; }
     public string? Method { get; init; }
     /// <summary>Requests it may apply to; -1 = forever, 0 = never.</summary>
     public int Times { get; init; } = 1;
@@ -44,6 +46,7 @@ sealed class FaultRule
         return new FaultRule
         {
             Path = JsonIn.Str(o, "path") is { Length: > 0 } path ? path : null,
+            Query = JsonIn.Str(o, "query") is { Length: > 0 } query ? query : null,
             Method = JsonIn.Str(o, "method") is { Length: > 0 } method ? method : null,
             Times = JsonIn.Int(o, "times") ?? 1,
             EveryNth = Math.Max(0, JsonIn.Int(o, "everyNth") ?? 0),
@@ -62,6 +65,7 @@ sealed class FaultRule
     {
         w.WriteStartObject();
         if (Path is not null) w.WriteString("path", Path);
+        if (Query is not null) w.WriteString("query", Query);
         if (Method is not null) w.WriteString("method", Method);
         w.WriteNumber("times", Times);
         w.WriteNumber("everyNth", EveryNth);
@@ -91,14 +95,16 @@ sealed class FaultList
     }
 
     /// <summary>The first rule that applies to this request (and counts it), or null.</summary>
-    public FaultRule? Match(string method, string decodedPath)
+    public FaultRule? Match(string method, string decodedPath, string? rawTarget = null)
     {
+        var q = rawTarget is null ? "" : rawTarget.IndexOf('?') is var at and >= 0 ? rawTarget[(at + 1)..] : "";
         lock (_gate)
         {
             foreach (var r in _rules)
             {
                 if (r.Path is not null && !decodedPath.Contains(r.Path, StringComparison.Ordinal)) continue;
                 if (r.Method is not null && !string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)) continue;
+                if (r.Query is not null && !q.Contains(r.Query, StringComparison.Ordinal)) continue;
                 if (r.EveryNth > 0)
                 {
                     if (++r.Matched % r.EveryNth != 0) continue; // not its turn: later rules may apply

@@ -49,3 +49,34 @@ Describe 'Tab completion' {
         $Error.Count | Should -Be 0
     }
 }
+
+Describe 'Session-id completion cache (issue 9)' {
+    BeforeAll { Reset-Emulator }
+
+    It "never shows one key's sessions to another key" {
+        $env:LLAMA_CLOUD_API_KEY = $Key
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        (Get-Completion 'Get-LlamaChatSession -Id ses-de').CompletionText | Should -Be 'ses-demo'
+        Clear-EmulatorRequest
+        $env:LLAMA_CLOUD_API_KEY = 'another-tenant-key'
+        Get-Completion 'Get-LlamaChatSession -Id ses-de' | Should -BeNullOrEmpty
+        # Not served from the first key's cache: asked the server, which refused the other key.
+        $r = @(Get-EmulatorRequest)
+        $r.Count | Should -Be 1
+        $r[0].status | Should -Be 401
+    }
+
+    It "never shows one runspace's sessions to another" {
+        $env:LLAMA_CLOUD_API_KEY = $Key
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        $null = Get-Completion 'Get-LlamaChatSession -Id ses-'
+        Clear-EmulatorRequest
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; (TabExpansion2 -inputScript 'Get-LlamaChatSession -Id ses-de' -cursorColumn 30).CompletionMatches.CompletionText")
+            $ps.Invoke() | Should -Be 'ses-demo'
+        }
+        finally { $ps.Dispose() }
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+}

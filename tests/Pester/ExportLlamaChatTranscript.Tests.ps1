@@ -1,4 +1,4 @@
-# Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript: files, formats and options; the Markdown structure is
+﻿# Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript: files, formats and options; the Markdown structure is
 # checked with a real GitHub-flavoured Markdown parser (Markdig, restored from NuGet with Pester).
 # The HTML transcript in a real browser: TranscriptBrowser.Tests.ps1.
 BeforeAll {

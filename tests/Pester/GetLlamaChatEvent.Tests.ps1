@@ -59,7 +59,8 @@ Describe 'Get-LlamaChatEvent' {
         $citation.Data.source_id | Should -Be 's1'
         ($citation.RawJson | ConvertFrom-Json).span | Should -Be 3, 9
         $unknown = Get-LlamaChatEvent -SessionId ses-unknown -Type unknown @Conn
-        $unknown.Count | Should -BeGreaterOrEqual 3
+        $unknown.Count | Should -Be @($events | Where-Object { $_ -is [LlamaCloud.Chat.UnknownEvent] }).Count
+        $unknown.Count | Should -Be 3
         ($unknown | Where-Object { $_.RawJson -like '*untyped text*' }) | Should -Not -BeNullOrEmpty
         ($events | Where-Object { $_ -is [LlamaCloud.Chat.ToolCallEvent] -and $_.CallId -eq 'c9' }).Name | Should -Be 'lookup'
     }
@@ -69,8 +70,39 @@ Describe 'Get-LlamaChatEvent' {
         ($e.Type | Sort-Object -Unique) | Should -Be 'stop', 'tool_call'
     }
 
-    It 'rejects an unknown type name at binding' {
-        { Get-LlamaChatEvent -SessionId ses-demo -Type tool_calls @Conn } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    It 'takes any wire name for -Type: a name it does not know selects UnknownEvents of that type, with one warning' {
+        $out = Get-LlamaChatEvent -SessionId ses-unknown, ses-demo -Type citation, tool_calls @Conn -WarningVariable warnings 3>$null
+        @($out).Count | Should -Be 1
+        $out.Type | Should -Be 'citation'
+        $out | Should -BeOfType LlamaCloud.Chat.UnknownEvent
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '-Type citation, tool_calls: not types this module knows*Known types: user_input, thinking_delta, thinking, tool_call, tool_result, text_delta, text, stop, unknown.'
+        # Known names give no warning.
+        $null = Get-LlamaChatEvent -SessionId ses-demo -Type tool_call @Conn -WarningVariable none 3>$null
+        @($none).Count | Should -Be 0
+    }
+
+    It 'with no arguments prompts for a session id (the id set is the default), and so does Export-LlamaChatSession' {
+        foreach ($c in 'Get-LlamaChatEvent', 'Export-LlamaChatSession') {
+            $cmd = Get-Command $c
+            $cmd.DefaultParameterSet | Should -Be 'SessionId'
+            $set = $cmd.ParameterSets | Where-Object Name -eq 'SessionId'
+            ($set.Parameters | Where-Object Name -eq 'SessionId').IsMandatory | Should -BeTrue
+        }
+        # A host that cannot prompt reports the missing mandatory SessionId instead.
+        foreach ($c in 'Get-LlamaChatEvent', 'Export-LlamaChatSession -Path ./x') {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; $c")
+                $null = try { $ps.Invoke() } catch { $ps.Streams.Error.Add($_.Exception.InnerException.ErrorRecord) }
+                $e = @($ps.Streams.Error)
+                $e.Count | Should -Be 1
+                $e[0].FullyQualifiedErrorId | Should -BeLike 'MissingMandatoryParameter*'
+                $e[0].Exception.Message | Should -BeLike '*SessionId*'
+            }
+            finally { $ps.Dispose() }
+        }
+        (Get-Command Export-LlamaChatSession).Parameters['SessionId'].Aliases | Should -Contain 'Id'
     }
 
     It 'picks tool events by name with wildcards' {
@@ -87,9 +119,11 @@ Describe 'Get-LlamaChatEvent' {
     }
 
     It 'takes SessionId by property name and the Id alias, and strings by value' {
-        ([pscustomobject]@{ SessionId = 'ses-abc123' } | Get-LlamaChatEvent -Type tool_call @Conn).Count | Should -BeGreaterThan 0
-        (Get-LlamaChatEvent -Id ses-abc123 -Type tool_call @Conn).Count | Should -BeGreaterThan 0
-        ('ses-abc123' | Get-LlamaChatEvent -Type tool_call @Conn).Count | Should -BeGreaterThan 0
+        $expected = (Get-LlamaChatSession -Id ses-abc123 @Conn).Events | Where-Object Type -eq tool_call
+        @($expected).Count | Should -Be 2
+        ([pscustomobject]@{ SessionId = 'ses-abc123' } | Get-LlamaChatEvent -Type tool_call @Conn).CallId | Should -Be $expected.CallId
+        (Get-LlamaChatEvent -Id ses-abc123 -Type tool_call @Conn).CallId | Should -Be $expected.CallId
+        ('ses-abc123' | Get-LlamaChatEvent -Type tool_call @Conn).CallId | Should -Be $expected.CallId
     }
 
     It 'writes one error for a missing session and goes on with the next' {
@@ -102,10 +136,18 @@ Describe 'Get-LlamaChatEvent' {
 
     It 'handles nulls, missing fields and non-ASCII text' {
         $n = Get-LlamaChatEvent -SessionId ses-nulls @Conn
-        $n.Count | Should -BeGreaterThan 0
+        $n.Count | Should -Be (Get-LlamaChatSession -Id ses-nulls @Conn).EventCount
+        $n.Index | Should -Be (0..($n.Count - 1))
+        ($n | Where-Object Type -eq tool_result).Result | Should -BeNullOrEmpty
+        $stops = @($n | Where-Object Type -eq stop)
+        $stops.Count | Should -Be 2
+        $stops | ForEach-Object { $null -eq $_.Usage.TotalInputTokens | Should -BeTrue }
         $u = Get-LlamaChatEvent -SessionId ses-unicode @Conn
-        ($u | Where-Object { $_.Content -like '*日本語*' }) | Should -Not -BeNullOrEmpty
-        ($u | Where-Object { $_.Name -eq 'поиск' }) | Should -Not -BeNullOrEmpty
+        $u.Count | Should -Be 9
+        $u[0].Content | Should -Be 'Grüße — 日本語 😀'
+        $u[1].Content | Should -Be 'café — '
+        ($u | Where-Object { $_.Name -eq 'поиск' }).Type | Should -Be 'tool_call', 'tool_result'
+        $u[3].Arguments.esc | Should -Be 'a"b\c'
     }
 
     It 'writes the first event before the body has finished downloading' {

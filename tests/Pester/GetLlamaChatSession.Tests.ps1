@@ -15,7 +15,7 @@ Describe 'Get-LlamaChatSession -Id' {
         $s.LastUpdatedAt | Should -BeOfType datetime
         $s.LastUpdatedAt.Kind | Should -Be 'Utc'
         $s.JobMetadata | Should -BeOfType LlamaCloud.Chat.JobMetadata
-        $s.Events.Count | Should -BeGreaterThan 10
+        $s.Events.Count | Should -Be 22
         $s.EventCount | Should -Be $s.Events.Count
     }
 

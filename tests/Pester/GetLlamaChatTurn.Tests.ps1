@@ -1,4 +1,4 @@
-BeforeAll {
+﻿BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 
     # Every field of a turn and its tool calls as one string: two lists of turns are the same when these are.

@@ -41,8 +41,8 @@ Describe 'Get-LlamaChatSession without -Id lists the project' {
     It 'a project of exactly one page takes one request' {
         Clear-Project
         $null = Add-ListedSession 5
-        (Get-LlamaChatSession @Conn -PageSize 5).Count | Should -Be 5
-        @(Get-ListRequest).Count | Should -BeLessOrEqual 2
+        (Get-LlamaChatSession @Conn -PageSize 10).Count | Should -Be 5
+        @(Get-ListRequest).Count | Should -Be 1
     }
 
     It '-First 5 sends one request' {
@@ -70,9 +70,16 @@ Describe 'Get-LlamaChatSession without -Id lists the project' {
     It '-IncludeTotalCount reports the total' {
         Clear-Project
         $null = Add-ListedSession 12
-        $out = Get-LlamaChatSession @Conn -IncludeTotalCount -PageSize 5
-        $out[0] | Should -BeOfType psobject
-        "$($out[0])" | Should -BeLike '*12*'
+        $out = @(Get-LlamaChatSession @Conn -IncludeTotalCount -PageSize 5)
+        # Twelve sessions, then the count object (PowerShell's: the number, with Accuracy 1 for an exact total).
+        $out.Count | Should -Be 13
+        @($out[0..11] | Where-Object { $_ -is [LlamaCloud.Chat.ChatSession] }).Count | Should -Be 12
+        $count = $out[12]
+        $count | Should -Not -BeOfType LlamaCloud.Chat.ChatSession
+        $count.PSObject.BaseObject | Should -BeOfType [uint64]
+        $count.PSObject.BaseObject | Should -Be 12
+        $count.Accuracy | Should -Be 1
+        @(Get-ListRequest).Count | Should -Be 3
     }
 
     It 'listed sessions have no events loaded ($null, not empty)' {
@@ -102,12 +109,13 @@ Describe 'Get-LlamaChatSession without -Id lists the project' {
         (Get-LlamaChatSession @Conn | Where-Object LastUpdatedAt -lt (Get-Date).AddDays(-30)).SessionId | Should -Be 'ses-old'
     }
 
-    It 'a failing listing writes one error' {
+    It 'a failing listing is one terminating error' {
         Add-Fault @{ path = '/api/v1/chat'; method = 'GET'; status = 403; times = -1; body = '{"detail":"no access to project"}' }
-        $out = Get-LlamaChatSession @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
-        $out | Should -BeNullOrEmpty
-        $errs.Count | Should -Be 1
-        $errs[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $out = $null
+        $e = { $script:out = Get-LlamaChatSession @Conn -ErrorAction SilentlyContinue } | Should -Throw -PassThru
+        $script:out | Should -BeNullOrEmpty
+        $e.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        @(Get-ListRequest).Count | Should -Be 1
     }
 
     It '-Summary returns the session without events, from the summary endpoint' {
@@ -170,14 +178,24 @@ Describe 'Many sessions' {
     }
 
     It 'Ctrl+C mid-list stops promptly' {
-        Add-Fault @{ path = '/api/v1/chat'; method = 'GET'; kind = 'hang'; times = -1 }
+        # Page 1 arrives; page 2 hangs: the command is provably running (it has written page 1 and sent page 2).
+        $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'sessions' -Body @{ count = 150 }
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_token='; kind = 'hang'; times = -1 }
         $ps = [powershell]::Create()
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; Get-LlamaChatSession -BaseUri '$Url' -ApiKey '$Key'")
-        $async = $ps.BeginInvoke()
-        Start-Sleep -Milliseconds 1000
+        $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while (@(Get-ListRequest).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        @(Get-ListRequest).Count | Should -Be 2
+        $output.Count | Should -Be 100
+        $async.IsCompleted | Should -BeFalse
         $sw = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()
         $sw.Elapsed.TotalSeconds | Should -BeLessThan 1
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        # Stopped, not retried: no further request after the hung page.
+        @(Get-ListRequest).Count | Should -Be 2
         $ps.Dispose()
     }
 }

@@ -19,6 +19,7 @@ Describe 'The module as laid out by the build' {
         $exports += 'New-LlamaChatSession', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage' # the rest of the chat API
         $exports += 'Sync-LlamaChatArchive' # archives
         $exports += 'ConvertTo-LlamaChatTrace', 'Export-LlamaChatTrace' # OpenTelemetry traces
+        $exports += 'Get-LlamaCloudConnection' # what the next command would use
         $m.ExportedCmdlets.Keys | Sort-Object | Should -Be ($exports | Sort-Object)
         $m.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
         $m.PowerShellVersion | Should -Be '5.1'

@@ -1,4 +1,4 @@
-# Send-LlamaChatMessage against the emulator's scripted, paced turn (tests/LlamaCloud.Emulator/StreamEndpoints.cs):
+﻿# Send-LlamaChatMessage against the emulator's scripted, paced turn (tests/LlamaCloud.Emulator/StreamEndpoints.cs):
 # user_input, 3 thinking_delta, thinking, tool_call, tool_result, 4 text_delta, text, stop = 13 events.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')

@@ -1,4 +1,4 @@
-BeforeAll {
+﻿BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "llama-sync-$PID"
     $script:ModuleFile = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }

@@ -5,8 +5,9 @@ using System.Security;
 namespace LlamaCloud.Chat
 {
     /// <summary>
-    /// Holds the API key. Its only way out is <see cref="Reveal"/>, called once by the client that builds the Authorization header;
-    /// ToString and every diagnostic show a mask.
+    /// Holds the API key. Its only way out is <see cref="Reveal"/>: called once by the client that builds the Authorization
+    /// header, by Get-LlamaCloudConnection for the last 4 characters, and by the completer for a hash. ToString and every
+    /// diagnostic show a mask.
     /// </summary>
     internal sealed class ApiKey
     {

@@ -6,7 +6,8 @@ namespace LlamaCloud.Chat
     /// <summary>
     /// One attempt of one request: its cancellation (the user's Ctrl+C linked with the -TimeoutSec timer),
     /// and what the body reader has received. <see cref="Touch"/> restarts the timer, so a large body that keeps
-    /// flowing never times out while one that stalls for -TimeoutSec does.
+    /// flowing never times out while one that stalls for -TimeoutSec does; <see cref="Pause"/> keeps time spent waiting
+    /// on the pipeline out of it.
     /// </summary>
     internal sealed class AttemptContext : IDisposable
     {
@@ -33,6 +34,26 @@ namespace LlamaCloud.Chat
         internal long BytesReceived { get; set; }
 
         internal void Touch() => _cts.CancelAfter(_timeout);
+
+        /// <summary>
+        /// Stops the timer while the reader waits for the pipeline (a full event channel): -TimeoutSec measures the
+        /// server, never a slow consumer downstream. The next <see cref="Touch"/> starts it again.
+        /// </summary>
+        internal void Pause() => _cts.CancelAfter(Timeout.InfiniteTimeSpan);
+
+        /// <summary>Waits for <paramref name="work"/> (the pipeline side) with the timer stopped, then restarts it.</summary>
+        internal async System.Threading.Tasks.Task WithoutTimerAsync(Func<System.Threading.Tasks.Task> work)
+        {
+            Pause();
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                Touch();
+            }
+        }
 
         public void Dispose() => _cts.Dispose();
     }

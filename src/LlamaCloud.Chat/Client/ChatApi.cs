@@ -31,6 +31,7 @@ namespace LlamaCloud.Chat
             var whole = suffix == null;
             return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
+                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
                 var reader = new SessionReader(sessionId, null, keepEvents: whole);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
@@ -51,6 +52,7 @@ namespace LlamaCloud.Chat
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
             return Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
+                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
                 var reader = new SessionReader(sessionId, EventFilter.Nothing, keepEvents: false);
                 var sink = beginAttempt();
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx, sink).ConfigureAwait(false);
@@ -80,7 +82,11 @@ namespace LlamaCloud.Chat
             {
                 var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
                 var read = new ResumableEventRead(sessionId, filter, channel, cancellationToken);
-                await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), read.ReadAsync, cancellationToken).ConfigureAwait(false);
+                await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
+                {
+                    using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                    return await read.ReadAsync(response, ctx).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
                 channel.Complete(null);
             }
             catch (System.Exception ex)
@@ -89,12 +95,12 @@ namespace LlamaCloud.Chat
             }
         }
 
-        /// <summary>GET /api/v1/chat: one page of session summaries, newest first.</summary>
-        internal Task<SessionPage> ListAsync(int pageSize, string? pageToken, CancellationToken cancellationToken)
+        /// <summary>GET /api/v1/chat: one page of session summaries, newest first. A null page size sends none (the server's default).</summary>
+        internal Task<SessionPage> ListAsync(int? pageSize, string? pageToken, CancellationToken cancellationToken)
         {
             var uri = Client.BuildUri(ChatApiPaths.ChatRoot, new[]
             {
-                new KeyValuePair<string, string?>("page_size", pageSize.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string?>("page_size", pageSize?.ToString(CultureInfo.InvariantCulture)),
                 new KeyValuePair<string, string?>("page_token", pageToken),
             });
             return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>

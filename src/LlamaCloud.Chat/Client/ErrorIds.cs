@@ -92,6 +92,13 @@ namespace LlamaCloud.Chat
         public const string ProxyAuthenticationRequired = "LlamaCloud.ProxyAuthenticationRequired";
         /// <summary>-Proxy is not an absolute http(s) URI without credentials, or the proxy parameters conflict.</summary>
         public const string InvalidProxy = "LlamaCloud.InvalidProxy";
+        // Issue 9: every id the module writes lives in this class (a test checks the README's table against it by reflection).
+        /// <summary>A -Path / -LiteralPath that names no file (the id PowerShell's own cmdlets use; kept as documented).</summary>
+        public const string PathNotFound = "PathNotFound";
+        /// <summary>A listing that could not be completed: the sessions already listed were written (terminating).</summary>
+        public const string ListIncomplete = "LlamaCloud.ListIncomplete";
+        /// <summary>Anything else that failed for one input.</summary>
+        public const string UnexpectedError = "LlamaCloud.UnexpectedError";
 
         /// <summary>The id for an HTTP status.</summary>
         public static string ForStatus(int status) => ForStatusWithCategory(status).Id;

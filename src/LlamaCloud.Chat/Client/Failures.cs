@@ -12,10 +12,15 @@ namespace LlamaCloud.Chat
     internal sealed class Failures
     {
         private readonly Redactor _redactor;
+        private readonly string _keySource;
 
-        internal Failures(Redactor redactor)
+        /// <param name="redactor">Masks the key in what the other side says.</param>
+        /// <param name="keySource">Where the key came from (a parameter, Connect-LlamaCloud, or an environment
+        /// variable's name), for a 401's message; never the key.</param>
+        internal Failures(Redactor redactor, string keySource)
         {
             _redactor = redactor;
+            _keySource = keySource;
         }
 
         internal string? Redact(string? text) => _redactor.Redact(text);
@@ -24,9 +29,9 @@ namespace LlamaCloud.Chat
         {
             var detail = Redact(rawDetail);
             var text = Redact(rawText);
-            var explanation = detail ?? (string.IsNullOrWhiteSpace(text) ? reason : TextSummary.OneLine(text, 200));
-            var message = $"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) || explanation == reason ? string.Empty : ": " + explanation)}";
-            if (status == 401) message += " Check the API key (-ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY).";
+            var explanation = ErrorText.Explain(reason, detail, text);
+            var message = ErrorText.Sentence($"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) ? string.Empty : ": " + explanation)}");
+            if (status == 401) message += $" The API key from {_keySource} was rejected; no further requests were sent.";
             if (requestId != null) message += $" (request id {requestId})";
             return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId);
         }
@@ -41,19 +46,12 @@ namespace LlamaCloud.Chat
 
         internal LlamaCloudException Connection(long bytesReceived, string host, string? sessionId, Exception ex) =>
             new LlamaCloudException(
-                $"{Subject(sessionId)}: {(bytesReceived > 0 ? "the connection broke after " + bytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + host)}: {Redact(InnermostMessage(ex))}",
+                ErrorText.Sentence($"{Subject(sessionId)}: {(bytesReceived > 0 ? "the connection broke after " + bytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + host)}: {Redact(ErrorText.Innermost(ex))}"),
                 ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
 
         internal static string Subject(string? sessionId) => sessionId == null ? "LlamaCloud request" : $"Session '{sessionId}'";
 
         internal static string? RequestId(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var v) ? string.Join(",", v) : null;
-
-        internal static string InnermostMessage(Exception ex)
-        {
-            var e = ex;
-            while (e.InnerException != null) e = e.InnerException;
-            return e == ex ? ex.Message : ex.Message + " " + e.Message;
-        }
     }
 }

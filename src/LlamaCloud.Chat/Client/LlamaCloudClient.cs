@@ -20,22 +20,17 @@ namespace LlamaCloud.Chat
         private readonly string _secret; // revealed once, checked once; also what Redact masks
         private readonly Failures _failures;
         private readonly RetryLoop _retries;
+        private readonly RateGate _gate = new RateGate();
 
         internal LlamaCloudClient(LlamaCloudOptions options, IClientLog log)
         {
             _options = options;
             _log = log;
             _secret = options.ApiKey.Reveal();
-            _failures = new Failures(new Redactor(_secret));
-            _retries = new RetryLoop(new RateGate(), log, options.MaximumRetryCount);
-            foreach (var c in _secret)
-            {
-                // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
-                if (c < 0x21 || c > 0x7e)
-                    throw new LlamaCloudException(
-                        "The API key contains spaces, line breaks or non-ASCII characters, so it cannot be sent. Check how it was read (e.g. a trailing newline from a file).",
-                        ErrorIds.InvalidApiKey, ErrorCategory.InvalidArgument);
-            }
+            _failures = new Failures(new Redactor(_secret), options.KeySource);
+            _retries = new RetryLoop(_gate, Credentials, log, options.MaximumRetryCount);
+            // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
+            ApiKeyFormat.Check(_secret, options.KeySource);
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
@@ -48,6 +43,16 @@ namespace LlamaCloud.Chat
 
         /// <summary>Where readers report what they see besides results (skipped stream messages).</summary>
         internal IClientLog Log => _log;
+
+        /// <summary>Whether this client's key was accepted or rejected (401); after a rejection nothing more is sent.</summary>
+        internal CredentialCheck Credentials { get; } = new CredentialCheck();
+
+        /// <summary>Long downloads and waits of this client's requests, for the cmdlet's progress records.</summary>
+        internal ActivityMonitor Activity
+        {
+            get => _gate.Monitor;
+            set => _gate.Monitor = value; // requests held back by another's 429 show their wait too
+        }
 
         internal Uri BuildUri(string relativePath, IEnumerable<KeyValuePair<string, string?>>? query = null)
         {
@@ -66,7 +71,7 @@ namespace LlamaCloud.Chat
             CancellationToken cancellationToken)
         {
             var attempt = new RequestAttempt(spec, _options, _secret, _failures, _log);
-            return _retries.RunAsync(spec, (n, max) => attempt.RunAsync(n, max, readBody, cancellationToken), cancellationToken);
+            return _retries.RunAsync(spec, (n, described, credential) => attempt.RunAsync(n, described, credential, readBody, cancellationToken), cancellationToken);
         }
 
         /// <summary>Masks the key, and any bearer token, in text that came from the other side.</summary>

@@ -25,5 +25,8 @@ namespace LlamaCloud.Chat
 
         /// <summary>The request's method and URL (never carries credentials).</summary>
         public string? RequestUri { get; internal set; }
+
+        /// <summary>True when the request was never sent because an earlier one of the same command had its key rejected (401).</summary>
+        public bool NotSent { get; internal set; }
     }
 }

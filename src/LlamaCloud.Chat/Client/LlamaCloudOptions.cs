@@ -17,6 +17,10 @@ namespace LlamaCloud.Chat
 
         internal Uri BaseUri { get; }
         internal ApiKey ApiKey { get; }
+        /// <summary>Where the key came from, for messages: "the -ApiKey parameter", "Connect-LlamaCloud", or the environment variable's name. Never the key.</summary>
+        internal string KeySource { get; set; } = "the -ApiKey parameter";
+        /// <summary>Where the base URI came from (a parameter, Connect-LlamaCloud, LLAMA_CLOUD_BASE_URL or the default).</summary>
+        internal string BaseUriSource { get; set; } = "the default";
         internal string? OrganizationId { get; set; }
         internal string? ProjectId { get; set; }
         /// <summary>Per attempt: until the response headers arrive, then the longest pause allowed between body reads.</summary>

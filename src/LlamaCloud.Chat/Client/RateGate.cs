@@ -28,12 +28,16 @@ namespace LlamaCloud.Chat
 
         internal TimeSpan Remaining => TimeSpan.FromTicks(Math.Max(0, Interlocked.Read(ref _notBeforeTicks) - Clock.Elapsed.Ticks));
 
+        /// <summary>Where waits of over a second are shown (progress records).</summary>
+        internal ActivityMonitor Monitor { get; set; } = new ActivityMonitor();
+
         internal async Task WaitAsync(CancellationToken cancellationToken)
         {
             TimeSpan wait;
             while ((wait = Remaining) > TimeSpan.Zero)
             {
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                using (Monitor.Wait("held back: the server asked this command to slow down", wait))
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -35,19 +35,20 @@ namespace LlamaCloud.Chat
         /// breaks while the body downloads is a failed attempt like one that fails at once. Only the user's
         /// cancellation escapes as an exception.
         /// </summary>
-        internal async Task<AttemptOutcome<T>> RunAsync<T>(int attempt, int maxAttempts,
+        internal async Task<AttemptOutcome<T>> RunAsync<T>(int attempt, string attemptText, CredentialCheck.Ticket credential,
             Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken)
         {
             var display = _spec.Display;
             using var ctx = new AttemptContext(attempt, _options.Timeout, cancellationToken);
             var watch = Stopwatch.StartNew();
-            _log.Verbose($"{display} (attempt {attempt} of {maxAttempts})");
+            _log.Verbose($"{display} ({attemptText})");
             HttpResponseMessage? response = null;
             try
             {
                 using var request = CreateRequest();
                 response = await SharedHttp.For(_options.Proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
+                credential.Answered(status);
                 _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {Failures.RequestId(response) ?? "-"}");
                 if (response.IsSuccessStatusCode)
                 {
@@ -95,7 +96,7 @@ namespace LlamaCloud.Chat
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
             {
-                _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {_failures.Redact(Failures.InnermostMessage(ex))}");
+                _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {_failures.Redact(ErrorText.Innermost(ex))}");
                 return AttemptOutcome<T>.Failed(_failures.Connection(ctx.BytesReceived, _spec.Uri.Host, _spec.SessionId, ex), FailureKind.Transport);
             }
             finally

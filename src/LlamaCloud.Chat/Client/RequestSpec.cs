@@ -31,7 +31,7 @@ namespace LlamaCloud.Chat
         internal string Accept { get; }
 
         /// <summary>"GET /api/v1/chat/x?project_id=..": what -Verbose and error records show (never credentials).</summary>
-        internal string Display => Method.Method + " " + Uri.PathAndQuery;
+        internal string Display => Method.Method + " " + Uri.GetLeftPart(UriPartial.Authority) + Uri.PathAndQuery;
 
         internal static RequestSpec Get(Uri uri, string? sessionId) =>
             new RequestSpec(HttpMethod.Get, uri, sessionId, idempotent: true, null, "application/json");

@@ -75,7 +75,8 @@ namespace LlamaCloud.Chat
                         reader.OwnerOffset = start;
                     }
                     start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, batch);
-                    if (batch != null && batch.Count > 0) await onBatch!(batch).ConfigureAwait(false);
+                    // The consumer may be slow (a full channel): that wait is the pipeline's, not the server's.
+                    if (batch != null && batch.Count > 0) await ctx.WithoutTimerAsync(() => onBatch!(batch)).ConfigureAwait(false);
                     if (n == 0 || (reader.IsComplete && copyTo == null)) return;
                 }
             }

@@ -87,7 +87,7 @@ namespace LlamaCloud.Chat
                 if (Stopped) return true; // everything of the turn is here; the connection's end does not matter
                 var cause = ex is OperationCanceledException
                     ? $"nothing arrived for {ctx.IdleLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"
-                    : "the connection broke: " + _redact(Failures.InnermostMessage(ex));
+                    : "the connection broke: " + _redact(ErrorText.Innermost(ex));
                 throw Interrupted(cause, ex);
             }
             if (!Stopped) throw Interrupted("the stream ended without the turn's stop event", null);

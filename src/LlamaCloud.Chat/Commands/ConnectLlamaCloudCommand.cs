@@ -9,8 +9,10 @@ namespace LlamaCloud.Chat.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "LlamaCloud", DefaultParameterSetName = "Region")]
     [OutputType(typeof(LlamaCloudConnection))]
-    public sealed class ConnectLlamaCloudCommand : PSCmdlet
+    public sealed class ConnectLlamaCloudCommand : PSCmdlet, IDisposable
     {
+        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
+
         /// <summary>The API key (SecureString, or a plain string).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [SecureStringTransformation]
@@ -56,6 +58,16 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public SwitchParameter NoProxy { get; set; }
 
+        /// <summary>Makes one cheap authenticated request (the first session of the project) before keeping the
+        /// connection, and fails there and then if LlamaCloud rejects the key (401) or cannot be reached.</summary>
+        [Parameter]
+        public SwitchParameter Validate { get; set; }
+
+        /// <summary>Seconds -Validate waits for LlamaCloud. Default 30.</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
         /// <summary>Write the connection (without the key) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -82,14 +94,57 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (LlamaCloudException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, UriText.MaskUserInfo(BaseUri)));
                 return;
             }
             var key = ApiKey.Copy();
             key.MakeReadOnly();
-            LlamaCloudConnection.Current = new LlamaCloudConnection(uri, key, OrganizationId, ProjectId, region) { ProxySettings = proxy };
+            var connection = new LlamaCloudConnection(uri, key, OrganizationId, ProjectId, region) { ProxySettings = proxy };
+            var log = new ConnectLog(this);
+            try
+            {
+                // The same rules as a request: a key that cannot be sent fails now, not at the first command.
+                var apiKey = Chat.ApiKey.From(key)!;
+                ApiKeyFormat.Check(apiKey.Reveal(), "Connect-LlamaCloud -ApiKey");
+                if (Validate)
+                {
+                    var options = new LlamaCloudOptions(uri, apiKey) { OrganizationId = OrganizationId, ProjectId = ProjectId, KeySource = "Connect-LlamaCloud -ApiKey", BaseUriSource = "-BaseUri", Proxy = proxy };
+                    options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
+                    ConnectionValidator.Validate(this, new LlamaCloudClient(options, log), TimeoutSec, _stop.Token);
+                }
+            }
+            catch (LlamaCloudException ex)
+            {
+                log.Flush();
+                // Nothing is kept: a connection that failed validation must not serve the next command.
+                ThrowTerminatingError(ErrorRecords.From(ex, uri));
+                return;
+            }
+            log.Flush();
+            if (Validate) WriteVerbose($"LlamaCloud accepted the key at {uri}.");
+            LlamaCloudConnection.Current = connection;
             WriteVerbose($"Connected to {uri} (key ********{(ProjectId != null ? ", project " + ProjectId : string.Empty)}, {proxy}).");
             if (PassThru) WriteObject(LlamaCloudConnection.Current);
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose() => _stop.Dispose();
+
+        /// <summary>-Validate's request log: verbose lines are collected and written once the request is done.</summary>
+        private sealed class ConnectLog : IClientLog
+        {
+            private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            private readonly Cmdlet _cmdlet;
+            internal ConnectLog(Cmdlet cmdlet) { _cmdlet = cmdlet; }
+            public void Verbose(string message) => _lines.Enqueue(message);
+            public void Debug(string message) { }
+            internal void Flush()
+            {
+                while (_lines.TryDequeue(out var line)) _cmdlet.WriteVerbose(line);
+            }
         }
     }
 }

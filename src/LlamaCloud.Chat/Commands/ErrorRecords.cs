@@ -14,13 +14,13 @@ namespace LlamaCloud.Chat.Commands
                 if (lc is LlamaCloudApiException api)
                 {
                     record.ErrorDetails = new ErrorDetails(lc.Message);
-                    if (api.StatusCode == 401) record.ErrorDetails.RecommendedAction = "Check the API key: -ApiKey, Connect-LlamaCloud or LLAMA_CLOUD_API_KEY.";
+                    if (api.StatusCode == 401) record.ErrorDetails.RecommendedAction = "Pass the right key with -ApiKey, run Connect-LlamaCloud again, or correct the LLAMA_CLOUD_API_KEY environment variable (Get-LlamaCloudConnection shows which key is used).";
                     else if (api.StatusCode == 404) record.ErrorDetails.RecommendedAction = "Check the session id, and -ProjectId / -OrganizationId if the session belongs to another project.";
                     else if (api.StatusCode == 429) record.ErrorDetails.RecommendedAction = "Retry later, or raise -MaximumRetryCount.";
                 }
                 return record;
             }
-            return new ErrorRecord(exception, "LlamaCloud.UnexpectedError", ErrorCategory.NotSpecified, target);
+            return new ErrorRecord(exception, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target);
         }
     }
 }

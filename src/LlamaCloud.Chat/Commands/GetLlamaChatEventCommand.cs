@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Gets the events of LlamaCloud chat sessions, in session order, optionally only some types or tools.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionSet)]
+    [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
     public sealed class GetLlamaChatEventCommand : LlamaCloudCmdlet
@@ -22,6 +22,9 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Sessions whose events to get, typically piped from Get-LlamaChatSession. Sessions listed without
         /// events (or read with -Summary) are fetched.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        // Also in the id set (the default, so that a bare Get-LlamaChatEvent prompts for an id): a piped session binds
+        // here before its SessionId property does, and keeps its loaded events and its source.
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
@@ -35,10 +38,10 @@ namespace LlamaCloud.Chat.Commands
         public string[] SessionId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only events of these types (wire names, case-insensitive): user_input, thinking_delta, thinking,
-        /// tool_call, tool_result, text_delta, text, stop, or unknown for types this module does not know.</summary>
+        /// tool_call, tool_result, text_delta, text, stop, or unknown for every type this module does not know. Any other
+        /// wire name (e.g. citation) selects the UnknownEvents of that type, with one warning naming the known types.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [ValidateEventType]
         [ArgumentCompleter(typeof(EventTypeCompleter))]
         public string[]? Type { get; set; }
 
@@ -57,6 +60,9 @@ namespace LlamaCloud.Chat.Commands
         protected override void BeginProcessing()
         {
             _filter = new EventFilter(Type, Name);
+            // A typo must be noticed, and a new type must still work: say once which names are not known types.
+            if (_filter.UnknownTypeNames is { } unknown)
+                WriteWarning($"-Type {string.Join(", ", unknown)}: not {(unknown.Count == 1 ? "a type" : "types")} this module knows; matching UnknownEvents of that wire type. Known types: {string.Join(", ", ChatEventType.Names)}.");
             _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat events");
         }
 
@@ -64,7 +70,7 @@ namespace LlamaCloud.Chat.Commands
         protected override void ProcessRecord()
         {
             if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
-            if (ParameterSetName == SessionSet)
+            if (ParameterSetName == SessionSet || Session.Length > 0)
             {
                 foreach (var s in Session)
                 {
@@ -161,8 +167,13 @@ namespace LlamaCloud.Chat.Commands
                         _cmd.WriteRequestError(ex, _id);
                         return;
                     }
-                    if (batch == null) return;
+                    if (batch == null)
+                    {
+                        _cmd.ReportActivity(force: true);
+                        return;
+                    }
                     _cmd.WriteBatch(batch, filter: false);
+                    _cmd.ReportActivity();
                 }
             }
         }

@@ -33,9 +33,10 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(ParameterSetName = IdSet)]
         public SwitchParameter Summary { get; set; }
 
-        /// <summary>Sessions per page when listing (1-100). Default 100, the largest the API allows.</summary>
+        /// <summary>Sessions per page when listing. Default 100. The API documents no bounds: if the server rejects the
+        /// size, the listing goes on with the server's default page size (and says so in -Verbose).</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1, 100)]
+        [ValidateRange(1, 10000)]
         public int PageSize { get; set; } = 100;
 
         /// <summary>How many sessions are fetched at once when several ids arrive. Output stays in input order. Default 8.</summary>
@@ -110,9 +111,10 @@ namespace LlamaCloud.Chat.Commands
         private void List()
         {
             var wanted = PagingParameters.First == ulong.MaxValue ? ulong.MaxValue : PagingParameters.First + PagingParameters.Skip;
-            var pageSize = (int)Math.Min((ulong)PageSize, Math.Max(1UL, wanted));
+            int? pageSize = (int)Math.Min((ulong)PageSize, Math.Max(1UL, wanted));
             string? token = null;
             ulong seen = 0;
+            var pages = 0;
             var watch = Stopwatch.StartNew();
             ProgressRecord? progress = null;
             var complete = false;
@@ -120,7 +122,19 @@ namespace LlamaCloud.Chat.Commands
             {
                 while (!Done)
                 {
-                    var page = Await(Api.ListAsync(pageSize, token, StopToken));
+                    pages++;
+                    SessionPage page;
+                    try
+                    {
+                        page = Await(Api.ListAsync(pageSize, token, StopToken));
+                    }
+                    catch (LlamaCloudApiException ex) when (pageSize != null && PageSizeRejected(ex))
+                    {
+                        // The API documents no bounds for page_size: a server that has one gets its own default instead.
+                        WriteVerbose($"The server rejected page_size={pageSize} ({ex.StatusCode}: {TextSummary.OneLine(ex.Detail ?? ex.Message, 200)}); listing with the server's default page size instead.");
+                        pageSize = null;
+                        page = Await(Api.ListAsync(pageSize, token, StopToken));
+                    }
                     foreach (var s in page.Items)
                     {
                         seen++;
@@ -138,8 +152,12 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (LlamaCloudException ex)
             {
-                // The listing is this command's one input: report it like any failed input and stop.
-                WriteRequestError(ex, Api.Client.Options.BaseUri);
+                // A partial list must never pass for the whole project: what was read is already written, and the
+                // command fails with one terminating error. Nothing listed (or a rejected key) is the cause itself.
+                if (seen == 0 || IsUnauthorized(ex)) ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(new LlamaCloudException(
+                    $"The session list is incomplete: {seen} session{(seen == 1 ? " was" : "s were")} listed, then page {pages} failed after the retries: {ex.Message}",
+                    ErrorIds.ListIncomplete, ex.Category, ex) { RequestUri = ex.RequestUri }, Api.Client.Options.BaseUri));
             }
             finally
             {
@@ -149,6 +167,11 @@ namespace LlamaCloud.Chat.Commands
             if (PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount(seen, complete ? 1.0 : 0.0));
         }
+
+        /// <summary>A 400 or 422 that names page_size: the server has a limit the API does not document.</summary>
+        private static bool PageSizeRejected(LlamaCloudApiException ex) =>
+            (ex.StatusCode == 400 || ex.StatusCode == 422)
+            && (ex.Detail ?? ex.Message).IndexOf("page_size", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>One id's fetch in the ordered window.</summary>
         private sealed class PendingSession : PendingOutput

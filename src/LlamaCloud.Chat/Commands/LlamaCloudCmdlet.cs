@@ -19,6 +19,8 @@ namespace LlamaCloud.Chat.Commands
         private readonly ConcurrentQueue<(bool Verbose, string Text)> _messages = new ConcurrentQueue<(bool, string)>();
         private readonly AutoResetEvent _messageSignal = new AutoResetEvent(false);
         private ChatApi? _api;
+        private readonly ActivityMonitor _activity = new ActivityMonitor();
+        private ActivityProgress? _activityProgress;
 
         /// <summary>The API key. Accepts a SecureString or a plain string. Default: Connect-LlamaCloud's key, then
         /// the LLAMA_CLOUD_API_KEY (then LLAMA_PARSE_API_KEY) environment variable.</summary>
@@ -102,7 +104,7 @@ namespace LlamaCloud.Chat.Commands
                 ThrowTerminatingError(ErrorRecords.From(ex, Proxy));
                 throw;
             }
-            api = new ChatApi(new LlamaCloudClient(options, this));
+            api = new ChatApi(new LlamaCloudClient(options, this) { Activity = _activity });
             _sourceApis[session.Source] = api;
             return api;
         }
@@ -118,10 +120,13 @@ namespace LlamaCloud.Chat.Commands
         {
             while (!task.IsCompleted)
             {
-                WaitHandle.WaitAny(new[] { ((IAsyncResult)task).AsyncWaitHandle, _messageSignal });
+                // Wakes at least four times a second to show long downloads and waits (ReportActivity).
+                WaitHandle.WaitAny(new[] { ((IAsyncResult)task).AsyncWaitHandle, _messageSignal }, 250);
                 DrainMessages();
+                ReportActivity();
             }
             DrainMessages();
+            ReportActivity(force: true);
             try
             {
                 return task.GetAwaiter().GetResult();
@@ -132,14 +137,28 @@ namespace LlamaCloud.Chat.Commands
             }
         }
 
-        /// <summary>Writes one non-terminating error for a failed input; the pipeline goes on.</summary>
+        /// <summary>Shows downloads running over a second and waits over a second as progress records (pipeline thread only).</summary>
+        internal void ReportActivity(bool force = false)
+        {
+            (_activityProgress ??= new ActivityProgress(this, _activity)).Report(force);
+        }
+
+        /// <summary>
+        /// Writes one non-terminating error for a failed input; the pipeline goes on. A rejected key (401) is wrong for
+        /// every input, so it ends the command instead, with one terminating error naming where the key came from.
+        /// </summary>
         internal void WriteRequestError(Exception exception, object? target)
         {
             // A proxy that refuses us refuses every other input too.
             if (exception is LlamaCloudException { ErrorId: ErrorIds.ProxyAuthenticationRequired })
                 ThrowTerminatingError(ErrorRecords.From(exception, target));
+            if (IsUnauthorized(exception)) ThrowTerminatingError(ErrorRecords.From(exception, target));
             WriteError(ErrorRecords.From(exception, target));
         }
+
+        /// <summary>True for a 401 (sent, or refused unsent after an earlier 401 of this command).</summary>
+        internal static bool IsUnauthorized(Exception exception) =>
+            exception is LlamaCloudException lc && lc.ErrorId == ErrorIds.Unauthorized;
 
         void IClientLog.Verbose(string message) => Enqueue(true, message);
         void IClientLog.Debug(string message) => Enqueue(false, message);
@@ -166,12 +185,12 @@ namespace LlamaCloud.Chat.Commands
                 var options = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
                 options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
                 ApplySettings(options, options.Proxy);
-                return new LlamaCloudClient(options, this);
+                return new LlamaCloudClient(options, this) { Activity = _activity };
             }
             catch (LlamaCloudException ex)
             {
                 // Setup problems (no key, bad base URI, key over plain http): nothing can proceed.
-                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, BaseUri == null ? null : UriText.MaskUserInfo(BaseUri)));
                 throw;
             }
         }

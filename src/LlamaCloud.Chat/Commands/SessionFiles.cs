@@ -116,7 +116,7 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is PSArgumentException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
             {
-                cmdlet.WriteError(new ErrorRecord(ex, "PathNotFound", ErrorCategory.ObjectNotFound, path));
+                cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
             }
             return result;
         }

@@ -44,7 +44,7 @@ namespace LlamaCloud.Chat.Commands
         {
             var options = OptionsResolver.TryResolve(fakeBoundParameters);
             if (options == null) return new List<ChatSession>();
-            var key = options.BaseUri + "|" + options.OrganizationId + "|" + options.ProjectId;
+            var key = CacheKey(options);
             lock (Gate)
             {
                 if (_cached != null && _cacheKey == key && DateTime.UtcNow - _cachedAt < (_cached.Count == 0 ? CacheFailureFor : CacheFor)) return _cached;
@@ -84,6 +84,19 @@ namespace LlamaCloud.Chat.Commands
                 _cached = list;
             }
             return list;
+        }
+
+        /// <summary>
+        /// One cache entry per endpoint, project, key and runspace: one key's sessions are never offered to another
+        /// key, nor one runspace's to another. The key enters only as a hash.
+        /// </summary>
+        internal static string CacheKey(LlamaCloudOptions options)
+        {
+            string keyHash;
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+                keyHash = Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(options.ApiKey.Reveal())));
+            var runspace = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId.ToString() ?? "-";
+            return options.BaseUri + "|" + options.OrganizationId + "|" + options.ProjectId + "|" + keyHash + "|" + runspace;
         }
 
         private sealed class SilentLog : IClientLog

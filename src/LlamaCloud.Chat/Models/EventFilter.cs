@@ -11,6 +11,7 @@ namespace LlamaCloud.Chat
     internal sealed class EventFilter
     {
         private readonly HashSet<string>? _types;
+        private readonly HashSet<string>? _wireNames;
         private readonly WildcardPattern[]? _names;
         private readonly bool _nothing;
 
@@ -27,12 +28,17 @@ namespace LlamaCloud.Chat
             if (types != null)
             {
                 _types = new HashSet<string>(StringComparer.Ordinal);
+                var wire = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var t in types)
                 {
-                    var n = ChatEventType.Normalize(t) ?? throw new ArgumentException($"'{t}' is not a chat event type.", nameof(types));
-                    _types.Add(n);
+                    if (string.IsNullOrWhiteSpace(t)) continue;
+                    var n = ChatEventType.Normalize(t);
+                    // A name the module does not know is still a wire name: it selects UnknownEvents of that type.
+                    if (n != null) _types.Add(n);
+                    else wire.Add(t.Trim());
                 }
-                if (_types.Count == 0) _types = null;
+                if (wire.Count > 0) _wireNames = wire;
+                if (_types.Count == 0 && _wireNames == null) _types = null;
             }
             if (names != null)
             {
@@ -49,13 +55,28 @@ namespace LlamaCloud.Chat
         internal bool BuildsNothing => _nothing;
 
         /// <summary>True when the filter lets everything through.</summary>
-        internal bool IsEmpty => _types == null && _names == null && !_nothing;
+        internal bool IsEmpty => _types == null && _wireNames == null && _names == null && !_nothing;
+
+        /// <summary>The -Type names that are no type this module knows (matched against UnknownEvent.Type), or null.</summary>
+        internal IReadOnlyCollection<string>? UnknownTypeNames => _wireNames;
 
         /// <summary>True when the caller asked for tool names, so the reader must look at <c>name</c>.</summary>
         internal bool FiltersByName => _names != null;
 
         /// <summary>Does an event of this resolved wire type pass? (<c>unknown</c> stands for UnknownEvent.)</summary>
-        internal bool MatchesType(string wireType) => !_nothing && (_types == null || _types.Contains(wireType));
+        internal bool MatchesType(string wireType) => !_nothing && ((_types == null && _wireNames == null) || (_types != null && _types.Contains(wireType)));
+
+        /// <summary>
+        /// Does an event pass the type filter? <paramref name="knownType"/> is the resolved type (null for an unknown
+        /// event), <paramref name="unknownType"/> the wire type an unknown event carries.
+        /// </summary>
+        internal bool MatchesEvent(string? knownType, string? unknownType)
+        {
+            if (_nothing) return false;
+            if (knownType != null) return MatchesType(knownType);
+            if (MatchesType(ChatEventType.Unknown)) return true;
+            return unknownType != null && _wireNames != null && _wireNames.Contains(unknownType);
+        }
 
         /// <summary>Does a tool event with this name pass? Events that are not tool events never pass a name filter.</summary>
         internal bool MatchesName(string? name)
@@ -72,8 +93,7 @@ namespace LlamaCloud.Chat
         /// <summary>Applies the filter to an event already built (sessions fetched whole).</summary>
         internal bool Matches(ChatEvent e)
         {
-            var wire = e is UnknownEvent ? ChatEventType.Unknown : e.Type!;
-            if (!MatchesType(wire)) return false;
+            if (!(e is UnknownEvent ? MatchesEvent(null, e.Type) : MatchesType(e.Type!))) return false;
             if (_names == null) return true;
             return e switch
             {

@@ -99,7 +99,7 @@ namespace LlamaCloud.Chat
             var type = ResolveType(buffer, ref f, ref unknownType);
             if (filter != null && !filter.IsEmpty)
             {
-                if (!filter.MatchesType(type ?? ChatEventType.Unknown)) return true;
+                if (!filter.MatchesEvent(type, unknownType)) return true;
                 if (filter.FiltersByName)
                 {
                     if (type != ChatEventType.ToolCall && type != ChatEventType.ToolResult) return true;

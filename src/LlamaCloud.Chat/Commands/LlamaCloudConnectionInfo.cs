@@ -1,0 +1,53 @@
+using System;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// What the next command would use, as Get-LlamaCloudConnection shows it: endpoint, organization, project and where
+    /// the key comes from. Of the key itself only its last 4 characters are kept (none for keys shorter than 8).
+    /// </summary>
+    public sealed class LlamaCloudConnectionInfo
+    {
+        internal LlamaCloudConnectionInfo(Uri baseUri, string baseUriSource, string? region, string? organizationId, string? projectId,
+            string? keySource, string? keyHint)
+        {
+            BaseUri = baseUri;
+            BaseUriSource = baseUriSource;
+            Region = region;
+            OrganizationId = organizationId;
+            ProjectId = projectId;
+            KeySource = keySource;
+            KeyHint = keyHint;
+        }
+
+        /// <summary>The API's base URI.</summary>
+        public Uri BaseUri { get; }
+        /// <summary>Where the base URI comes from: Connect-LlamaCloud, the LLAMA_CLOUD_BASE_URL environment variable, or the default.</summary>
+        public string BaseUriSource { get; }
+        /// <summary>NA or EU when the base URI is one of LlamaCloud's regions; otherwise null.</summary>
+        public string? Region { get; }
+        /// <summary>The organization id sent with every request, if any.</summary>
+        public string? OrganizationId { get; }
+        /// <summary>The project id sent with every request, if any.</summary>
+        public string? ProjectId { get; }
+        /// <summary>Where the key comes from: Connect-LlamaCloud or the environment variable's name; null when there is no key.</summary>
+        public string? KeySource { get; }
+        /// <summary>The key's last 4 characters after a mask (e.g. ********3f9c); never more of the key.</summary>
+        public string? KeyHint { get; }
+
+        /// <summary>A mask and the last 4 characters of <paramref name="key"/>; just the mask for keys shorter than 8 characters.</summary>
+        internal static string Hint(string key) => key.Length < 8 ? "********" : "********" + key.Substring(key.Length - 4);
+
+        /// <summary>NA or EU for LlamaCloud's own base URIs.</summary>
+        internal static string? RegionOf(Uri uri)
+        {
+            var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            if (string.Equals(text, LlamaCloudOptions.DefaultBaseUri, StringComparison.OrdinalIgnoreCase)) return "NA";
+            if (string.Equals(text, LlamaCloudOptions.EuBaseUri, StringComparison.OrdinalIgnoreCase)) return "EU";
+            return null;
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => BaseUri.ToString();
+    }
+}
