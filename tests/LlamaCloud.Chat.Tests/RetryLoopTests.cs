@@ -63,7 +63,7 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(3, r.Attempts);
             Assert.Equal(ErrorIds.ConnectionFailed, r.Failure!.ErrorId);
             Assert.Equal("s1", r.Failure.SessionId);
-            Assert.Equal("GET " + Uri.PathAndQuery, r.Failure.RequestUri);
+            Assert.Equal("GET " + Uri.GetLeftPart(UriPartial.Authority) + Uri.PathAndQuery, r.Failure.RequestUri);
         }
 
         [Fact]

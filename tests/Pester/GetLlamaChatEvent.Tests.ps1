@@ -83,11 +83,12 @@ Describe 'Get-LlamaChatEvent' {
     }
 
     It 'with no arguments prompts for a session id (the id set is the default), and so does Export-LlamaChatSession' {
-        foreach ($c in 'Get-LlamaChatEvent', 'Export-LlamaChatSession') {
-            $cmd = Get-Command $c
-            $cmd.DefaultParameterSet | Should -Be 'SessionId'
-            $set = $cmd.ParameterSets | Where-Object Name -eq 'SessionId'
-            ($set.Parameters | Where-Object Name -eq 'SessionId').IsMandatory | Should -BeTrue
+        # Get-LlamaChatEvent names its id parameter -SessionId (alias -Id); Export-LlamaChatSession -Id (alias -SessionId).
+        foreach ($c in @{ Name = 'Get-LlamaChatEvent'; Id = 'SessionId' }, @{ Name = 'Export-LlamaChatSession'; Id = 'Id' }) {
+            $cmd = Get-Command $c.Name
+            $cmd.DefaultParameterSet | Should -Be $c.Id
+            $set = $cmd.ParameterSets | Where-Object Name -eq $c.Id
+            ($set.Parameters | Where-Object Name -eq $c.Id).IsMandatory | Should -BeTrue
         }
         # A host that cannot prompt reports the missing mandatory SessionId instead.
         foreach ($c in 'Get-LlamaChatEvent', 'Export-LlamaChatSession -Path ./x') {
@@ -98,11 +99,11 @@ Describe 'Get-LlamaChatEvent' {
                 $e = @($ps.Streams.Error)
                 $e.Count | Should -Be 1
                 $e[0].FullyQualifiedErrorId | Should -BeLike 'MissingMandatoryParameter*'
-                $e[0].Exception.Message | Should -BeLike '*SessionId*'
+                $e[0].Exception.Message | Should -BeLike $(if ($c -like 'Export*') { '*Id*' } else { '*SessionId*' })
             }
             finally { $ps.Dispose() }
         }
-        (Get-Command Export-LlamaChatSession).Parameters['SessionId'].Aliases | Should -Contain 'Id'
+        (Get-Command Export-LlamaChatSession).Parameters['Id'].Aliases | Should -Contain 'SessionId'
     }
 
     It 'picks tool events by name with wildcards' {
