@@ -31,7 +31,8 @@ namespace LlamaCloud.Chat
             var whole = suffix == null;
             return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
             {
-                var reader = new SessionReader(sessionId, null, keepEvents: whole);
+                // A whole session keeps its body and builds its events when first asked (see LazyEvents).
+                var reader = new SessionReader(sessionId, null, keepEvents: whole) { Deferred = whole ? new LazyEvents() : null };
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 if (!whole) session.Events = null;

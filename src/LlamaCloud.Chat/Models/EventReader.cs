@@ -54,12 +54,13 @@ namespace LlamaCloud.Chat
         /// <param name="reader">Positioned before the event's first token.</param>
         /// <param name="buffer">The bytes the reader reads.</param>
         /// <param name="filter">Events to build; null builds all.</param>
-        /// <param name="owner">When not null, <paramref name="buffer"/> is <c>owner[ownerOffset..]</c> and will never be
-        /// modified, so text content may point into it and be decoded lazily.</param>
+        /// <param name="owner">When not null, <paramref name="buffer"/> is <c>owner[ownerOffset..]</c>, whose written bytes cannot
+        /// change, so text content may point into it and be decoded lazily.</param>
         /// <param name="ownerOffset">Where <paramref name="buffer"/> starts in <paramref name="owner"/>.</param>
         /// <param name="result">The event, or null when the filter rejected it.</param>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter,
-            byte[]? owner, int ownerOffset, out ChatEvent? result)
+            AppendOnlyBuffer? owner, int ownerOffset, out ChatEvent? result)
         {
             result = null;
             var start = (int)reader.TokenStartIndex;
@@ -114,8 +115,9 @@ namespace LlamaCloud.Chat
             return true;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json,
-            byte[]? owner, int ownerOffset)
+            AppendOnlyBuffer? owner, int ownerOffset)
         {
             // "lossy" means the typed fields alone would not write the event back as it came: keep its JSON.
             var lossy = f.HasUnknown || f.HasDuplicate || !f.Type.Present || f.Type.Kind != JsonTokenType.String;
@@ -149,7 +151,7 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>Can this text stay in the owner's bytes? Only a plain string without escapes can.</summary>
-        private static bool Lazy(byte[]? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
+        private static bool Lazy(AppendOnlyBuffer? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
 
         /// <summary>True when a known field that does not belong to this type is present.</summary>
         private static bool Extra(ref Fields f, Field a, Field b = Field.Count, Field c = Field.Count, Field d = Field.Count)
@@ -158,6 +160,7 @@ namespace LlamaCloud.Chat
             return (f.Present & ~allowed) != 0;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
         {
             if (f.Type.Present && f.Type.Kind == JsonTokenType.String)
@@ -189,6 +192,7 @@ namespace LlamaCloud.Chat
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? KnownType(ReadOnlySpan<byte> v)
         {
             switch (v.Length)
@@ -209,12 +213,14 @@ namespace LlamaCloud.Chat
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static Field Classify(ref Utf8JsonReader reader)
         {
             if (reader.ValueIsEscaped) return ClassifyName(System.Text.Encoding.UTF8.GetBytes(JsonStrings.GetString(ref reader)));
             return ClassifyName(reader.ValueSpan);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static Field ClassifyName(ReadOnlySpan<byte> n)
         {
             switch (n.Length)
@@ -239,6 +245,7 @@ namespace LlamaCloud.Chat
             return Field.Count;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
         {
             if (!s.Present || s.Kind == JsonTokenType.Null) return null;
@@ -252,6 +259,7 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>A string token's value: decoded straight from the bytes between the quotes unless it has escapes.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s)
         {
             if (!s.Escaped) return Utf8(buffer.Slice(s.Start + 1, s.End - s.Start - 2));
@@ -260,6 +268,7 @@ namespace LlamaCloud.Chat
             return JsonStrings.GetString(ref r);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static unsafe string Utf8(ReadOnlySpan<byte> bytes)
         {
             if (bytes.Length == 0) return string.Empty;
@@ -275,6 +284,7 @@ namespace LlamaCloud.Chat
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static JsonPayload? Payload(ReadOnlySpan<byte> buffer, Slot s)
             => s.Present ? new JsonPayload(buffer.Slice(s.Start, s.End - s.Start).ToArray()) : null;
 
