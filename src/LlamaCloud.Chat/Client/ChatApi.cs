@@ -31,8 +31,7 @@ namespace LlamaCloud.Chat
             var whole = suffix == null;
             return await Client.ExecuteAsync(HttpMethod.Get, uri, sessionId, async (response, ctx) =>
             {
-                // A whole session keeps its body and builds its events when first asked (see LazyEvents).
-                var reader = new SessionReader(sessionId, null, keepEvents: whole) { Deferred = whole ? new LazyEvents() : null };
+                var reader = whole ? WholeSessionReader(sessionId) : new SessionReader(sessionId, null, keepEvents: false);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 if (!whole) session.Events = null;
@@ -40,6 +39,10 @@ namespace LlamaCloud.Chat
                 return session;
             }, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The reader of a whole session: it keeps the body and builds the events when first asked (see LazyEvents).</summary>
+        internal static SessionReader WholeSessionReader(string sessionId) =>
+            new SessionReader(sessionId, null, keepEvents: true) { Deferred = new LazyEvents() };
 
         /// <summary>
         /// GET /api/v1/chat/{id}, streaming the events that pass <paramref name="filter"/> into <paramref name="channel"/>
