@@ -4,8 +4,8 @@
 .DESCRIPTION
     Times fresh processes from outside, start to exit, in rounds that alternate the three kinds so that drift in the
     machine's speed hits them alike:
-      bare    pwsh -NoProfile -File bench/cold/Bare.ps1      (same parameters, does nothing)
-      module  pwsh -NoProfile -File bench/cold/Pipeline.ps1  (Import-Module; Get-LlamaChatSession -Id $id | Get-LlamaChatEvent -Type tool_call)
+      bare    pwsh -NoProfile -File bench/cold/Pipeline.ps1 -Bare  (the same script without the module)
+      module  pwsh -NoProfile -File bench/cold/Pipeline.ps1        (Import-Module; Get-LlamaChatSession -Id $id | Get-LlamaChatEvent -Type tool_call)
       node    node bench/node/cold.mjs                      (new LlamaCloud(); (await client.beta.chat.retrieve(id)).events.filter(...))
     The key and base URL reach the pwsh processes as LLAMA_CLOUD_API_KEY / LLAMA_CLOUD_BASE_URL, as in a scheduled task.
     One untimed round first (file cache, emulator). Every process must exit 0 having found the expected tool calls.
@@ -58,7 +58,7 @@ $pwshExe = $PwshCommand[0]
 $pwshPrefix = @($PwshCommand | Select-Object -Skip 1)
 $scriptArgs = @('-ModulePath', $ModulePath, '-SessionId', $SessionId, '-ExpectedToolCalls', [string]$ExpectedToolCalls)
 $kinds = [ordered]@{
-    bare   = { Measure-Process $pwshExe (@($pwshPrefix) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $cold 'Bare.ps1')) + $scriptArgs) }
+    bare   = { Measure-Process $pwshExe (@($pwshPrefix) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $cold 'Pipeline.ps1')) + $scriptArgs + @('-Bare')) }
     module = { Measure-Process $pwshExe (@($pwshPrefix) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $cold 'Pipeline.ps1')) + $scriptArgs) }
 }
 if ($NodeDir) {

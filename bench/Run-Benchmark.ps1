@@ -402,7 +402,7 @@ if ($results.cold) {
     Add-Line '| process | ms | ÷ node + TS SDK |'
     Add-Line '|---|---:|---:|'
     $node = if ($med.Contains('node')) { $med['node'] } else { $null }
-    Add-Line ('| bare pwsh: `pwsh -NoProfile -File bench/cold/Bare.ps1` | {0} | {1} |' -f (Format-Cell $c.timesMs.bare), (Format-Ratio $med.bare $node))
+    Add-Line ('| bare pwsh: `pwsh -NoProfile -File bench/cold/Pipeline.ps1 -Bare` (the same script without the module) | {0} | {1} |' -f (Format-Cell $c.timesMs.bare), (Format-Ratio $med.bare $node))
     Add-Line ('| pwsh + module: `pwsh -NoProfile -File bench/cold/Pipeline.ps1` (Import-Module; `Get-LlamaChatSession -Id $id \| Get-LlamaChatEvent -Type tool_call`) | {0} | {1} |' -f (Format-Cell $c.timesMs.module), (Format-Ratio $med.module $node))
     Add-Line ('| node + TS SDK: `node bench/node/cold.mjs` (`retrieve(id)` + filter) | {0} | {1} |' -f $(if ($null -ne $node) { Format-Cell $c.timesMs.node } else { $nodeNote ?? 'n/a' }), $(if ($null -ne $node) { '1.00' } else { 'n/a' }))
     Add-Line ('| **the module''s share** (module − bare, paired per round) | **{0}** | {1} |' -f (Format-Cell $c.moduleShareMs), (Format-Ratio $c.medianShareMs $node))
