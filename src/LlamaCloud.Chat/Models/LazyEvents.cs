@@ -32,6 +32,7 @@ namespace LlamaCloud.Chat
         internal bool IsMaterialized => _all != null;
 
         /// <summary>Records the next event, which lies at <c>buffer[offset..offset+length)</c>.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         internal void Add(AppendOnlyBuffer buffer, int offset, int length, EventTypeCode code)
         {
             if (_segments == 0 || !ReferenceEquals(_segmentBuffer[_segments - 1], buffer))
@@ -68,12 +69,7 @@ namespace LlamaCloud.Chat
                 {
                     if (_all != null) return _all;
                     var built = _built ??= new ChatEvent?[Count];
-                    var segment = 0;
-                    for (var i = 0; i < Count; i++)
-                    {
-                        while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
-                        if (built[i] == null) built[i] = Build(i, segment);
-                    }
+                    BuildAll(built);
                     _all = new ReadOnlyItems<ChatEvent>(built!, "event");
                     return _all;
                 }
@@ -90,26 +86,48 @@ namespace LlamaCloud.Chat
                 foreach (var e in all) if (filter.Matches(e)) result.Add(e);
                 return result;
             }
+            // Which codes may pass, decided once: the loop over 100k events is then one table lookup each.
+            var mayPass = new bool[(int)EventTypeCode.Unknown + 1];
+            mayPass[(int)EventTypeCode.Unresolved] = true;
+            for (var c = EventTypeCode.UserInput; c <= EventTypeCode.Unknown; c++)
+            {
+                mayPass[(int)c] = filter.MatchesType(EventScanner.WireName(c)!)
+                    && (!filter.FiltersByName || c == EventTypeCode.ToolCall || c == EventTypeCode.ToolResult);
+            }
             lock (_gate)
             {
-                var segment = 0;
-                for (var i = 0; i < Count; i++)
-                {
-                    var wire = EventScanner.WireName(_code[i]);
-                    if (wire != null)
-                    {
-                        if (!filter.MatchesType(wire)) continue;
-                        if (filter.FiltersByName && _code[i] != EventTypeCode.ToolCall && _code[i] != EventTypeCode.ToolResult) continue;
-                    }
-                    while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
-                    var built = _built ??= new ChatEvent?[Count];
-                    var e = built[i] ??= Build(i, segment);
-                    if (filter.Matches(e)) result.Add(e);
-                }
+                SelectCore(filter, mayPass, result);
             }
             return result;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
+        private void SelectCore(EventFilter filter, bool[] mayPass, List<ChatEvent> result)
+        {
+            var codes = _code;
+            var segment = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                if (!mayPass[(int)codes[i]]) continue;
+                while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
+                var built = _built ??= new ChatEvent?[Count];
+                var e = built[i] ??= Build(i, segment);
+                if (filter.Matches(e)) result.Add(e);
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
+        private void BuildAll(ChatEvent?[] built)
+        {
+            var segment = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
+                if (built[i] == null) built[i] = Build(i, segment);
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private ChatEvent Build(int i, int segment)
         {
             var buffer = _segmentBuffer[segment];
