@@ -20,7 +20,7 @@ namespace LlamaCloud.Chat
         private int[] _length = new int[256];
         private EventTypeCode[] _code = new EventTypeCode[256];
         private ChatEvent?[]? _built;
-        private IReadOnlyList<ChatEvent>? _all;
+        private volatile IReadOnlyList<ChatEvent>? _all;
 
         /// <summary>How many events the session has.</summary>
         internal int Count { get; private set; }
