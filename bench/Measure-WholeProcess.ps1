@@ -9,7 +9,9 @@
       node    node bench/node/cold.mjs                      (new LlamaCloud(); (await client.beta.chat.retrieve(id)).events.filter(...))
     The key and base URL reach the pwsh processes as LLAMA_CLOUD_API_KEY / LLAMA_CLOUD_BASE_URL, as in a scheduled task.
     One untimed round first (file cache, emulator). Every process must exit 0 having found the expected tool calls.
-    Returns the times; the module's share is module - bare, per round (paired) and from the medians.
+    Returns the times; the module's share is module - bare, per round (paired) and from the medians; the same for the
+    CPU time each pwsh reports of itself at its last line (user + system, start-up included), which other work on the
+    machine disturbs less than wall time.
 #>
 [CmdletBinding()]
 param(
@@ -67,6 +69,7 @@ if ($NodeDir) {
 
 $data = [ordered]@{}
 foreach ($k in $kinds.Keys) { $data[$k] = [Collections.Generic.List[double]]::new() }
+$cpuMs = [ordered]@{ bare = [Collections.Generic.List[double]]::new(); module = [Collections.Generic.List[double]]::new() }
 $importMs = [Collections.Generic.List[double]]::new()
 $pipelineMs = [Collections.Generic.List[double]]::new()
 for ($run = 0; $run -le $Runs; $run++) {
@@ -76,16 +79,20 @@ for ($run = 0; $run -le $Runs; $run++) {
         $line.Add(('{0} {1:N0}' -f $k, $r.Ms))
         if ($run -eq 0) { continue } # the untimed round
         $data[$k].Add($r.Ms)
-        if ($k -eq 'module') {
-            $inside = ($r.Output -split "`n" | Where-Object { $_.StartsWith('{') } | Select-Object -Last 1) | ConvertFrom-Json
-            $importMs.Add($inside.importMs); $pipelineMs.Add($inside.pipelineMs)
-        }
+        if ($k -eq 'node') { continue }
+        $inside = ($r.Output -split "`n" | Where-Object { $_.StartsWith('{') } | Select-Object -Last 1) | ConvertFrom-Json
+        $cpuMs[$k].Add($inside.cpuMs)
+        if ($k -eq 'module') { $importMs.Add($inside.importMs); $pipelineMs.Add($inside.pipelineMs) }
     }
     Write-Host ("    {0}: {1} ms" -f $(if ($run -eq 0) { 'untimed' } else { "round $run/$Runs" }), ($line -join ', '))
 }
 
 $share = [Collections.Generic.List[double]]::new()
-for ($i = 0; $i -lt $Runs; $i++) { $share.Add($data.module[$i] - $data.bare[$i]) }
+$cpuShare = [Collections.Generic.List[double]]::new()
+for ($i = 0; $i -lt $Runs; $i++) {
+    $share.Add($data.module[$i] - $data.bare[$i])
+    $cpuShare.Add($cpuMs.module[$i] - $cpuMs.bare[$i])
+}
 $result = [ordered]@{
     sessionId       = $SessionId
     runs            = $Runs
@@ -93,6 +100,9 @@ $result = [ordered]@{
     medianMs        = [ordered]@{}
     moduleShareMs   = $share
     medianShareMs   = Get-Median $share
+    cpuMs           = $cpuMs
+    cpuShareMs      = $cpuShare
+    medianCpuShareMs = Get-Median $cpuShare
     insideImportMs  = $importMs
     insidePipelineMs = $pipelineMs
 }

@@ -234,8 +234,8 @@ finally {
 # The report.
 function Format-Ms($ms) {
     if ($null -eq $ms) { return 'n/a' }
-    if ($ms -ge 100) { return '{0:N0}' -f $ms }
-    if ($ms -ge 10) { return '{0:N1}' -f $ms }
+    if ([Math]::Abs($ms) -ge 100) { return '{0:N0}' -f $ms }
+    if ([Math]::Abs($ms) -ge 10) { return '{0:N1}' -f $ms }
     return '{0:N2}' -f $ms
 }
 function Format-Cell($times) {
@@ -406,6 +406,9 @@ if ($results.cold) {
     Add-Line ('| pwsh + module: `pwsh -NoProfile -File bench/cold/Pipeline.ps1` (Import-Module; `Get-LlamaChatSession -Id $id \| Get-LlamaChatEvent -Type tool_call`) | {0} | {1} |' -f (Format-Cell $c.timesMs.module), (Format-Ratio $med.module $node))
     Add-Line ('| node + TS SDK: `node bench/node/cold.mjs` (`retrieve(id)` + filter) | {0} | {1} |' -f $(if ($null -ne $node) { Format-Cell $c.timesMs.node } else { $nodeNote ?? 'n/a' }), $(if ($null -ne $node) { '1.00' } else { 'n/a' }))
     Add-Line ('| **the module''s share** (module − bare, paired per round) | **{0}** | {1} |' -f (Format-Cell $c.moduleShareMs), (Format-Ratio $c.medianShareMs $node))
+    Add-Line ('| CPU time of the process up to its last line (user + system): bare pwsh | {0} | |' -f (Format-Cell $c.cpuMs.bare))
+    Add-Line ('| CPU time of the process up to its last line: pwsh + module | {0} | |' -f (Format-Cell $c.cpuMs.module))
+    Add-Line ('| **the module''s share of CPU time** (paired per round) | **{0}** | |' -f (Format-Cell $c.cpuShareMs))
     Add-Line ('| inside the module''s process: Import-Module | {0} | |' -f (Format-Cell $c.insideImportMs))
     Add-Line ('| inside the module''s process: the pipeline (first request + first large read) | {0} | |' -f (Format-Cell $c.insidePipelineMs))
 }
