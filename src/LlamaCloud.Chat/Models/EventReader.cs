@@ -58,7 +58,6 @@ namespace LlamaCloud.Chat
         /// change, so text content may point into it and be decoded lazily.</param>
         /// <param name="ownerOffset">Where <paramref name="buffer"/> starts in <paramref name="owner"/>.</param>
         /// <param name="result">The event, or null when the filter rejected it.</param>
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter,
             AppendOnlyBuffer? owner, int ownerOffset, out ChatEvent? result)
         {
@@ -115,7 +114,6 @@ namespace LlamaCloud.Chat
             return true;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json,
             AppendOnlyBuffer? owner, int ownerOffset)
         {
@@ -160,7 +158,6 @@ namespace LlamaCloud.Chat
             return (f.Present & ~allowed) != 0;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
         {
             if (f.Type.Present && f.Type.Kind == JsonTokenType.String)
@@ -192,7 +189,6 @@ namespace LlamaCloud.Chat
             return null;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? KnownType(ReadOnlySpan<byte> v)
         {
             switch (v.Length)
@@ -213,14 +209,12 @@ namespace LlamaCloud.Chat
             return null;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static Field Classify(ref Utf8JsonReader reader)
         {
             if (reader.ValueIsEscaped) return ClassifyName(System.Text.Encoding.UTF8.GetBytes(JsonStrings.GetString(ref reader)));
             return ClassifyName(reader.ValueSpan);
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static Field ClassifyName(ReadOnlySpan<byte> n)
         {
             switch (n.Length)
@@ -245,7 +239,6 @@ namespace LlamaCloud.Chat
             return Field.Count;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s, ref bool lossy)
         {
             if (!s.Present || s.Kind == JsonTokenType.Null) return null;
@@ -259,7 +252,6 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>A string token's value: decoded straight from the bytes between the quotes unless it has escapes.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ReadString(ReadOnlySpan<byte> buffer, Slot s)
         {
             if (!s.Escaped) return Utf8(buffer.Slice(s.Start + 1, s.End - s.Start - 2));
@@ -268,7 +260,6 @@ namespace LlamaCloud.Chat
             return JsonStrings.GetString(ref r);
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static unsafe string Utf8(ReadOnlySpan<byte> bytes)
         {
             if (bytes.Length == 0) return string.Empty;
@@ -284,7 +275,6 @@ namespace LlamaCloud.Chat
             return null;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static JsonPayload? Payload(ReadOnlySpan<byte> buffer, Slot s)
             => s.Present ? new JsonPayload(buffer.Slice(s.Start, s.End - s.Start).ToArray()) : null;
 

@@ -71,7 +71,6 @@ namespace LlamaCloud.Chat
         /// the rest and passes it again, followed by more data. Throws <see cref="InvalidSessionJsonException"/>
         /// when the document is not a session or (with <paramref name="isFinalBlock"/>) ends before it is complete.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock, List<ChatEvent>? output)
         {
             if (isFinalBlock && _phase == Phase.Start && IsBlank(data))
@@ -104,7 +103,6 @@ namespace LlamaCloud.Chat
             return (int)reader.BytesConsumed;
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private void ReadCore(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ChatEvent>? output)
         {
             while (_phase != Phase.Done)
@@ -146,7 +144,6 @@ namespace LlamaCloud.Chat
         }
 
         // Reads a whole top-level property; false when its value is not yet complete in the buffer.
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private bool ReadProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
         {
             var name = JsonStrings.GetString(ref reader);
