@@ -54,6 +54,11 @@ param(
     [int] $ManyEvents = 300,
     [int] $ManyLatencyMs = 50,
     [ValidateRange(1, 100)] [int] $ManyRuns = 3,
+    # Whole-process mode: how many fresh processes of each kind (after one untimed round), on which session size.
+    [ValidateRange(1, 100)] [int] $ColdRuns = 7,
+    [int] $ColdSize = 100000,
+    # Do not run the whole-process mode.
+    [switch] $SkipCold,
     # Where the Markdown report goes; the raw measurements go beside it as .json.
     [string] $OutFile = (Join-Path $PSScriptRoot 'results/latest.md'),
     # Also return the results as an object.
@@ -150,6 +155,7 @@ $results = [ordered]@{
     machine       = [ordered]@{}
     sizes         = [Collections.Generic.List[object]]::new()
     many          = $null
+    cold          = $null
     node          = $null
     settings      = [ordered]@{ modulePath = $moduleSource; runs = $Runs; warmupRuns = $WarmupRuns; irmMaxSize = $IrmMaxSize; nodeMaxSize = $NodeMaxSize; skipNode = [bool]$SkipNode }
 }
@@ -162,6 +168,7 @@ try {
         Write-Host ("  ses-gen-{0}: {1:N1} MB, {2} tool calls ({3:N1} s)" -f $n, ($bodies[$n].Bytes / 1MB), $bodies[$n].ToolCalls, $sw.Elapsed.TotalSeconds)
     }
     $null = Get-SessionBody 'ses-gen-1000' # the memory workers' warm-up session
+    if (-not $SkipCold -and -not $bodies.ContainsKey($ColdSize)) { $bodies[$ColdSize] = Get-SessionBody "ses-gen-$ColdSize" -CountToolCalls }
 
     # The TypeScript SDK, where node is present.
     $nodeReady = $false
@@ -208,6 +215,13 @@ try {
         $results.sizes.Add($entry)
     }
 
+    if (-not $SkipCold) {
+        Write-Step ("Whole process, ses-gen-{0}: {1} rounds of fresh processes (bare pwsh, pwsh + module, node + TypeScript SDK), after one untimed round" -f $ColdSize, $ColdRuns)
+        $results.cold = & (Join-Path $benchRoot 'Measure-WholeProcess.ps1') -PwshCommand $pwshCommand -ModulePath $ModulePath -Emulator $emulator `
+            -SessionId "ses-gen-$ColdSize" -ExpectedToolCalls $bodies[$ColdSize].ToolCalls -Runs $ColdRuns -NodeDir $(if ($nodeReady) { $nodeDir } else { $null })
+        $results.cold.size = $ColdSize
+    }
+
     if (-not $SkipMany) {
         Write-Step ("{0} sessions of {1} events behind {2} ms latency: fetch-ahead against one at a time ({3} runs)" -f $ManyCount, $ManyEvents, $ManyLatencyMs, $ManyRuns)
         for ($i = 1; $i -le $ManyCount; $i++) { $null = Get-SessionBody "ses-gen-$ManyEvents-$i" }
@@ -230,8 +244,8 @@ finally {
 # The report.
 function Format-Ms($ms) {
     if ($null -eq $ms) { return 'n/a' }
-    if ($ms -ge 100) { return '{0:N0}' -f $ms }
-    if ($ms -ge 10) { return '{0:N1}' -f $ms }
+    if ([Math]::Abs($ms) -ge 100) { return '{0:N0}' -f $ms }
+    if ([Math]::Abs($ms) -ge 10) { return '{0:N1}' -f $ms }
     return '{0:N2}' -f $ms
 }
 function Format-Cell($times) {
@@ -430,6 +444,28 @@ if ($results.many) {
         Add-Line ('| `{0}` | {1} | {2} | {3} | {4} | {5} | yes |' -f ($x.label -replace '\|', '\|'), $(if ($key -eq 'loop') { '–' } else { $x.throttleLimit }),
             (Format-Cell $x.timesMs), (Format-Ratio $v.tl1.medianMs $x.medianMs), (Format-Ratio $v.loop.medianMs $x.medianMs), $x.maxInFlight)
     }
+}
+
+if ($results.cold) {
+    $c = $results.cold
+    $med = $c.medianMs
+    Add-Line
+    Add-Line ('## Whole process: a fresh pwsh per run, ses-gen-{0:N0}' -f $c.size)
+    Add-Line
+    Add-Line ('Each row is a new process timed from outside, start to exit; {0} rounds alternating the kinds, after one untimed round. Key and base URL from LLAMA_CLOUD_API_KEY / LLAMA_CLOUD_BASE_URL. The module''s share is (pwsh + module) − (bare pwsh), per round; "inside" is what the script''s own stopwatch saw.' -f $c.runs)
+    Add-Line
+    Add-Line '| process | ms | ÷ node + TS SDK |'
+    Add-Line '|---|---:|---:|'
+    $node = if ($med.Contains('node')) { $med['node'] } else { $null }
+    Add-Line ('| bare pwsh: `pwsh -NoProfile -File bench/cold/Pipeline.ps1 -Bare` (the same script without the module) | {0} | {1} |' -f (Format-Cell $c.timesMs.bare), (Format-Ratio $med.bare $node))
+    Add-Line ('| pwsh + module: `pwsh -NoProfile -File bench/cold/Pipeline.ps1` (Import-Module; `Get-LlamaChatSession -Id $id \| Get-LlamaChatEvent -Type tool_call`) | {0} | {1} |' -f (Format-Cell $c.timesMs.module), (Format-Ratio $med.module $node))
+    Add-Line ('| node + TS SDK: `node bench/node/cold.mjs` (`retrieve(id)` + filter) | {0} | {1} |' -f $(if ($null -ne $node) { Format-Cell $c.timesMs.node } else { $nodeNote ?? 'n/a' }), $(if ($null -ne $node) { '1.00' } else { 'n/a' }))
+    Add-Line ('| **the module''s share** (module − bare, paired per round) | **{0}** | {1} |' -f (Format-Cell $c.moduleShareMs), (Format-Ratio $c.medianShareMs $node))
+    Add-Line ('| CPU time of the process up to its last line (user + system): bare pwsh | {0} | |' -f (Format-Cell $c.cpuMs.bare))
+    Add-Line ('| CPU time of the process up to its last line: pwsh + module | {0} | |' -f (Format-Cell $c.cpuMs.module))
+    Add-Line ('| **the module''s share of CPU time** (paired per round) | **{0}** | |' -f (Format-Cell $c.cpuShareMs))
+    Add-Line ('| inside the module''s process: Import-Module | {0} | |' -f (Format-Cell $c.insideImportMs))
+    Add-Line ('| inside the module''s process: the pipeline (first request + first large read) | {0} | |' -f (Format-Cell $c.insidePipelineMs))
 }
 
 Add-Line

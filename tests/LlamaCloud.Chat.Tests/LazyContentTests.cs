@@ -24,10 +24,11 @@ namespace LlamaCloud.Chat.Tests
             var bytes = TestUtil.Utf8(TestUtil.Q(Doc));
             var eager = new SessionReader("s", null, keepEvents: true);
             eager.Read(bytes, true, null);
-            var padded = new byte[bytes.Length + 7];
-            System.Array.Copy(bytes, 0, padded, 7, bytes.Length);
+            var padded = new AppendOnlyBuffer(bytes.Length + 7);
+            padded.Append(new byte[7]);
+            padded.Append(bytes);
             var lazy = new SessionReader("s", null, keepEvents: true) { Owner = padded, OwnerOffset = 7 };
-            lazy.Read(new System.ReadOnlySpan<byte>(padded, 7, bytes.Length), true, null);
+            lazy.Read(padded.Slice(7, bytes.Length), true, null);
             Assert.Equal(Contents(eager.Session.Events!), Contents(lazy.Session.Events!));
             Assert.Equal("Grüße — 日本語 😀", ((ContentEvent)lazy.Session.Events![1]).Content);
             Assert.Equal("esc \"q\" \n é", ((ContentEvent)lazy.Session.Events![2]).Content);
@@ -37,8 +38,9 @@ namespace LlamaCloud.Chat.Tests
         public void ContentIsStableAcrossReads()
         {
             var bytes = TestUtil.Utf8(TestUtil.Q(Doc));
-            var lazy = new SessionReader("s", null, keepEvents: true) { Owner = bytes };
-            lazy.Read(bytes, true, null);
+            var owned = AppendOnlyBuffer.CopyOf(bytes);
+            var lazy = new SessionReader("s", null, keepEvents: true) { Owner = owned };
+            lazy.Read(owned.Slice(0, owned.Length), true, null);
             var e = (ContentEvent)lazy.Session.Events![0];
             Assert.Same(e.Content, e.Content);
             Assert.Equal("plain", e.Summary);

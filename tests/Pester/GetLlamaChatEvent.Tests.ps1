@@ -77,6 +77,11 @@ Describe 'Get-LlamaChatEvent' {
         $out | Should -BeOfType LlamaCloud.Chat.UnknownEvent
         @($warnings).Count | Should -Be 1
         $warnings[0].Message | Should -BeLike '-Type citation, tool_calls: not types this module knows*Known types: user_input, thinking_delta, thinking, tool_call, tool_result, text_delta, text, stop, unknown.'
+        # The same from whole sessions, whose events are built on demand inside the filter.
+        $whole = Get-LlamaChatSession -Id ses-unknown, ses-demo @Conn | Get-LlamaChatEvent -Type citation 3>$null
+        @($whole).Count | Should -Be 1
+        $whole.Type | Should -Be 'citation'
+        $whole.Data.source_id | Should -Be 's1'
         # Known names give no warning.
         $null = Get-LlamaChatEvent -SessionId ses-demo -Type tool_call @Conn -WarningVariable none 3>$null
         @($none).Count | Should -Be 0

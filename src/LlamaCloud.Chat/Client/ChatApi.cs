@@ -32,7 +32,7 @@ namespace LlamaCloud.Chat
             return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
                 using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
-                var reader = new SessionReader(sessionId, null, keepEvents: whole);
+                var reader = whole ? WholeSessionReader(sessionId) : new SessionReader(sessionId, null, keepEvents: false);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 if (!whole) session.Events = null;
@@ -40,6 +40,10 @@ namespace LlamaCloud.Chat
                 return session;
             }, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>The reader of a whole session: it keeps the body and builds the events when first asked (see LazyEvents).</summary>
+        internal static SessionReader WholeSessionReader(string sessionId) =>
+            new SessionReader(sessionId, null, keepEvents: true) { Deferred = new LazyEvents() };
 
         /// <summary>
         /// GET /api/v1/chat/{id}, copying the body byte for byte into the stream <paramref name="beginAttempt"/> gives

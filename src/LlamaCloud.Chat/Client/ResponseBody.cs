@@ -29,10 +29,12 @@ namespace LlamaCloud.Chat
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             // .NET Framework's stream reads may ignore the token: disposing the response ends them on cancel.
             using var reg = ctx.Token.Register(response.Dispose);
-            // A reader that keeps its events may point their text into the buffers: those buffers are then never
-            // reused or modified, only replaced by fresh ones when full.
-            var retain = reader.KeepsEvents;
-            var buffer = retain ? new byte[InitialBuffer] : ArrayPool<byte>.Shared.Rent(InitialBuffer);
+            if (reader.KeepsEvents)
+            {
+                await ReadRetainedAsync(stream, reader, ctx).ConfigureAwait(false);
+                return;
+            }
+            var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
             var start = 0;   // first byte not yet consumed by the reader
             var filled = 0;  // end of the data received
             try
@@ -43,13 +45,9 @@ namespace LlamaCloud.Chat
                     {
                         // Full: move the unconsumed tail to a buffer of its own, twice as large if one value fills it.
                         var rest = filled - start;
-                        var size = rest * 2 > buffer.Length ? buffer.Length * 2 : buffer.Length;
-                        // Retained buffers grow towards 1 MiB: a large session then lives in a dozen large arrays
-                        // that the GC never copies, instead of a hundred small ones it promotes generation by generation.
-                        if (retain && size < RetainedBufferMax) size = Math.Min(size * 2, RetainedBufferMax);
-                        var next = retain ? new byte[size] : ArrayPool<byte>.Shared.Rent(size);
+                        var next = ArrayPool<byte>.Shared.Rent(rest * 2 > buffer.Length ? buffer.Length * 2 : buffer.Length);
                         Buffer.BlockCopy(buffer, start, next, 0, rest);
-                        if (!retain) ArrayPool<byte>.Shared.Return(buffer);
+                        ArrayPool<byte>.Shared.Return(buffer);
                         buffer = next;
                         start = 0;
                         filled = rest;
@@ -69,11 +67,6 @@ namespace LlamaCloud.Chat
                         continue;
                     }
                     var batch = onBatch != null ? new List<ChatEvent>() : null;
-                    if (retain)
-                    {
-                        reader.Owner = buffer;
-                        reader.OwnerOffset = start;
-                    }
                     start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, batch);
                     // The consumer may be slow (a full channel): that wait is the pipeline's, not the server's.
                     if (batch != null && batch.Count > 0) await ctx.WithoutTimerAsync(() => onBatch!(batch)).ConfigureAwait(false);
@@ -82,7 +75,41 @@ namespace LlamaCloud.Chat
             }
             finally
             {
-                if (!retain) ArrayPool<byte>.Shared.Return(buffer);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>
+        /// A session kept whole: the body goes into append-only buffers that the session keeps, so its events (or
+        /// their text) point into the bytes instead of copying them. A full buffer is not reused: the unconsumed
+        /// tail is copied into a new one, and the old one stays as it is for the events that lie in it.
+        /// </summary>
+        private static async Task ReadRetainedAsync(Stream stream, SessionReader reader, AttemptContext ctx)
+        {
+            var buffer = new AppendOnlyBuffer(InitialBuffer);
+            var start = 0; // first byte not yet consumed by the reader
+            while (true)
+            {
+                if (buffer.Free == 0)
+                {
+                    // Buffers grow towards 1 MiB (twice as large at once if one value fills one): a large session then
+                    // lives in a dozen large arrays that the GC never copies, not a hundred small ones it promotes.
+                    var rest = buffer.Length - start;
+                    var size = rest * 2 > buffer.Capacity ? buffer.Capacity * 2 : buffer.Capacity;
+                    if (size < RetainedBufferMax) size = Math.Min(size * 2, RetainedBufferMax);
+                    var next = new AppendOnlyBuffer(Math.Max(size, rest * 2));
+                    next.Append(buffer.Slice(start, rest));
+                    buffer = next;
+                    start = 0;
+                }
+                ctx.Touch();
+                var n = await buffer.AppendFromAsync(stream, ctx.Token).ConfigureAwait(false);
+                ctx.Token.ThrowIfCancellationRequested();
+                ctx.BytesReceived += n;
+                reader.Owner = buffer;
+                reader.OwnerOffset = start;
+                start += reader.Read(buffer.Slice(start, buffer.Length - start), n == 0, null);
+                if (n == 0 || reader.IsComplete) return;
             }
         }
 

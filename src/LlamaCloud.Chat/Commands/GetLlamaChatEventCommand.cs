@@ -75,7 +75,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var s in Session)
                 {
                     if (s == null) continue;
-                    if (s.Events != null) _queue!.Add(new LoadedEvents(this, s));
+                    if (s.EventCount != null) _queue!.Add(new LoadedEvents(this, s)); // EventCount: without building the events
                     else _queue!.Add(Stream(ApiFor(s), s.SessionId));
                 }
             }
@@ -131,7 +131,13 @@ namespace LlamaCloud.Chat.Commands
 
             internal override bool IsCompleted => true;
 
-            internal override void Write() => _cmd.WriteBatch(_session.Events!, !_cmd._filter!.IsEmpty);
+            internal override void Write()
+            {
+                // A fetched session not yet built filters inside its bytes, as a stream does: only matches are built.
+                var lazy = _session.Lazy;
+                if (lazy != null && !_cmd._filter!.IsEmpty) _cmd.WriteBatch(lazy.Select(_cmd._filter), filter: false);
+                else _cmd.WriteBatch(_session.Events!, !_cmd._filter!.IsEmpty);
+            }
         }
 
         private sealed class StreamedEvents : PendingOutput

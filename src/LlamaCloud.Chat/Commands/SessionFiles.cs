@@ -35,9 +35,10 @@ namespace LlamaCloud.Chat.Commands
         internal static List<ChatSession> Parse(byte[] bytes)
         {
             var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0; // BOM from Windows editors
-            var span = new ReadOnlySpan<byte>(bytes, offset, bytes.Length - offset);
-            // The file's bytes are ours alone and never change: events may keep their text in them.
-            var reader = new SessionReader(null, null, keepEvents: true) { Owner = bytes, OwnerOffset = offset };
+            // Events keep their text in an append-only copy of the file's bytes.
+            var owned = AppendOnlyBuffer.CopyOf(bytes);
+            var span = owned.Slice(offset, bytes.Length - offset);
+            var reader = new SessionReader(null, null, keepEvents: true) { Owner = owned, OwnerOffset = offset };
             reader.Read(span, true, null);
             var session = reader.Session;
             if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null

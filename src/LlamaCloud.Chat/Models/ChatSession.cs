@@ -27,12 +27,26 @@ namespace LlamaCloud.Chat
         /// <summary>Usage and status of the most recent run; null before the first run.</summary>
         public JobMetadata? JobMetadata { get; internal set; }
 
+        private IReadOnlyList<ChatEvent>? _events;
+
         /// <summary>The ordered event history; null when it was not loaded (listed sessions, -Summary),
         /// which is distinct from an empty history.</summary>
-        public IReadOnlyList<ChatEvent>? Events { get; internal set; }
+        public IReadOnlyList<ChatEvent>? Events
+        {
+            get => _events ?? Lazy?.All;
+            internal set
+            {
+                _events = value;
+                Lazy = null;
+            }
+        }
 
         /// <summary>The number of events, or null when the events were not loaded.</summary>
-        public int? EventCount => Events?.Count;
+        public int? EventCount => _events?.Count ?? Lazy?.Count;
+
+        /// <summary>A fetched session's events while they are still only its response bytes (built on first access
+        /// to <see cref="Events"/>); null when they were built at once or not loaded.</summary>
+        internal LazyEvents? Lazy { get; set; }
 
         /// <summary>The timestamp text exactly as received (Sync-LlamaChatArchive compares it with the archived copy's).</summary>
         internal string? LastUpdatedAtText { get; set; }

@@ -1,12 +1,10 @@
-using System.Text;
-
 namespace LlamaCloud.Chat
 {
     /// <summary>Base of the events that carry only text content (deltas, thinking, text, user input).</summary>
     public abstract class ContentEvent : ChatEvent
     {
         private string? _content;
-        private byte[]? _utf8;
+        private AppendOnlyBuffer? _utf8;
         private int _start;
         private int _length;
 
@@ -19,7 +17,7 @@ namespace LlamaCloud.Chat
         /// Content still in the response's bytes, decoded on first access. A whole session holds 100k of these,
         /// most never read: pointing into the body costs nothing where a string per event costs time and GC.
         /// </summary>
-        private protected ContentEvent(string type, byte[] utf8, int start, int length) : base(type)
+        private protected ContentEvent(string type, AppendOnlyBuffer utf8, int start, int length) : base(type)
         {
             _utf8 = utf8;
             _start = start;
@@ -34,7 +32,7 @@ namespace LlamaCloud.Chat
                 var bytes = _utf8;
                 if (bytes != null)
                 {
-                    _content = Encoding.UTF8.GetString(bytes, _start, _length);
+                    _content = bytes.GetString(_start, _length);
                     _utf8 = null; // let the body's buffer go once every event in it has been read
                 }
                 return _content;

@@ -51,12 +51,12 @@ namespace LlamaCloud.Chat
         /// <param name="reader">Positioned before the event's first token.</param>
         /// <param name="buffer">The bytes the reader reads.</param>
         /// <param name="filter">Events to build; null builds all.</param>
-        /// <param name="owner">When not null, <paramref name="buffer"/> is <c>owner[ownerOffset..]</c> and will never be
-        /// modified, so text content may point into it and be decoded lazily.</param>
+        /// <param name="owner">When not null, <paramref name="buffer"/> is <c>owner[ownerOffset..]</c>, whose written bytes cannot
+        /// change, so text content may point into it and be decoded lazily.</param>
         /// <param name="ownerOffset">Where <paramref name="buffer"/> starts in <paramref name="owner"/>.</param>
         /// <param name="result">The event, or null when the filter rejected it.</param>
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter,
-            byte[]? owner, int ownerOffset, out ChatEvent? result)
+            AppendOnlyBuffer? owner, int ownerOffset, out ChatEvent? result)
         {
             result = null;
             if (filter != null && filter.BuildsNothing)
@@ -111,7 +111,7 @@ namespace LlamaCloud.Chat
         }
 
         private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json,
-            byte[]? owner, int ownerOffset)
+            AppendOnlyBuffer? owner, int ownerOffset)
         {
             ChatEvent e;
             switch (type)
@@ -138,7 +138,7 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>Can this text stay in the owner's bytes? Only a plain string without escapes can.</summary>
-        private static bool Lazy(byte[]? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
+        private static bool Lazy(AppendOnlyBuffer? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
 
         private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
         {

@@ -39,17 +39,23 @@ namespace LlamaCloud.Chat
         internal bool IsComplete => _phase == Phase.Done;
 
         /// <summary>
-        /// Set by a caller that promises never to modify the bytes it passes: the span given to <see cref="Read"/> is
-        /// then <c>Owner[OwnerOffset..]</c>, and kept events point their text into it instead of copying.
+        /// Set by a caller whose bytes live in an append-only buffer: the span given to <see cref="Read"/> is then
+        /// <c>Owner[OwnerOffset..]</c>, and kept events point their text into it instead of copying.
         /// Only used where the whole session is kept anyway (Get-LlamaChatSession).
         /// </summary>
-        internal byte[]? Owner { get; set; }
+        internal AppendOnlyBuffer? Owner { get; set; }
 
         /// <summary>Where the span given to <see cref="Read"/> starts in <see cref="Owner"/>.</summary>
         internal int OwnerOffset { get; set; }
 
         /// <summary>True when this reader keeps its events, so its caller may hand it stable buffers (see <see cref="Owner"/>).</summary>
         internal bool KeepsEvents => _keptEvents != null;
+
+        /// <summary>
+        /// Set (with <see cref="Owner"/>) to keep the events as bytes and build them on demand: each event is then only
+        /// scanned here (still validated as JSON) and recorded in this list, which becomes the session's.
+        /// </summary>
+        internal LazyEvents? Deferred { get; set; }
 
         /// <summary>Events whose index is below this are read but not handed out (a resumed download).</summary>
         internal int SkipBelow { get; set; }
@@ -116,6 +122,13 @@ namespace LlamaCloud.Chat
                         break;
                     case Phase.Events:
                         if (reader.TokenType == JsonTokenType.EndArray) { _phase = Phase.Object; break; }
+                        if (Deferred != null)
+                        {
+                            if (!EventScanner.TryScan(ref reader, out var from, out var to, out var code)) { reader = checkpoint; return; }
+                            Deferred.Add(Owner!, OwnerOffset + from, to - from, code);
+                            _index++;
+                            break;
+                        }
                         if (!EventReader.TryRead(ref reader, data, _filter, Owner, OwnerOffset, out var e)) { reader = checkpoint; return; }
                         var index = _index++;
                         if (e != null && index >= SkipBelow)
@@ -140,6 +153,11 @@ namespace LlamaCloud.Chat
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
                     _phase = Phase.Events;
+                    if (Deferred != null)
+                    {
+                        _session.Lazy = Deferred;
+                        return true;
+                    }
                     _session.Events = new ReadOnlyItems<ChatEvent>(_keptEvents ?? (IList<ChatEvent>)Array.Empty<ChatEvent>(), "event");
                     return true;
                 }
@@ -172,6 +190,7 @@ namespace LlamaCloud.Chat
         {
             _phase = Phase.Done;
             if (string.IsNullOrEmpty(_session.SessionId) && _requestedId != null) _session.SessionId = _requestedId;
+            if (Deferred != null) Deferred.SessionId = _requestedId ?? _session.SessionId;
             if (_requestedId == null && _keptEvents != null)
             {
                 // A file: session_id may come after the events, so stamp them now.

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace LlamaCloud.Chat
+{
+    /// <summary>
+    /// A byte array that is filled front to back and never changed: every byte below <see cref="Length"/> keeps its
+    /// value for the life of the object, because the only ways in append past the end. Sessions keep their response
+    /// in these and point event text and event extents into them, instead of copying each event out.
+    /// </summary>
+    internal sealed class AppendOnlyBuffer
+    {
+        private readonly byte[] _bytes;
+
+        internal AppendOnlyBuffer(int capacity)
+        {
+            _bytes = new byte[capacity];
+        }
+
+        /// <summary>A buffer holding a copy of <paramref name="bytes"/>.</summary>
+        internal static AppendOnlyBuffer CopyOf(ReadOnlySpan<byte> bytes)
+        {
+            var b = new AppendOnlyBuffer(bytes.Length);
+            b.Append(bytes);
+            return b;
+        }
+
+        /// <summary>How many bytes have been written; these are immutable.</summary>
+        internal int Length { get; private set; }
+
+        /// <summary>How many bytes fit in all.</summary>
+        internal int Capacity => _bytes.Length;
+
+        /// <summary>Room left for appending.</summary>
+        internal int Free => _bytes.Length - Length;
+
+        /// <summary>Written bytes, read-only.</summary>
+        internal ReadOnlySpan<byte> Slice(int start, int length)
+        {
+            if (start < 0 || length < 0 || start > Length - length) throw new ArgumentOutOfRangeException(nameof(start));
+            return new ReadOnlySpan<byte>(_bytes, start, length);
+        }
+
+        /// <summary>Written bytes decoded as UTF-8 (invalid sequences become U+FFFD).</summary>
+        internal string GetString(int start, int length)
+        {
+            if (start < 0 || length < 0 || start > Length - length) throw new ArgumentOutOfRangeException(nameof(start));
+            return Encoding.UTF8.GetString(_bytes, start, length);
+        }
+
+        /// <summary>Copies <paramref name="data"/> after the written bytes.</summary>
+        internal void Append(ReadOnlySpan<byte> data)
+        {
+            if (data.Length > Free) throw new InvalidOperationException("The buffer is full.");
+            data.CopyTo(new Span<byte>(_bytes, Length, data.Length));
+            Length += data.Length;
+        }
+
+        /// <summary>Reads once from <paramref name="stream"/> into the free space; returns the bytes read (0 at the end).</summary>
+        internal async Task<int> AppendFromAsync(Stream stream, CancellationToken cancellationToken)
+        {
+            if (Free == 0) throw new InvalidOperationException("The buffer is full.");
+            var n = await stream.ReadAsync(_bytes, Length, Free, cancellationToken).ConfigureAwait(false);
+            Length += n;
+            return n;
+        }
+    }
+}
