@@ -145,7 +145,7 @@ Describe 'Scripts Windows PowerShell 5.1 reads' {
     It 'are ASCII, or UTF-8 with a BOM (tests, tools, help, build.ps1, the manifest)' {
         # 5.1 reads a BOM-less script as ANSI, so a non-ASCII literal (an id with an accent) would silently change.
         $files = @(Get-ChildItem -Path (Join-Path $Root 'tests'), (Join-Path $Root 'tools'), (Join-Path $Root 'src/LlamaCloud.Chat/help') -Recurse -File -Include *.ps1, *.psm1, *.psd1, *.txt |
-            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }) + (Get-Item (Join-Path $Root 'build.ps1'), (Join-Path $Root 'LlamaCloud.Chat.psd1'))
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj|node_modules)[\\/]' }) + (Get-Item (Join-Path $Root 'build.ps1'), (Join-Path $Root 'LlamaCloud.Chat.psd1'))
         $files.Count | Should -BeGreaterThan 20 -Because 'the walk must find the suite itself'
         $offenders = foreach ($f in $files) {
             $bytes = [IO.File]::ReadAllBytes($f.FullName)

@@ -98,7 +98,8 @@ Describe 'Get-LlamaChatTurn' {
         Clear-EmulatorRequest
         $t = $listed | Get-LlamaChatTurn
         $t.SessionId | Select-Object -Unique | Should -Be $listed.SessionId
-        @(Get-EmulatorRequest).path | Should -Be ($listed.SessionId | ForEach-Object { "/api/v1/chat/$_" })
+        # Fetched ahead concurrently, so the requests may reach the server in any order; the turns come out in order.
+        @(Get-EmulatorRequest).path | Sort-Object | Should -Be ($listed.SessionId | ForEach-Object { "/api/v1/chat/$_" } | Sort-Object)
     }
 
     It 'writes one error per missing session and goes on' {
