@@ -59,15 +59,8 @@ namespace LlamaCloud.Chat.Tests
             return reader.Session;
         }
 
-        private static string Export(ChatSession s)
-        {
-            using var ms = new MemoryStream();
-            SessionWriter.Write(ms, s, indented: false);
-            return Encoding.UTF8.GetString(ms.ToArray());
-        }
-
         [Fact]
-        public async Task EventsCountAndExportMatchAnEagerRead()
+        public async Task EventsAndCountMatchAnEagerRead()
         {
             var doc = Utf8(Tricky);
             var eager = ReadWhole(doc).Session;
@@ -78,7 +71,6 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.Events!));
             Assert.True(lazy.Lazy.IsMaterialized);
             Assert.Same(lazy.Events, lazy.Events);
-            Assert.Equal(Export(eager), Export(lazy));
             Assert.Equal("24 events", lazy.Events!.ToString());
         }
 
@@ -108,7 +100,7 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(streamed, DescribeAll(selected));
             Assert.False(lazy.Lazy.IsMaterialized);
             // The same objects later in Events, and the filter still right once everything is built.
-            foreach (var e in selected) Assert.Same(e, lazy.Events![e.Index]);
+            foreach (var e in selected) Assert.Same(e, lazy.Events![e.Index!.Value]);
             Assert.Equal(built, DescribeAll(lazy.Lazy.Select(filter)));
         }
 

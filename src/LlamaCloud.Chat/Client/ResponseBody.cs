@@ -31,7 +31,7 @@ namespace LlamaCloud.Chat
             using var reg = ctx.Token.Register(response.Dispose);
             if (reader.KeepsEvents)
             {
-                await ReadRetainedAsync(stream, reader, ctx).ConfigureAwait(false);
+                await ReadRetainedAsync(stream, reader, onBatch, ctx).ConfigureAwait(false);
                 return;
             }
             var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
@@ -84,7 +84,7 @@ namespace LlamaCloud.Chat
         /// their text) point into the bytes instead of copying them. A full buffer is not reused: the unconsumed
         /// tail is copied into a new one, and the old one stays as it is for the events that lie in it.
         /// </summary>
-        private static async Task ReadRetainedAsync(Stream stream, SessionReader reader, AttemptContext ctx)
+        private static async Task ReadRetainedAsync(Stream stream, SessionReader reader, Func<List<ChatEvent>, Task>? onBatch, AttemptContext ctx)
         {
             var buffer = new AppendOnlyBuffer(InitialBuffer);
             var start = 0; // first byte not yet consumed by the reader
@@ -108,7 +108,9 @@ namespace LlamaCloud.Chat
                 ctx.BytesReceived += n;
                 reader.Owner = buffer;
                 reader.OwnerOffset = start;
-                start += reader.Read(buffer.Slice(start, buffer.Length - start), n == 0, null);
+                var batch = onBatch != null ? new List<ChatEvent>() : null;
+                start += reader.Read(buffer.Slice(start, buffer.Length - start), n == 0, batch);
+                if (batch != null && batch.Count > 0) await ctx.WithoutTimerAsync(() => onBatch!(batch)).ConfigureAwait(false);
                 if (n == 0 || reader.IsComplete) return;
             }
         }
