@@ -6,7 +6,7 @@
     Author               = 'LlamaCloud.Chat contributors'
     CompanyName          = 'LlamaCloud.Chat contributors'
     Copyright            = '(c) LlamaCloud.Chat contributors. MIT License.'
-    Description          = 'Read LlamaCloud chat sessions and their event history as typed PowerShell objects: Get-LlamaChatSession | Get-LlamaChatEvent -Type tool_call. Streaming, retries, format views, help and tab completion; Windows PowerShell 5.1 and PowerShell 7.4+.'
+    Description          = 'LlamaCloud chat sessions as typed PowerShell objects: read, stream and filter histories (Get-LlamaChatSession | Get-LlamaChatEvent -Type tool_call), create sessions and run chat turns streamed live, delete sessions, readable turns and Markdown/HTML transcripts, byte-exact archives with incremental sync, and OpenTelemetry trace export. Retries, proxies, format views, help and tab completion; Windows PowerShell 5.1 and PowerShell 7.4+.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -36,7 +36,7 @@
             Tags         = @('LlamaCloud', 'LlamaIndex', 'Chat', 'AI', 'Agent', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/llamacloud-chat/LlamaCloud.Chat'
             LicenseUri   = 'https://github.com/llamacloud-chat/LlamaCloud.Chat/blob/main/LICENSE'
-            ReleaseNotes = 'First release: Get-LlamaChatSession, Get-LlamaChatEvent with typed events, views, retries and streaming.'
+            ReleaseNotes = 'New-LlamaChatSession, Remove-LlamaChatSession and Send-LlamaChatMessage (live SSE); Get-LlamaChatTurn and transcripts; Sync-LlamaChatArchive and byte-exact export; ConvertTo-/Export-LlamaChatTrace (OTLP); Get-LlamaCloudConnection; proxy parameters; a rejected key or an incomplete listing fails the command; lazily built sessions.'
         }
     }
 }

@@ -133,7 +133,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var variable in new[] { "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_HEADERS" })
                 {
                     foreach (var bad in headers.AddFromEnvironment(Environment.GetEnvironmentVariable(variable)))
-                        WriteWarning($"{variable}: skipped the malformed entry '{bad}' (expected name=value pairs separated by commas).");
+                        WriteWarning($"{variable}: skipped the malformed {bad} (expected name=value pairs separated by commas; the entry's text is not shown, as it may hold a secret).");
                 }
                 headers.AddFromParameter(Header);
                 if (headers.Count > 0 && endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
@@ -149,7 +149,7 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (LlamaCloudException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, Endpoint));
+                ThrowTerminatingError(ErrorRecords.From(ex, Endpoint == null ? null : UriText.MaskUserInfo(Endpoint)));
             }
         }
 

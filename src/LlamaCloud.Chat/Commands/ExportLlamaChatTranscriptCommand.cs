@@ -19,7 +19,7 @@ namespace LlamaCloud.Chat.Commands
         private TranscriptFormat _format;
 
         /// <summary>A file (one session; its extension, .md or .html, gives the format unless -Format does) or a folder
-        /// (created if missing; each session becomes &lt;session_id&gt;.md or .html). A path without an extension, an
+        /// (created if missing; each session becomes a .md or .html file named as Export-LlamaChatSession names its JSON files). A path without an extension, an
         /// existing folder or a path ending in a separator is a folder.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -147,8 +147,9 @@ namespace LlamaCloud.Chat.Commands
                     _writer!.End();
                     _stream!.Dispose();
                     _stream = null;
-                    if (File.Exists(_file)) File.Delete(_file);
-                    File.Move(_temp, _file);
+                    // Atomic: the old transcript stays until the new one takes its place.
+                    if (File.Exists(_file)) File.Replace(_temp, _file, null);
+                    else File.Move(_temp, _file);
                 });
                 if (_failed) return;
                 // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.

@@ -61,7 +61,7 @@ namespace LlamaCloud.Chat.Commands
             if (ParameterSetName == SessionSet)
             {
                 var s = Session!;
-                Run(ApiFor(s), s.SessionId, IndexId ?? (IReadOnlyList<string>?)s.IndexIds ?? Array.Empty<string>(), s.Events?.Count);
+                Run(ApiFor(s), s.SessionId, IndexId ?? (IReadOnlyList<string>?)s.IndexIds ?? Array.Empty<string>(), s.EventCount);
             }
             else
             {

@@ -95,9 +95,10 @@ namespace LlamaCloud.Chat.Commands
                 }
                 catch (Exception ex)
                 {
-                    // One error for this id, never the end of the pipeline (as Get-LlamaChatEvent).
-                    _cmd.WriteRequestError(ex, _id);
+                    // One error for this id, never the end of the pipeline (as Get-LlamaChatEvent); a rejected key or
+                    // proxy ends the command, so the half-written target goes first.
                     _target.Abandon();
+                    _cmd.WriteRequestError(ex, _id);
                     return;
                 }
                 if (!begun)

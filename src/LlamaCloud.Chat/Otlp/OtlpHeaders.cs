@@ -30,21 +30,24 @@ namespace LlamaCloud.Chat
 
         /// <summary>
         /// Parses the environment variables' format: comma-separated <c>key=value</c> pairs, each part percent-decoded.
-        /// Returns the names of malformed entries (never their values), which are skipped.
+        /// Returns the positions of malformed entries ("entry 2"), which are skipped: never their text, which may hold
+        /// a secret (e.g. "Authorization: Bearer abc==", written with a colon).
         /// </summary>
         internal List<string> AddFromEnvironment(string? text)
         {
             var bad = new List<string>();
             if (string.IsNullOrWhiteSpace(text)) return bad;
+            var position = 0;
             foreach (var entry in text!.Split(','))
             {
+                position++;
                 if (entry.Trim().Length == 0) continue;
                 var i = entry.IndexOf('=');
                 var name = i > 0 ? Decode(entry.Substring(0, i).Trim()) : null;
                 var value = i > 0 ? Decode(entry.Substring(i + 1).Trim()) : null;
                 if (name == null || value == null || !IsToken(name) || !IsValue(value))
                 {
-                    bad.Add(i > 0 ? entry.Substring(0, i).Trim() : "(an entry without '=')");
+                    bad.Add("entry " + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + (i > 0 ? string.Empty : " (no '=')"));
                     continue;
                 }
                 Set(name, value);
