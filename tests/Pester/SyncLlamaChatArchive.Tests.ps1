@@ -213,6 +213,63 @@ Describe 'Sync-LlamaChatArchive' {
     }
 }
 
+Describe 'Sync-LlamaChatArchive lists through the paging rules of Get-LlamaChatSession' {
+    BeforeEach {
+        Reset-Emulator
+        Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue
+        Clear-EmulatorRequest
+    }
+
+    It 'a page still failing after the retries: one terminating ListIncomplete, nothing fetched, no file or index touched, nothing Missing next run' {
+        # 127 sessions: two pages of 100. The first run archives them all.
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'sessions' -Body @{ count = 110; prefix = 'ses-p-'; events = 3 }
+        (Sync-LlamaChatArchive -Path $Dir @Conn).New | Should -Be 127
+        $before = Get-Snapshot $Dir
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_token='; status = 503; times = -1; headers = @{ 'retry-after-ms' = '1' } }
+        Clear-EmulatorRequest
+        $out = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
+        try { Sync-LlamaChatArchive -Path $Dir @Conn -MaximumRetryCount 1 | ForEach-Object { $out.Add($_) } } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.ListIncomplete,*'
+        $thrown.Exception.Message | Should -BeLike 'The session list is incomplete: 100 sessions were listed, then page 2 failed after the retries: *503*'
+        $out.Count | Should -Be 0 # no summary: no session is reported Missing
+        (Get-ListRequest).Count | Should -Be 3 # page 1, page 2 twice (-MaximumRetryCount 1)
+        (Get-SessionRequest).Count | Should -Be 0
+        Get-Snapshot $Dir | Should -Be $before # the index included: it marks nothing
+
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'faults'
+        $r = Sync-LlamaChatArchive -Path $Dir -LockTimeoutSec 0 @Conn
+        $r.Unchanged, $r.Missing, $r.New, $r.Failed | Should -Be 127, 0, 0, 0
+    }
+
+    It 'a rejected page_size (422 naming it): the sync completes with the server default page size, said in -Verbose' {
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'sessions' -Body @{ count = 30; prefix = 'ses-p-'; events = 3 }
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_size='; status = 422; times = -1; body = '{"detail":[{"type":"less_than_equal","loc":["query","page_size"],"msg":"Input should be less than or equal to 50"}]}' }
+        $all = Sync-LlamaChatArchive -Path $Dir @Conn -Verbose 4>&1
+        $r = @($all | Where-Object { $_ -is [LlamaCloud.Chat.ArchiveSyncResult] })
+        $r.Count | Should -Be 1
+        $r[0].New, $r[0].Failed, $r[0].Missing | Should -Be 47, 0, 0
+        @(Get-ChildItem $Dir -Filter '*.json').Count | Should -Be 47
+        @(($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -like 'The server rejected page_size=100 (422: *); listing with the server''s default page size instead.').Count | Should -Be 1
+        $list = Get-ListRequest
+        $list.Count | Should -Be 4 # the rejected one, then 3 pages of the default 20
+        $list[0].query.page_size | Should -Be '100'
+        $list[1..3] | ForEach-Object { $_.query.PSObject.Properties.Name | Should -Not -Contain 'page_size' }
+        (Get-SessionRequest).Count | Should -Be 47
+    }
+
+    It 'an empty page that still has a next token is followed, not taken for the end of the listing' {
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'sessions' -Body @{ count = 110; prefix = 'ses-p-'; events = 3 }
+        $next = (Invoke-RestMethod "$Url/api/v1/chat?page_size=100" -Headers @{ Authorization = "Bearer $Key" }).next_page_token
+        Clear-EmulatorRequest
+        # Page 2 comes back empty once, pointing at itself: the real page 2 follows.
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_token='; status = 200; times = 1; body = (@{ items = @(); next_page_token = $next } | ConvertTo-Json -Compress) }
+        $r = Sync-LlamaChatArchive -Path $Dir @Conn
+        $r.New, $r.Missing, $r.Failed | Should -Be 127, 0, 0
+        (Get-ListRequest).Count | Should -Be 3
+    }
+}
+
 Describe 'The README''s scheduled-task recipe' {
     BeforeAll {
         # The recipe exactly as the README shows it, run as a script file in a fresh pwsh, the key and base URI in
@@ -241,6 +298,18 @@ Describe 'The README''s scheduled-task recipe' {
     }
     AfterAll { Remove-Item -LiteralPath $Recipe -ErrorAction SilentlyContinue }
     BeforeEach { Reset-Emulator; Remove-Item -Recurse -Force $Dir -ErrorAction SilentlyContinue }
+
+    It 'exits 2 when the listing cannot be completed, leaving the archive as it was' {
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'sessions' -Body @{ count = 110; prefix = 'ses-p-'; events = 3 }
+        (Invoke-Recipe $Dir).ExitCode | Should -Be 0
+        $before = Get-Snapshot $Dir
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_token='; status = 503; times = -1; headers = @{ 'retry-after-ms' = '1' } }
+        $broken = Invoke-Recipe $Dir
+        $broken.ExitCode | Should -Be 2
+        $broken.Err | Should -Match 'Archive sync did not complete: LlamaCloud\.ListIncomplete,.*100 sessions were listed, then page 2 failed'
+        $broken.Out | Should -Not -Match 'Missing'
+        Get-Snapshot $Dir | Should -Be $before
+    }
 
     It 'exits 0 when everything is archived, 1 when a session failed, 2 when the run cannot start' {
         $ok = Invoke-Recipe $Dir

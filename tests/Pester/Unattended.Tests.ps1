@@ -105,6 +105,32 @@ Describe 'A listing that cannot complete' {
         $r[1..3] | ForEach-Object { $_.query.PSObject.Properties.Name | Should -Not -Contain 'page_size' }
     }
 
+    It 'an empty page that still has a next token is followed to the real next page, without a warning' {
+        $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'sessions' -Body @{ count = 110 }
+        $next = (Invoke-RestMethod "$Url/api/v1/chat?page_size=100" -Headers @{ Authorization = "Bearer $Key" }).next_page_token
+        Clear-EmulatorRequest
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_token='; status = 200; times = 1; body = (@{ items = @(); next_page_token = $next } | ConvertTo-Json -Compress) }
+        $sessions = @(Get-LlamaChatSession @Conn -WarningVariable warns)
+        $sessions.Count | Should -Be 127
+        ($sessions.SessionId | Select-Object -Unique).Count | Should -Be 127
+        $warns.Count | Should -Be 0
+        @(Get-EmulatorRequest).Count | Should -Be 3
+    }
+
+    It 'empty pages with a next token, 10 in a row, end in ListIncomplete with the count, not in an endless loop' {
+        $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'sessions' -Body @{ count = 110 }
+        $next = (Invoke-RestMethod "$Url/api/v1/chat?page_size=100" -Headers @{ Authorization = "Bearer $Key" }).next_page_token
+        Clear-EmulatorRequest
+        Add-Fault @{ path = '/api/v1/chat'; query = 'page_token='; status = 200; times = -1; body = (@{ items = @(); next_page_token = $next } | ConvertTo-Json -Compress) }
+        $got = [System.Collections.Generic.List[object]]::new()
+        $thrown = $null
+        try { Get-LlamaChatSession @Conn | ForEach-Object { $got.Add($_) } } catch { $thrown = $_ }
+        $got.Count | Should -Be 100
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.ListIncomplete,*'
+        $thrown.Exception.Message | Should -Be 'The session list is incomplete: 100 sessions were listed, then the API returned 10 empty pages in a row that still had a next page token (pages 2 to 11)'
+        @(Get-EmulatorRequest).Count | Should -Be 11
+    }
+
     It 'a 400 that does not name page_size is an error, not a fallback' {
         Add-Fault @{ path = '/api/v1/chat'; status = 400; times = -1; body = '{"detail":"project_id is not a UUID"}' }
         { Get-LlamaChatSession @Conn } | Should -Throw -ErrorId 'LlamaCloud.BadRequest*'

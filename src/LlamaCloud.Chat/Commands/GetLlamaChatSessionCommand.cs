@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading.Tasks;
 
@@ -111,67 +110,19 @@ namespace LlamaCloud.Chat.Commands
         private void List()
         {
             var wanted = PagingParameters.First == ulong.MaxValue ? ulong.MaxValue : PagingParameters.First + PagingParameters.Skip;
-            int? pageSize = (int)Math.Min((ulong)PageSize, Math.Max(1UL, wanted));
-            string? token = null;
-            ulong seen = 0;
-            var pages = 0;
-            var watch = Stopwatch.StartNew();
-            ProgressRecord? progress = null;
-            var complete = false;
+            var listing = new SessionListing(this, (int)Math.Min((ulong)PageSize, Math.Max(1UL, wanted)));
             try
             {
-                while (!Done)
-                {
-                    pages++;
-                    SessionPage page;
-                    try
-                    {
-                        page = Await(Api.ListAsync(pageSize, token, StopToken));
-                    }
-                    catch (LlamaCloudApiException ex) when (pageSize != null && PageSizeRejected(ex))
-                    {
-                        // The API documents no bounds for page_size: a server that has one gets its own default instead.
-                        WriteVerbose($"The server rejected page_size={pageSize} ({ex.StatusCode}: {TextSummary.OneLine(ex.Detail ?? ex.Message, 200)}); listing with the server's default page size instead.");
-                        pageSize = null;
-                        page = Await(Api.ListAsync(pageSize, token, StopToken));
-                    }
-                    foreach (var s in page.Items)
-                    {
-                        seen++;
-                        Emit(s);
-                    }
-                    token = page.NextPageToken;
-                    if (token == null) { complete = true; break; }
-                    if (page.Items.Count == 0) { WriteWarning("The API returned an empty page with a next page token; stopping."); break; }
-                    if (watch.ElapsedMilliseconds > 1000)
-                    {
-                        progress = new ProgressRecord(0x11a8, "Listing LlamaCloud chat sessions", $"{seen} sessions listed");
-                        WriteProgress(progress);
-                    }
-                }
+                listing.Run(Emit, () => !Done);
             }
             catch (LlamaCloudException ex)
             {
-                // A partial list must never pass for the whole project: what was read is already written, and the
-                // command fails with one terminating error. Nothing listed (or a rejected key) is the cause itself.
-                if (seen == 0 || IsUnauthorized(ex)) ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
-                ThrowTerminatingError(ErrorRecords.From(new LlamaCloudException(
-                    $"The session list is incomplete: {seen} session{(seen == 1 ? " was" : "s were")} listed, then page {pages} failed after the retries: {ex.Message}",
-                    ErrorIds.ListIncomplete, ex.Category, ex) { RequestUri = ex.RequestUri }, Api.Client.Options.BaseUri));
-            }
-            finally
-            {
-                if (progress != null)
-                    WriteProgress(new ProgressRecord(0x11a8, "Listing LlamaCloud chat sessions", "Done") { RecordType = ProgressRecordType.Completed });
+                // What was read is already written; the command fails with one terminating error (SessionListing says which).
+                ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
             }
             if (PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount(seen, complete ? 1.0 : 0.0));
+                WriteObject(PagingParameters.NewTotalCount(listing.Listed, listing.Complete ? 1.0 : 0.0));
         }
-
-        /// <summary>A 400 or 422 that names page_size: the server has a limit the API does not document.</summary>
-        private static bool PageSizeRejected(LlamaCloudApiException ex) =>
-            (ex.StatusCode == 400 || ex.StatusCode == 422)
-            && (ex.Detail ?? ex.Message).IndexOf("page_size", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>One id's fetch in the ordered window.</summary>
         private sealed class PendingSession : PendingOutput

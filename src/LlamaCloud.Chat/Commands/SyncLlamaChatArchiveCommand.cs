@@ -14,6 +14,7 @@ namespace LlamaCloud.Chat.Commands
     [OutputType(typeof(ArchiveSyncResult), typeof(FileInfo))]
     public sealed class SyncLlamaChatArchiveCommand : LlamaCloudCmdlet
     {
+        private const int ListPageSize = 100;
         private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(10);
         private ArchiveLock? _lock;
         private ArchiveIndex? _index;
@@ -123,24 +124,20 @@ namespace LlamaCloud.Chat.Commands
             WriteObject(result);
         }
 
+        /// <summary>
+        /// The whole listing, through the paging loop Get-LlamaChatSession uses. A listing that cannot be completed ends
+        /// the run here, before anything is fetched or the index is written: without the whole list, a session not
+        /// listed would pass for one the project no longer has.
+        /// </summary>
         private List<ChatSession> List()
         {
             var all = new List<ChatSession>();
-            string? token = null;
             try
             {
-                do
-                {
-                    var page = Await(Api.ListAsync(100, token, StopToken));
-                    all.AddRange(page.Items);
-                    token = page.NextPageToken;
-                    if (token != null && page.Items.Count == 0) break;
-                }
-                while (token != null);
+                new SessionListing(this, ListPageSize).Run(all.Add, () => true);
             }
             catch (LlamaCloudException ex)
             {
-                // Without the whole listing there is nothing to compare: stop, with the archive as it was.
                 ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
             }
             return all;
