@@ -64,7 +64,9 @@ namespace LlamaCloud.Chat.Tests
         {
             var h = new OtlpHeaders();
             var bad = h.AddFromEnvironment("novalue, bad name=secret-value-1, good=1, Content-Type=text/plain");
+            // By position only: the entry's text may hold a secret.
             Assert.Equal(new[] { "entry 1 (no '=')", "entry 2" }, bad);
+            Assert.DoesNotContain(bad, b => b.Contains("secret") || b.Contains("bad name"));
             Assert.Equal(new[] { "good" }, h.Names);
         }
 
@@ -78,6 +80,19 @@ namespace LlamaCloud.Chat.Tests
             var ex = Assert.Throws<LlamaCloudException>(() => h.AddFromParameter(new Hashtable { ["X-Key"] = "abc\r\nInjected: 1" }));
             Assert.Equal(ErrorIds.InvalidOtlpHeader, ex.ErrorId);
             Assert.DoesNotContain("abc", ex.Message);
+        }
+
+        [Fact]
+        public void SourcesNameWhereEachHeaderCameFromNeverItsValue()
+        {
+            var h = new OtlpHeaders();
+            Assert.Equal("none", h.DescribeSources());
+            h.AddFromEnvironment("x-tenant=acme-1,authorization=Bearer env-2", "OTEL_EXPORTER_OTLP_HEADERS");
+            h.AddFromEnvironment("x-region=eu-3", "OTEL_EXPORTER_OTLP_TRACES_HEADERS");
+            h.AddFromParameter(new Hashtable { ["Authorization"] = "Bearer param-4" });
+            var text = h.DescribeSources();
+            Assert.Equal("x-tenant (from OTEL_EXPORTER_OTLP_HEADERS), x-region (from OTEL_EXPORTER_OTLP_TRACES_HEADERS), Authorization (from -Header)", text);
+            foreach (var value in new[] { "acme-1", "env-2", "eu-3", "param-4" }) Assert.DoesNotContain(value, text);
         }
 
         [Fact]

@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
+    $script:HasTinyProxy = [bool](Get-TinyProxyPath)
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'OtlpSchema.ps1')
@@ -126,9 +131,9 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
         ([datetime]$got[1].time - [datetime]$got[0].time).TotalMilliseconds | Should -BeGreaterOrEqual 950
     }
 
-    It 'retries 429, 502 and 504, and never 400, 401, 404, 413 or 500 (<Status>)' -TestCases @(
+    It 'retries 429, 502 and 504, and never 400, 404, 413 or 500 (<Status>)' -TestCases @(
         @{ Status = 429; Retried = $true }, @{ Status = 502; Retried = $true }, @{ Status = 504; Retried = $true },
-        @{ Status = 400; Retried = $false }, @{ Status = 401; Retried = $false }, @{ Status = 404; Retried = $false },
+        @{ Status = 400; Retried = $false }, @{ Status = 404; Retried = $false },
         @{ Status = 413; Retried = $false }, @{ Status = 500; Retried = $false }
     ) {
         Add-OtlpResponse @(@{ status = $Status; retryAfter = '0.05' })
@@ -146,6 +151,57 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
             $errs[0].Exception.Attempts | Should -Be 1
             $errs[0].Exception.Message | Should -BeLike "*answered $Status*scripted $Status*"
         }
+    }
+
+    It 'stops at a <Status> from the receiver: one terminating error naming the headers'' sources, no further batch' -TestCases @(
+        @{ Status = 401; Category = 'AuthenticationError' }, @{ Status = 403; Category = 'PermissionDenied' }
+    ) {
+        $secret = 'otlp-token-4d1e8b'
+        $env:OTEL_EXPORTER_OTLP_HEADERS = "x-tenant=acme-tenant-77"
+        Add-OtlpResponse @(@{ status = $Status }, @{ status = $Status }, @{ status = $Status })
+        $e = $null
+        try { 'ses-fix-01', 'ses-fix-02', 'ses-fix-03' | Export-LlamaChatTrace -Endpoint $Url -BatchSize 1 -Header @{ Authorization = "Bearer $secret" } @Conn -ErrorAction SilentlyContinue -ErrorVariable errs }
+        catch { $e = $_ }
+        $e | Should -Not -BeNullOrEmpty
+        $e.FullyQualifiedErrorId | Should -Be 'LlamaCloud.OtlpExportFailed,LlamaCloud.Chat.Commands.ExportLlamaChatTraceCommand'
+        $e.CategoryInfo.Category | Should -Be $Category
+        $e.TargetObject | Should -Be 'ses-fix-01'
+        $e.Exception.StatusCode | Should -Be $Status
+        $e.Exception.Attempts | Should -Be 1
+        $e.Exception.Message | Should -BeLike "*answered $Status*The receiver rejected the credentials, so nothing more was sent. Headers sent: x-tenant (from OTEL_EXPORTER_OTLP_HEADERS), Authorization (from -Header); check the receiver's token in -Header, OTEL_EXPORTER_OTLP_HEADERS or OTEL_EXPORTER_OTLP_TRACES_HEADERS."
+        $e.Exception.Message.Contains($secret) | Should -BeFalse
+        $e.Exception.Message.Contains('acme-tenant-77') | Should -BeFalse
+        # Only the terminating error (recorded as its exception): no per-batch error records before it.
+        @($errs).Count | Should -Be 1
+        @($errs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).Count | Should -Be 0
+        @(Get-OtlpRequest).status | Should -Be @($Status)
+    }
+
+    It 'shows a Retry-After wait over a second as a progress record, and a short one not at all' {
+        Add-OtlpResponse @(@{ status = 503; retryAfter = '2' })
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; ('ses-demo' | Export-LlamaChatTrace -Endpoint '$Url' -PassThru -BaseUri '$Url' -ApiKey '$Key').Attempts")
+            $ps.Invoke() | Should -Be 2
+            $ps.Streams.Error.Count | Should -Be 0
+            $p = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for the OTLP receiver')
+            $running = @($p | Where-Object RecordType -eq 'Processing')
+            $running.Count | Should -BeGreaterOrEqual 1
+            $running[0].StatusDescription | Should -Match ('^' + [regex]::Escape("$Url/v1/traces") + ': retrying in [12] s$')
+            $running[0].SecondsRemaining | Should -BeIn 1, 2
+            $p[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+        (Get-OtlpRequest).status | Should -Be @(503, 200)
+        Clear-OtlpRequest
+        Add-OtlpResponse @(@{ status = 503; retryAfter = '0.05' })
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$($env:LLAMA_CHAT_TEST_MODULE)'; ('ses-demo' | Export-LlamaChatTrace -Endpoint '$Url' -PassThru -BaseUri '$Url' -ApiKey '$Key').Attempts")
+            $ps.Invoke() | Should -Be 2
+            @($ps.Streams.Progress).Count | Should -Be 0
+        }
+        finally { $ps.Dispose() }
     }
 
     It 'gives up after -MaximumRetryCount retries, with one error for the batch, and goes on' {
@@ -227,5 +283,70 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.OtlpExportFailed,*'
         $errs[0].CategoryInfo.Category | Should -Be 'ConnectionError'
         $errs[0].Exception.StatusCode | Should -Be 0
+    }
+}
+
+Describe 'Export-LlamaChatTrace -Endpoint through tinyproxy with Basic authentication' -Skip:(-not $HasTinyProxy) {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
+        $script:TinyProxy = Start-TinyProxy -UserName 'otlp' -Password ('pr0xy-' + [guid]::NewGuid().ToString('n').Substring(0, 12))
+        $script:ProxyUrl = $TinyProxy.Url
+        # The request lines tinyproxy logged since $Since (a character offset into its log).
+        function Get-ProxyRequest([int] $Since) {
+            $text = Get-Content -Raw $TinyProxy.LogPath
+            [regex]::Matches($text.Substring([Math]::Min($Since, $text.Length)), 'Request \(file descriptor \d+\): (\S+ \S+)') | ForEach-Object { $_.Groups[1].Value }
+        }
+        function Get-ProxyLogLength { (Get-Content -Raw $TinyProxy.LogPath).Length }
+        # Saved sessions hold their events, so the export's only request is the POST to the receiver.
+        Reset-Emulator
+        $script:SavedDir = Join-Path ([IO.Path]::GetTempPath()) "llama-trace-proxy-$PID"
+        $files = 'ses-demo', 'ses-abc123' | ForEach-Object { Get-LlamaChatSession -Id $_ @Conn | Export-LlamaChatSession -Path $SavedDir -PassThru }
+        $script:Saved = @($files | ForEach-Object { Get-LlamaChatSession -Path $_.FullName })
+    }
+    AfterAll {
+        Disconnect-LlamaCloud
+        Stop-TinyProxy $TinyProxy
+        Remove-Item -Recurse -Force $SavedDir -ErrorAction SilentlyContinue
+    }
+    BeforeEach {
+        Clear-EmulatorRequest
+        Clear-OtlpRequest
+        Disconnect-LlamaCloud
+        foreach ($v in $OtelVars) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    }
+
+    It 'delivers through -Proxy with -ProxyCredential' {
+        $mark = Get-ProxyLogLength
+        $r = $Saved[0] | Export-LlamaChatTrace -Endpoint $Url -Proxy $ProxyUrl -ProxyCredential $TinyProxy.Credential -PassThru
+        $r.StatusCode | Should -Be 200
+        $r.SpanCount | Should -Be 3
+        @(Get-OtlpRequest).Count | Should -Be 1
+        @(Get-ProxyRequest -Since $mark | Sort-Object -Unique) | Should -Be @("POST $Url/v1/traces")
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'delivers through the proxy Connect-LlamaCloud was given, and -NoProxy goes direct' {
+        Connect-LlamaCloud @Conn -Proxy $ProxyUrl -ProxyCredential $TinyProxy.Credential
+        $mark = Get-ProxyLogLength
+        $r = $Saved[0] | Export-LlamaChatTrace -Endpoint $Url -PassThru
+        $r.StatusCode | Should -Be 200
+        @(Get-ProxyRequest -Since $mark | Sort-Object -Unique) | Should -Be @("POST $Url/v1/traces")
+        $mark = Get-ProxyLogLength
+        $r = $Saved[0] | Export-LlamaChatTrace -Endpoint $Url -NoProxy -PassThru
+        $r.StatusCode | Should -Be 200
+        @(Get-ProxyRequest -Since $mark).Count | Should -Be 0
+        @(Get-OtlpRequest).Count | Should -Be 2
+    }
+
+    It 'without credentials: one terminating ProxyAuthenticationRequired that names the proxy, no retries, nothing delivered' {
+        $mark = Get-ProxyLogLength
+        $e = { $Saved | Export-LlamaChatTrace -Endpoint $Url -BatchSize 1 -Proxy $ProxyUrl -ErrorAction SilentlyContinue } |
+            Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'LlamaCloud.ProxyAuthenticationRequired,LlamaCloud.Chat.Commands.ExportLlamaChatTraceCommand'
+        $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $e.Exception.Message | Should -Be "The proxy $ProxyUrl requires authentication (407 Proxy Authentication Required). It asks for: Basic realm=`"Tinyproxy`". Pass -ProxyCredential (or -ProxyUseDefaultCredentials) with -Proxy, on the command or on Connect-LlamaCloud."
+        @(Get-ProxyRequest -Since $mark) | Should -Be @("POST $Url/v1/traces")
+        @(Get-OtlpRequest).Count | Should -Be 0
+        @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }

@@ -26,8 +26,9 @@ namespace LlamaCloud.Chat
             private readonly TimeSpan _startedAt;
             private readonly TimeSpan? _until;
 
-            internal Activity(ActivityMonitor owner, int id, string title, Func<long>? bytes, TimeSpan? duration)
+            internal Activity(ActivityMonitor owner, int id, string title, Func<long>? bytes, TimeSpan? duration, string service)
             {
+                Service = service;
                 _owner = owner;
                 Id = id;
                 Title = title;
@@ -38,6 +39,8 @@ namespace LlamaCloud.Chat
 
             internal int Id { get; }
             internal string Title { get; }
+            /// <summary>Who is being waited for or downloaded from: "LlamaCloud", or "the OTLP receiver".</summary>
+            internal string Service { get; }
             internal bool IsWait => _until.HasValue;
             internal TimeSpan Age => Clock.Elapsed - _startedAt;
             internal TimeSpan? Duration => _until - _startedAt;
@@ -55,10 +58,10 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>A download: shown with the bytes received once it has run over a second.</summary>
-        internal Activity Download(string title, Func<long> bytesReceived) => Add(title, bytesReceived, null);
+        internal Activity Download(string title, Func<long> bytesReceived) => Add(title, bytesReceived, null, "LlamaCloud");
 
         /// <summary>A wait the server asked for (Retry-After): shown counting down when it is over a second.</summary>
-        internal Activity Wait(string title, TimeSpan duration) => Add(title, null, duration);
+        internal Activity Wait(string title, TimeSpan duration, string service = "LlamaCloud") => Add(title, null, duration, service);
 
         /// <summary>The activities now in progress (a copy).</summary>
         internal List<Activity> Snapshot()
@@ -66,11 +69,11 @@ namespace LlamaCloud.Chat
             lock (_gate) return new List<Activity>(_active);
         }
 
-        private Activity Add(string title, Func<long>? bytes, TimeSpan? duration)
+        private Activity Add(string title, Func<long>? bytes, TimeSpan? duration, string service)
         {
             lock (_gate)
             {
-                var a = new Activity(this, _nextId++ % 64, title, bytes, duration);
+                var a = new Activity(this, _nextId++ % 64, title, bytes, duration, service);
                 _active.Add(a);
                 return a;
             }

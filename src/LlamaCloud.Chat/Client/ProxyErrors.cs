@@ -35,11 +35,15 @@ namespace LlamaCloud.Chat
         private static bool IsRefusal(HttpStatusCode code) => code == HttpStatusCode.ProxyAuthenticationRequired || code == HttpStatusCode.Unauthorized;
 
         /// <summary>The terminating error: which proxy asked, whether credentials were sent, what to do.</summary>
-        internal static LlamaCloudException AuthenticationRequired(LlamaCloudOptions options, Uri target, int status, string? challenge, Exception? inner)
+        internal static LlamaCloudException AuthenticationRequired(LlamaCloudOptions options, Uri target, int status, string? challenge, Exception? inner) =>
+            AuthenticationRequired(options.Proxy, target, status, challenge, inner);
+
+        /// <summary>The same, for a request that does not go to LlamaCloud (the OTLP receiver).</summary>
+        internal static LlamaCloudException AuthenticationRequired(ProxySettings settings, Uri target, int status, string? challenge, Exception? inner)
         {
-            var proxyUri = options.Proxy.ProxyFor(target);
+            var proxyUri = settings.ProxyFor(target);
             var proxy = proxyUri == null ? "A proxy (from the platform's settings)" : "The proxy " + ProxySettings.Display(proxyUri);
-            var sent = options.Proxy.Credential != null || options.Proxy.UseDefaultCredentials;
+            var sent = settings.Credential != null || settings.UseDefaultCredentials;
             var statusText = status == 401 ? "401 Unauthorized" : "407 Proxy Authentication Required";
             var message = sent
                 ? $"{proxy} rejected the credentials given ({statusText})."

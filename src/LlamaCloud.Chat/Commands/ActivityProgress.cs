@@ -38,7 +38,7 @@ namespace LlamaCloud.Chat.Commands
             foreach (var a in now)
             {
                 if (!a.Visible) continue;
-                var record = new ProgressRecord(BaseId + a.Id, a.IsWait ? "Waiting for LlamaCloud" : "Downloading from LlamaCloud", a.Title + ": " + a.Status);
+                var record = new ProgressRecord(BaseId + a.Id, a.IsWait ? "Waiting for " + a.Service : "Downloading from " + a.Service, a.Title + ": " + a.Status);
                 if (a.IsWait) record.SecondsRemaining = a.SecondsRemaining;
                 _shown[a] = record;
                 _cmdlet.WriteProgress(record);

@@ -132,7 +132,7 @@ namespace LlamaCloud.Chat.Commands
                 var headers = new OtlpHeaders();
                 foreach (var variable in new[] { "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_HEADERS" })
                 {
-                    foreach (var bad in headers.AddFromEnvironment(Environment.GetEnvironmentVariable(variable)))
+                    foreach (var bad in headers.AddFromEnvironment(Environment.GetEnvironmentVariable(variable), variable))
                         WriteWarning($"{variable}: skipped the malformed {bad} (expected name=value pairs separated by commas; the entry's text is not shown, as it may hold a secret).");
                 }
                 headers.AddFromParameter(Header);
@@ -144,7 +144,9 @@ namespace LlamaCloud.Chat.Commands
                 }
                 var version = typeof(LlamaCloudCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
                 var timeout = OtlpEndpoint.ResolveTimeout(MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null, TimeoutSec, Environment.GetEnvironmentVariable);
-                var exporter = new OtlpExporter(endpoint, headers, timeout, MaximumRetryCount, "LlamaCloud.Chat/" + version, this);
+                // The receiver is reached the way LlamaCloud is: -Proxy/-NoProxy, else Connect-LlamaCloud's proxy, else the platform's.
+                var proxy = ResolveProxy();
+                var exporter = new OtlpExporter(endpoint, headers, timeout, MaximumRetryCount, "LlamaCloud.Chat/" + version, this, proxy, Activity);
                 _sender = new TraceBatchSender(this, exporter, BatchSize);
             }
             catch (LlamaCloudException ex)

@@ -195,6 +195,16 @@ namespace LlamaCloud.Chat.Commands
             }
         }
 
+        /// <summary>What this command's requests are doing (downloads, waits): shown by <see cref="ReportActivity"/>.</summary>
+        internal ActivityMonitor Activity => _activity;
+
+        /// <summary>
+        /// The proxy for requests that do not go to LlamaCloud (the OTLP receiver): this command's -Proxy/-NoProxy, else
+        /// Connect-LlamaCloud's proxy, else the platform's. Throws LlamaCloud.InvalidProxy for contradictory switches.
+        /// </summary>
+        internal ProxySettings ResolveProxy() =>
+            ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, LlamaCloudConnection.Current?.ProxySettings ?? ProxySettings.Platform);
+
         /// <summary>This command's own request settings, whatever connection the options name.</summary>
         private void ApplySettings(LlamaCloudOptions options, ProxySettings proxyFallback)
         {

@@ -7,7 +7,9 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// Collects traces into OTLP requests (up to the batch size in sessions, and about 8 MiB) and sends each one as it
     /// fills: one ExportTraceServiceRequest holding one ResourceSpans per session. A failed request is one error for
-    /// the sessions in it; a partial success is an error for the rejected spans; the pipeline goes on.
+    /// the sessions in it; a partial success is an error for the rejected spans; the pipeline goes on. A 401 or 403 means the
+    /// receiver rejected the credentials, which would be as wrong for every later batch, so it ends the command (one
+    /// terminating error naming the headers' sources, never their values), as does a proxy refusing us.
     /// </summary>
     internal sealed class TraceBatchSender
     {
@@ -66,8 +68,17 @@ namespace LlamaCloud.Chat.Commands
             {
                 result = _cmd.Await(_exporter.SendAsync(body, _cmd.StopToken));
             }
+            catch (OtlpExportException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
+            {
+                var message = $"{ex.Message.TrimEnd('.')}. The receiver rejected the credentials, so nothing more was sent. Headers sent: {_exporter.HeaderSources}; "
+                    + "check the receiver's token in -Header, OTEL_EXPORTER_OTLP_HEADERS or OTEL_EXPORTER_OTLP_TRACES_HEADERS.";
+                var rejected = new OtlpExportException(message, ex.StatusCode, ex.Attempts, ex.Category, ex);
+                _cmd.ThrowTerminatingError(new ErrorRecord(rejected, ErrorIds.OtlpExportFailed, ex.Category, target));
+                return;
+            }
             catch (LlamaCloudException ex)
             {
+                // A proxy refusing us (LlamaCloud.ProxyAuthenticationRequired) ends the command there.
                 _cmd.WriteRequestError(ex, target);
                 return;
             }

@@ -11,8 +11,9 @@ using System.Threading.Tasks;
 namespace LlamaCloud.Chat
 {
     /// <summary>
-    /// Sends OTLP/JSON export requests to one receiver through the module's shared HttpClient, retrying as
-    /// <see cref="OtlpRetryPolicy"/> says. Each attempt has its own -TimeoutSec timer; Ctrl+C cancels at once.
+    /// Sends OTLP/JSON export requests to one receiver through the module's shared HttpClient for the command's proxy
+    /// settings, retrying as <see cref="OtlpRetryPolicy"/> says; each wait is shown as the command's progress when over a second.
+    /// A proxy that refuses us (407, or a refused CONNECT) is LlamaCloud.ProxyAuthenticationRequired, never retried. Each attempt has its own -TimeoutSec timer; Ctrl+C cancels at once.
     /// Header values never reach a message: only their names are logged, and the receiver's text is redacted.
     /// </summary>
     internal sealed class OtlpExporter
@@ -26,9 +27,14 @@ namespace LlamaCloud.Chat
         private readonly int _maxRetries;
         private readonly string _userAgent;
         private readonly IClientLog _log;
+        private readonly ProxySettings _proxy;
+        private readonly ActivityMonitor _activity;
 
-        internal OtlpExporter(Uri endpoint, OtlpHeaders headers, TimeSpan timeout, int maxRetries, string userAgent, IClientLog log)
+        internal OtlpExporter(Uri endpoint, OtlpHeaders headers, TimeSpan timeout, int maxRetries, string userAgent, IClientLog log,
+            ProxySettings proxy, ActivityMonitor activity)
         {
+            _proxy = proxy;
+            _activity = activity;
             _endpoint = endpoint;
             _headers = headers;
             _timeout = timeout;
@@ -38,6 +44,9 @@ namespace LlamaCloud.Chat
         }
 
         internal string Display => OtlpEndpoint.Display(_endpoint);
+
+        /// <summary>Header names and where each came from (never values), for an error about rejected credentials.</summary>
+        internal string HeaderSources => _headers.DescribeSources();
 
         internal async Task<OtlpSendResult> SendAsync(byte[] body, CancellationToken cancellationToken)
         {
@@ -52,8 +61,14 @@ namespace LlamaCloud.Chat
                 try
                 {
                     using var request = CreateRequest(body);
-                    using var response = await SharedHttp.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
+                    using var response = await SharedHttp.For(_proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
+                    if (status == 407)
+                    {
+                        // Plain http through a proxy: its refusal is a response. No request can get through: not retried.
+                        _log.Verbose($"POST {Display}: 407 from the proxy after {watch.ElapsedMilliseconds} ms");
+                        throw ProxyErrors.AuthenticationRequired(_proxy, _endpoint, 407, string.Join(", ", response.Headers.ProxyAuthenticate), null);
+                    }
                     var (answer, complete) = await ReadLimitedAsync(response, ctx).ConfigureAwait(false);
                     _log.Verbose($"POST {Display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms");
                     if (response.IsSuccessStatusCode)
@@ -77,6 +92,11 @@ namespace LlamaCloud.Chat
                     failure = new OtlpExportException($"The OTLP receiver at {Display} did not answer within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
                         0, attempt, ErrorCategory.OperationTimeout, ex);
                 }
+                catch (HttpRequestException ex) when (ProxyErrors.AuthenticationFailureStatus(ex) is int proxyStatus)
+                {
+                    // https through a proxy: the refused CONNECT.
+                    throw ProxyErrors.AuthenticationRequired(_proxy, _endpoint, proxyStatus, null, ex);
+                }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
                 {
                     failure = new OtlpExportException($"Could not send to the OTLP receiver at {Display}: {_headers.Redact(Innermost(ex))}",
@@ -85,7 +105,7 @@ namespace LlamaCloud.Chat
                 if (!retryable || attempt > _maxRetries) throw failure;
                 var delay = OtlpRetryPolicy.GetDelay(attempt, retryAfter, DateTimeOffset.UtcNow, NextRandom());
                 _log.Verbose($"Retrying POST {Display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {_maxRetries}): {failure.Message}");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                using (_activity.Wait(Display, delay, "the OTLP receiver")) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 

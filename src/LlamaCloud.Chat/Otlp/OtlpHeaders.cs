@@ -17,6 +17,8 @@ namespace LlamaCloud.Chat
     {
         private static readonly Regex BearerToken = new Regex(@"(?i)bearer\s+[^\s""',;]+", RegexOptions.CultureInvariant);
         private readonly List<KeyValuePair<string, string>> _headers = new List<KeyValuePair<string, string>>();
+        // Where each header came from (-Header or the variable's name): safe to show, unlike the values.
+        private readonly Dictionary<string, string> _sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         internal IReadOnlyList<KeyValuePair<string, string>> All => _headers;
 
@@ -29,11 +31,24 @@ namespace LlamaCloud.Chat
         internal int Count => _headers.Count;
 
         /// <summary>
+        /// The headers' names grouped by where they came from, e.g. "Authorization (from -Header), X-Tenant (from
+        /// OTEL_EXPORTER_OTLP_HEADERS)"; "none" when there are none. Never a value.
+        /// </summary>
+        internal string DescribeSources()
+        {
+            if (_headers.Count == 0) return "none";
+            var parts = new List<string>();
+            foreach (var h in _headers)
+                parts.Add(h.Key + (_sources.TryGetValue(h.Key, out var source) ? " (from " + source + ")" : string.Empty));
+            return string.Join(", ", parts);
+        }
+
+        /// <summary>
         /// Parses the environment variables' format: comma-separated <c>key=value</c> pairs, each part percent-decoded.
         /// Returns the positions of malformed entries ("entry 2"), which are skipped: never their text, which may hold
         /// a secret (e.g. "Authorization: Bearer abc==", written with a colon).
         /// </summary>
-        internal List<string> AddFromEnvironment(string? text)
+        internal List<string> AddFromEnvironment(string? text, string source = "OTEL_EXPORTER_OTLP_HEADERS")
         {
             var bad = new List<string>();
             if (string.IsNullOrWhiteSpace(text)) return bad;
@@ -50,7 +65,7 @@ namespace LlamaCloud.Chat
                     bad.Add("entry " + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + (i > 0 ? string.Empty : " (no '=')"));
                     continue;
                 }
-                Set(name, value);
+                Set(name, value, source);
             }
             return bad;
         }
@@ -68,7 +83,7 @@ namespace LlamaCloud.Chat
                     throw new LlamaCloudException($"-Header: '{name}' is not a valid header name.", ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
                 if (!IsValue(value))
                     throw new LlamaCloudException($"-Header: the value of '{name}' has line breaks or non-ASCII characters, so it cannot be sent.", ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
-                Set(name, value);
+                Set(name, value, "-Header");
             }
         }
 
@@ -84,12 +99,13 @@ namespace LlamaCloud.Chat
             return BearerToken.Replace(masked, "Bearer ********");
         }
 
-        private void Set(string name, string value)
+        private void Set(string name, string value, string source)
         {
             // The body's encoding is ours to state.
             if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)) return;
             _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
             _headers.Add(new KeyValuePair<string, string>(name, value));
+            _sources[name] = source;
         }
 
         private static string? Decode(string s)
