@@ -49,4 +49,31 @@ Describe 'Parameter sets of cmdlets that take sessions' {
         }
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
+
+    It 'the visible session parameter is outside the id set, so naming it on the command line never prompts for an id' {
+        # Export-LlamaChatSession has one set: its -InputObject is only the pipeline's slot for whole sessions.
+        foreach ($cmd in $script:SessionCmdlets | Where-Object Name -ne 'Export-LlamaChatSession') {
+            $visible = @($cmd.Parameters.Values | Where-Object {
+                    $_.ParameterType -in [LlamaCloud.Chat.ChatSession], [LlamaCloud.Chat.ChatSession[]] -and
+                    @($_.Attributes | Where-Object { $_ -is [Parameter] -and -not $_.DontShow }).Count })
+            $visible.Count | Should -Be 1 -Because $cmd.Name
+            $visible[0].ParameterSets.Keys | Should -Not -Contain $cmd.DefaultParameterSet -Because $cmd.Name
+        }
+    }
+
+    It 'a session named, positional or piped gives the same output, with no request for its loaded events' {
+        Reset-Emulator
+        $s = Get-LlamaChatSession -Id ses-demo @Conn
+        Clear-EmulatorRequest
+        foreach ($c in @{ Name = 'Get-LlamaChatEvent'; Param = 'Session' }, @{ Name = 'Get-LlamaChatTurn'; Param = 'Session' },
+            @{ Name = 'ConvertTo-LlamaChatTranscript'; Param = 'Session' }, @{ Name = 'ConvertTo-LlamaChatTrace'; Param = 'InputObject' }) {
+            $piped = $s | & $c.Name | ConvertTo-Json -Depth 6 -Compress
+            $splat = @{ $c.Param = $s }
+            $named = & $c.Name @splat | ConvertTo-Json -Depth 6 -Compress
+            $piped | Should -Not -BeNullOrEmpty -Because $c.Name
+            $named | Should -Be $piped -Because $c.Name
+            if ($c.Name -like 'Get-*') { & $c.Name $s | ConvertTo-Json -Depth 6 -Compress | Should -Be $piped -Because $c.Name }
+        }
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
 }
