@@ -74,6 +74,24 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("24 events", lazy.Events!.ToString());
         }
 
+        [Fact]
+        public async Task EnumeratingBuildsEachEventWithoutKeepingThemAndReusesBuiltOnes()
+        {
+            var doc = Utf8(Tricky);
+            var eager = ReadWhole(doc).Session;
+            var lazy = await FetchAsync(doc);
+            Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.EnumerateEvents()!));
+            Assert.False(lazy.Lazy!.IsMaterialized); // nothing kept: the turn builder's pass leaves the session as it was
+            var tools = lazy.Lazy.Select(new EventFilter(new[] { "tool_call" }, null));
+            Assert.NotEmpty(tools);
+            var enumerated = lazy.EnumerateEvents()!.ToList();
+            foreach (var e in tools) Assert.Same(e, enumerated[e.Index!.Value]); // events a filter built are handed out again
+            Assert.False(lazy.Lazy.IsMaterialized);
+            var all = lazy.Events!;
+            Assert.Equal(all, lazy.EnumerateEvents()!); // once materialized, the same objects
+            Assert.Equal(DescribeAll(eager.Events!), DescribeAll(all));
+        }
+
         public static IEnumerable<object?[]> Filters() => new[]
         {
             new object?[] { new[] { "tool_call" }, null },

@@ -1,4 +1,4 @@
-# Connect-LlamaCloud's key checks and -Validate, Get-LlamaCloudConnection, and where settings come from in messages.
+﻿# Connect-LlamaCloud's key checks and -Validate, Get-LlamaCloudConnection, and where settings come from in messages.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 }
@@ -78,6 +78,28 @@ Describe 'Get-LlamaCloudConnection' {
         $c.BaseUri | Should -Be 'https://api.cloud.llamaindex.ai/'
         $c.Region | Should -Be 'NA'
         @($w).Count | Should -Be 1
+    }
+
+    It 'shows the proxy the next command would use, and of its credential only the user name' {
+        $c = Get-LlamaCloudConnection -WarningAction SilentlyContinue
+        $c.Proxy | Should -Be 'platform settings'
+        $c.ProxyCredential | Should -BeNullOrEmpty
+        $password = 'pw-' + [guid]::NewGuid().ToString('n')
+        $cred = [pscredential]::new('proxy-user', (ConvertTo-SecureString $password -AsPlainText -Force))
+        Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -Proxy 'http://127.0.0.1:3128' -ProxyCredential $cred
+        $c = Get-LlamaCloudConnection
+        $c.Proxy | Should -Be 'http://127.0.0.1:3128/'
+        $c.ProxyCredential | Should -Be 'proxy-user'
+        $text = ($c | Out-String) + ($c | Format-List * -Force | Out-String) + ($c | ConvertTo-Json)
+        $text | Should -Not -BeLike "*$password*"
+        $c | Out-String | Should -Match 'Proxy\s+: http://127\.0\.0\.1:3128/'
+        $c | Out-String | Should -Match 'ProxyCredential\s+: proxy-user'
+        Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -Proxy 'http://127.0.0.1:3128' -ProxyUseDefaultCredentials
+        (Get-LlamaCloudConnection).ProxyCredential | Should -Be 'default credentials'
+        Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -NoProxy
+        $c = Get-LlamaCloudConnection
+        $c.Proxy | Should -Be 'none'
+        $c.ProxyCredential | Should -BeNullOrEmpty
     }
 
     It 'is per runspace' {

@@ -54,6 +54,29 @@ Describe 'Get-LlamaChatTurn' {
         $bySession | Should -Be $byId
     }
 
+    It 'turns a piped lazily read session without building and keeping its events, and a materialized one the same' {
+        $flags = [Reflection.BindingFlags]'NonPublic,Instance'
+        $ids = 'ses-demo', 'ses-err', 'ses-unknown', 'ses-gen-5000'
+        $byId = Get-TurnText (Get-LlamaChatTurn -SessionId $ids @Conn)
+        $sessions = Get-LlamaChatSession -Id $ids @Conn
+        Clear-EmulatorRequest
+        $bySession = Get-TurnText ($sessions | Get-LlamaChatTurn)
+        $bySession | Should -Be $byId
+        @(Get-EmulatorRequest).Count | Should -Be 0 # the loaded events are used, not fetched again
+        foreach ($s in $sessions) {
+            $lazy = $s.GetType().GetProperty('Lazy', $flags).GetValue($s)
+            $lazy | Should -Not -BeNullOrEmpty
+            $lazy.GetType().GetProperty('IsMaterialized', $flags).GetValue($lazy) | Should -BeFalse
+        }
+        # Once built (Events read), the same turns from the built events.
+        $sessions[1].Events.Count | Should -Be $sessions[1].EventCount
+        $lazy = $sessions[1].GetType().GetProperty('Lazy', $flags).GetValue($sessions[1])
+        $lazy.GetType().GetProperty('IsMaterialized', $flags).GetValue($lazy) | Should -BeTrue
+        Get-TurnText ($sessions | Get-LlamaChatTurn) | Should -Be $byId
+        Get-TurnText (Get-LlamaChatTurn -Session $sessions) | Should -Be $byId
+        Get-TurnText (Get-LlamaChatTurn $sessions[0]) | Should -Be (Get-TurnText (Get-LlamaChatTurn ses-demo @Conn))
+    }
+
     It 'numbers turns per session and keeps events outside a prompt and stop as turns without a prompt' {
         $t = Get-LlamaChatTurn -SessionId ses-abc123, ses-nulls @Conn
         $t.SessionId | Should -Be 'ses-abc123', 'ses-abc123', 'ses-nulls', 'ses-nulls'

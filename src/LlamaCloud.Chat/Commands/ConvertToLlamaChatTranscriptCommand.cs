@@ -6,7 +6,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Turns chat sessions into readable transcripts (Markdown or self-contained HTML) and writes the text to the pipeline.</para>
     /// </summary>
-    [Cmdlet(VerbsData.ConvertTo, "LlamaChatTranscript", DefaultParameterSetName = SessionSet)]
+    [Cmdlet(VerbsData.ConvertTo, "LlamaChatTranscript", DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(string))]
     public sealed class ConvertToLlamaChatTranscriptCommand : TranscriptCommandBase
     {

@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Exports chat sessions as OpenTelemetry traces: to an OTLP JSON Lines file (-Path), or to an OTLP/HTTP receiver (-Endpoint).</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "LlamaChatTrace", SupportsShouldProcess = true, DefaultParameterSetName = "Session")]
+    [Cmdlet(VerbsData.Export, "LlamaChatTrace", SupportsShouldProcess = true, DefaultParameterSetName = "SessionId")]
     [OutputType(typeof(FileInfo), typeof(ChatTraceExportResult))]
     public sealed class ExportLlamaChatTraceCommand : LlamaChatTraceCmdlet, IDisposable
     {

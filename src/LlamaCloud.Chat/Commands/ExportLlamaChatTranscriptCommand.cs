@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Writes chat sessions as readable transcripts: GitHub-flavoured Markdown, or one self-contained HTML page that runs no script.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "LlamaChatTranscript", SupportsShouldProcess = true, DefaultParameterSetName = SessionSet)]
+    [Cmdlet(VerbsData.Export, "LlamaChatTranscript", SupportsShouldProcess = true, DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportLlamaChatTranscriptCommand : TranscriptCommandBase
     {

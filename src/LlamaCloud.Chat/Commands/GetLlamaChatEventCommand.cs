@@ -22,9 +22,6 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Sessions whose events to get, typically piped from Get-LlamaChatSession. Sessions listed without
         /// events (or read with -Summary) are fetched.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
-        // Also in the id set (the default, so that a bare Get-LlamaChatEvent prompts for an id): a piped session binds
-        // here before its SessionId property does, and keeps its loaded events and its source.
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
@@ -36,6 +33,14 @@ namespace LlamaCloud.Chat.Commands
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();
+
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win and its loaded events and connection be lost. (Not -Session itself in both sets: -Session on the
+        /// command line would then leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
         /// <summary>Only events of these types (wire names, case-insensitive): user_input, thinking_delta, thinking,
         /// tool_call, tool_result, text_delta, text, stop, or unknown for every type this module does not know. Any other
@@ -69,10 +74,11 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
-            if (ParameterSetName == SessionSet || Session.Length > 0)
+            var sessions = ParameterSetName == SessionSet ? Session : PipedSession.Length > 0 ? PipedSession : null;
+            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = sessions?.Length ?? SessionId.Length;
+            if (sessions != null)
             {
-                foreach (var s in Session)
+                foreach (var s in sessions)
                 {
                     if (s == null) continue;
                     if (s.EventCount != null) _queue!.Add(new LoadedEvents(this, s)); // EventCount: without building the events

@@ -7,7 +7,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Gets the turns of LlamaCloud chat sessions: each question with its answer, reasoning, tool calls and usage.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "LlamaChatTurn", DefaultParameterSetName = SessionSet)]
+    [Cmdlet(VerbsCommon.Get, "LlamaChatTurn", DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(ChatTurn))]
     public sealed class GetLlamaChatTurnCommand : LlamaCloudCmdlet, ITurnTarget
     {
@@ -40,6 +40,20 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatEvent[] InputObject { get; set; } = Array.Empty<ChatEvent>();
 
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>A event piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe events or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatEvent[] PipedEvent { get; set; } = Array.Empty<ChatEvent>();
+
         /// <summary>How many sessions are fetched at once when several arrive. Output stays in session order. Default 8.</summary>
         [Parameter(ParameterSetName = SessionSet)]
         [Parameter(ParameterSetName = SessionIdSet)]
@@ -55,10 +69,10 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == EventSet)
+            if (ParameterSetName == EventSet || PipedEvent.Length > 0)
             {
                 _queue!.WriteReady(all: true); // sessions before these events come out first
-                foreach (var e in InputObject)
+                foreach (var e in ParameterSetName == EventSet ? InputObject : PipedEvent)
                 {
                     if (e == null) continue;
                     _piped.Add(e, _pipedDone);
@@ -69,13 +83,14 @@ namespace LlamaCloud.Chat.Commands
             // Sessions after piped events: finish those first, so output keeps input order.
             _piped.Complete(_pipedDone);
             WritePiped();
-            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
-            if (ParameterSetName == SessionSet)
+            var sessions = ParameterSetName == SessionSet ? Session : PipedSession.Length > 0 ? PipedSession : null;
+            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = sessions?.Length ?? SessionId.Length;
+            if (sessions != null)
             {
-                foreach (var s in Session)
+                foreach (var s in sessions)
                 {
                     if (s == null) continue;
-                    _queue!.Add(s.Events != null
+                    _queue!.Add(s.EventCount != null // loaded, without building a lazy session's events
                         ? SessionTurns.FromLoaded(this, s, this)
                         : SessionTurns.FromStream(this, ApiFor(s), s.SessionId, s, withSummary: false, this));
                 }

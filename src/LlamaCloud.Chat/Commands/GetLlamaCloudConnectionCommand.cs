@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace LlamaCloud.Chat.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Shows what the next LlamaCloud command in this runspace would use: base URI, region, organization, project, and where the key comes from.</para>
+    /// <para type="synopsis">Shows what the next LlamaCloud command in this runspace would use: base URI, region, organization, project, proxy, and where the key comes from.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LlamaCloudConnection")]
     [OutputType(typeof(LlamaCloudConnectionInfo))]
@@ -36,7 +36,7 @@ namespace LlamaCloud.Chat.Commands
                 WriteWarning($"No API key: pass -ApiKey, run Connect-LlamaCloud, or set the {OptionsResolver.ApiKeyVariable} environment variable.");
             }
             WriteObject(new LlamaCloudConnectionInfo(uri, baseSource, connection?.Region ?? LlamaCloudConnectionInfo.RegionOf(uri),
-                connection?.OrganizationId, connection?.ProjectId, keySource, hint));
+                connection?.OrganizationId, connection?.ProjectId, keySource, hint, OptionsResolver.ResolveProxy(connection)));
         }
     }
 }

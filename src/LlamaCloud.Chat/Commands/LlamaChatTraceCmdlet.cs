@@ -38,6 +38,20 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
 
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe turns or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();
+
         /// <summary>The service.name resource attribute. Default: llama-cloud-chat.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -73,13 +87,15 @@ namespace LlamaCloud.Chat.Commands
         protected override void ProcessRecord()
         {
             if (!Active) return;
-            switch (ParameterSetName)
+            // Piped while the default id set is bound: dispatch on what arrived.
+            var set = ParameterSetName != SessionIdSet ? ParameterSetName : PipedTurn.Length > 0 ? TurnSet : PipedSession.Length > 0 ? SessionSet : SessionIdSet;
+            switch (set)
             {
                 case SessionIdSet:
                     foreach (var id in SessionId) _queue!.Add(SessionTurns.FromStream(this, Api, id, null, withSummary: true, new Target(this)));
                     break;
                 case TurnSet:
-                    foreach (var t in Turn)
+                    foreach (var t in ParameterSetName == TurnSet ? Turn : PipedTurn)
                     {
                         if (t == null) continue;
                         if (_turnSession != null && t.SessionId != _turnSession) FlushTurns();
@@ -88,11 +104,11 @@ namespace LlamaCloud.Chat.Commands
                     }
                     break;
                 default:
-                    foreach (var s in InputObject)
+                    foreach (var s in ParameterSetName == SessionSet ? InputObject : PipedSession)
                     {
                         if (s == null) continue;
                         // A listed session knows its last_updated_at already: only its events are fetched.
-                        _queue!.Add(s.Events != null
+                        _queue!.Add(s.EventCount != null // loaded, without building a lazy session's events
                             ? SessionTurns.FromLoaded(this, s, new Target(this))
                             : SessionTurns.FromStream(this, ApiFor(s), s.SessionId, s, withSummary: false, new Target(this)));
                     }

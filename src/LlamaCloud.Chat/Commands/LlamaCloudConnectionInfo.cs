@@ -9,7 +9,7 @@ namespace LlamaCloud.Chat.Commands
     public sealed class LlamaCloudConnectionInfo
     {
         internal LlamaCloudConnectionInfo(Uri baseUri, string baseUriSource, string? region, string? organizationId, string? projectId,
-            string? keySource, string? keyHint)
+            string? keySource, string? keyHint, ProxySettings proxy)
         {
             BaseUri = baseUri;
             BaseUriSource = baseUriSource;
@@ -18,6 +18,8 @@ namespace LlamaCloud.Chat.Commands
             ProjectId = projectId;
             KeySource = keySource;
             KeyHint = keyHint;
+            Proxy = ProxyText(proxy);
+            ProxyCredential = CredentialText(proxy);
         }
 
         /// <summary>The API's base URI.</summary>
@@ -34,6 +36,36 @@ namespace LlamaCloud.Chat.Commands
         public string? KeySource { get; }
         /// <summary>The key's last 4 characters after a mask (e.g. ********3f9c); never more of the key.</summary>
         public string? KeyHint { get; }
+
+        /// <summary>The proxy requests go through: its address (any user info masked), 'platform settings' (the
+        /// environment's HTTP(S)_PROXY / system settings) or 'none' (Connect-LlamaCloud -NoProxy).</summary>
+        public string Proxy { get; }
+        /// <summary>Whether the proxy gets credentials: the user name of -ProxyCredential (never its password),
+        /// 'default credentials' for -ProxyUseDefaultCredentials, or null for none.</summary>
+        public string? ProxyCredential { get; }
+
+        private static string ProxyText(ProxySettings proxy)
+        {
+            switch (proxy.Mode)
+            {
+                case ProxyMode.Explicit when proxy.Address != null:
+                    var a = proxy.Address;
+                    // Connect-LlamaCloud refuses user info in the URI; masked anyway, so a password can never show here.
+                    return a.UserInfo.Length == 0 ? a.AbsoluteUri : new UriBuilder(a) { UserName = "****", Password = "" }.Uri.AbsoluteUri;
+                case ProxyMode.None:
+                    return "none";
+                default:
+                    return "platform settings";
+            }
+        }
+
+        private static string? CredentialText(ProxySettings proxy)
+        {
+            if (proxy.Mode != ProxyMode.Explicit) return null;
+            if (proxy.Credential is { } c)
+                return string.IsNullOrEmpty(c.Domain) ? c.UserName : c.Domain + "\\" + c.UserName;
+            return proxy.UseDefaultCredentials ? "default credentials" : null;
+        }
 
         /// <summary>A mask and the last 4 characters of <paramref name="key"/>; just the mask for keys shorter than 8 characters.</summary>
         internal static string Hint(string key) => key.Length < 8 ? "********" : "********" + key.Substring(key.Length - 4);

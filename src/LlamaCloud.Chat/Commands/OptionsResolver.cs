@@ -31,13 +31,16 @@ namespace LlamaCloud.Chat.Commands
             {
                 OrganizationId = organizationId ?? connection?.OrganizationId,
                 ProjectId = projectId ?? connection?.ProjectId,
-                Proxy = connection?.ProxySettings ?? ProxySettings.Platform,
+                Proxy = ResolveProxy(connection),
                 KeySource = keySource!,
                 BaseUriSource = baseSource,
             };
             options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
             return options;
         }
+
+        /// <summary>The proxy a command that names none uses: the connection's, else the platform's settings.</summary>
+        internal static ProxySettings ResolveProxy(LlamaCloudConnection? connection) => connection?.ProxySettings ?? ProxySettings.Platform;
 
         /// <summary>The key and its source: parameter, then connection, then LLAMA_CLOUD_API_KEY, then LLAMA_PARSE_API_KEY.</summary>
         internal static (ApiKey? Key, string? Source) ResolveKey(SecureString? parameter, LlamaCloudConnection? connection)

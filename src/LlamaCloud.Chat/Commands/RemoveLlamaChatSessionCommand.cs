@@ -7,7 +7,7 @@ namespace LlamaCloud.Chat.Commands
     /// <para type="synopsis">Deletes LlamaCloud chat sessions. Asks for confirmation unless -Force or -Confirm:$false.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "LlamaChatSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-        DefaultParameterSetName = SessionSet)]
+        DefaultParameterSetName = IdSet)]
     [OutputType(typeof(ChatSession), typeof(string))]
     public sealed class RemoveLlamaChatSessionCommand : LlamaCloudCmdlet
     {
@@ -29,6 +29,13 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
+
         /// <summary>Deletes without asking for confirmation (-WhatIf still only reports).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -40,9 +47,9 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == SessionSet)
+            if (ParameterSetName == SessionSet || PipedSession.Length > 0)
             {
-                foreach (var s in Session)
+                foreach (var s in ParameterSetName == SessionSet ? Session : PipedSession)
                 {
                     if (s == null) continue;
                     var label = s.GeneratedTitle == null ? s.SessionId : $"{s.SessionId} ({TextSummary.OneLine(s.GeneratedTitle, 60)})";

@@ -8,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Sends a message to a LlamaCloud chat session and writes the turn's events as they arrive.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = SessionSet)]
+    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = IdSet)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
     [OutputType(typeof(string))]
@@ -35,6 +35,13 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession? Session { get; set; }
 
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession? PipedSession { get; set; }
+
         /// <summary>The message: 1 to 1000 characters.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidatePrompt]
@@ -58,9 +65,8 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == SessionSet)
+            if ((ParameterSetName == SessionSet ? Session : PipedSession) is { } s)
             {
-                var s = Session!;
                 Run(ApiFor(s), s.SessionId, IndexId ?? (IReadOnlyList<string>?)s.IndexIds ?? Array.Empty<string>(), s.EventCount);
             }
             else

@@ -71,7 +71,7 @@ namespace LlamaCloud.Chat.Commands
             if (_loaded != null)
             {
                 _target.Begin(_id, _known);
-                foreach (var e in _loaded.Events!)
+                foreach (var e in _loaded.EnumerateEvents()!) // a lazy session stays unmaterialized
                 {
                     builder.Add(e, done);
                     Flush(done);

@@ -40,6 +40,20 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
 
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        /// win. Hidden; pipe turns or use the visible parameter.</summary>
+        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();
+
         /// <summary>Show each turn's reasoning (thinking).</summary>
         [Parameter]
         public SwitchParameter IncludeThinking { get; set; }
@@ -74,10 +88,10 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == TurnSet)
+            if (ParameterSetName == TurnSet || PipedTurn.Length > 0)
             {
                 _queue!.WriteReady(all: true); // sessions given before these turns are written first
-                foreach (var t in Turn)
+                foreach (var t in ParameterSetName == TurnSet ? Turn : PipedTurn)
                 {
                     if (t == null) continue;
                     if (_pipedId == null || t.SessionId != _pipedId)
@@ -92,15 +106,16 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             EndPiped();
-            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = ParameterSetName == SessionSet ? Session.Length : SessionId.Length;
-            if (ParameterSetName == SessionSet)
+            var sessions = ParameterSetName == SessionSet ? Session : PipedSession.Length > 0 ? PipedSession : null;
+            if (!MyInvocation.ExpectingInput && _queue!.Total == null) _queue.Total = sessions?.Length ?? SessionId.Length;
+            if (sessions != null)
             {
-                foreach (var s in Session)
+                foreach (var s in sessions)
                 {
                     if (s == null) continue;
                     var target = CreateTarget(s.SessionId);
                     if (target == null) continue;
-                    _queue!.Add(s.Events != null
+                    _queue!.Add(s.EventCount != null // loaded, without building a lazy session's events
                         ? SessionTurns.FromLoaded(this, s, target)
                         : SessionTurns.FromStream(this, ApiFor(s), s.SessionId, s, withSummary: false, target));
                 }

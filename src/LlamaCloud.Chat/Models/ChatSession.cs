@@ -44,6 +44,10 @@ namespace LlamaCloud.Chat
         /// <summary>The number of events, or null when the events were not loaded.</summary>
         public int? EventCount => _events?.Count ?? Lazy?.Count;
 
+        /// <summary>The loaded events in order without building and keeping all of a lazy session's at once (see
+        /// <see cref="LazyEvents.Enumerate"/>); null when the events were not loaded.</summary>
+        internal IEnumerable<ChatEvent>? EnumerateEvents() => _events ?? Lazy?.Enumerate();
+
         /// <summary>A fetched session's events while they are still only its response bytes (built on first access
         /// to <see cref="Events"/>); null when they were built at once or not loaded.</summary>
         internal LazyEvents? Lazy { get; set; }

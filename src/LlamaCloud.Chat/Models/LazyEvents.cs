@@ -76,6 +76,27 @@ namespace LlamaCloud.Chat
             }
         }
 
+        /// <summary>Every event in order, each built as it is reached and not kept (events already built are reused), so
+        /// one pass over a lazy session (its turns) holds one event at a time and leaves the session unmaterialized.</summary>
+        internal IEnumerable<ChatEvent> Enumerate()
+        {
+            var all = _all;
+            if (all != null)
+            {
+                foreach (var e in all) yield return e;
+                yield break;
+            }
+            var segment = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
+                ChatEvent e;
+                // Build reads only the recorded (append-only) bytes; the lock guards _built against a concurrent Select/All.
+                lock (_gate) e = _built?[i] ?? Build(i, segment);
+                yield return e;
+            }
+        }
+
         /// <summary>The events that pass <paramref name="filter"/>, in order, building only those whose type may pass.</summary>
         internal List<ChatEvent> Select(EventFilter filter)
         {
