@@ -162,7 +162,7 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
         $e = $null
         try { 'ses-fix-01', 'ses-fix-02', 'ses-fix-03' | Export-LlamaChatTrace -Endpoint $Url -BatchSize 1 -Header @{ Authorization = "Bearer $secret" } @Conn -ErrorAction SilentlyContinue -ErrorVariable errs }
         catch { $e = $_ }
-        $e | Should -Not -BeNullOrEmpty
+        $e | Should -BeOfType System.Management.Automation.ErrorRecord
         $e.FullyQualifiedErrorId | Should -Be 'LlamaCloud.OtlpExportFailed,LlamaCloud.Chat.Commands.ExportLlamaChatTraceCommand'
         $e.CategoryInfo.Category | Should -Be $Category
         $e.TargetObject | Should -Be 'ses-fix-01'
@@ -186,7 +186,8 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
             $ps.Streams.Error.Count | Should -Be 0
             $p = @($ps.Streams.Progress | Where-Object Activity -eq 'Waiting for the OTLP receiver')
             $running = @($p | Where-Object RecordType -eq 'Processing')
-            $running.Count | Should -BeGreaterOrEqual 1
+            $p[0].RecordType | Should -Be 'Processing'
+            @($p | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
             $running[0].StatusDescription | Should -Match ('^' + [regex]::Escape("$Url/v1/traces") + ': retrying in [12] s$')
             $running[0].SecondsRemaining | Should -BeIn 1, 2
             $p[-1].RecordType | Should -Be 'Completed'

@@ -51,9 +51,14 @@ Describe 'Retries' {
 
     It 'waits as Retry-After says (seconds)' {
         Add-Fault @{ path = 'ses-demo'; status = 429; times = 1; headers = @{ 'Retry-After' = '1' } }
-        $sw = [Diagnostics.Stopwatch]::StartNew()
+        Clear-EmulatorRequest
         (Get-LlamaChatSession -Id ses-demo @Conn).SessionId | Should -Be 'ses-demo'
-        $sw.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.9
+        # The emulator's log: the 429, then the retry no sooner than the second it asked for.
+        $r = @(Get-EmulatorRequest)
+        $r.status | Should -Be 429, 200
+        $gap = ([datetime]$r[1].time - [datetime]$r[0].time).TotalSeconds
+        $gap | Should -BeGreaterOrEqual 0.95 -Because 'Retry-After: 1'
+        $gap | Should -BeLessThan 30 -Because 'the wait is the one asked for, not a hang'
     }
 
     It 'maps <Status> to <Category> without retrying' -TestCases @(
@@ -106,7 +111,9 @@ Describe 'Retries' {
         $r.Count | Should -Be 4
         $first429 = [datetime]($r | Where-Object { $_.path -like '*ses-fix-01' } | Select-Object -First 1).time
         $retry2 = [datetime]($r | Where-Object { $_.path -like '*ses-fix-02' } | Select-Object -Last 1).time
-        ($retry2 - $first429).TotalSeconds | Should -BeGreaterOrEqual 1.9
+        # ses-fix-02's retry was held back until ses-fix-01's 429 said to come back (2 s), not sent at once.
+        ($retry2 - $first429).TotalSeconds | Should -BeGreaterOrEqual 1.95
+        ($retry2 - $first429).TotalSeconds | Should -BeLessThan 30
     }
 }
 

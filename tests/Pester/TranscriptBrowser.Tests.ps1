@@ -75,8 +75,9 @@ Describe 'The HTML transcript in headless Chromium' -Skip:(-not $Chromium) {
         $dom = Get-RenderedDom $open
         Get-Title $dom | Should -Be 'ran'
         Get-ElementName $dom | Should -Contain 'blink'
+        [regex]::Matches($Html, '<meta http-equiv="Content-Security-Policy"[^>]*>').Count | Should -Be 1
         $policy = [regex]::Match($Html, '<meta http-equiv="Content-Security-Policy"[^>]*>').Value
-        $policy | Should -Not -BeNullOrEmpty
+        $policy | Should -Match "script-src 'none'"
         $closed = Join-Path $TestDrive 'closed.html'
         Set-Content -Path $closed -Value "<!DOCTYPE html><html><head>$policy<title>before</title></head><body><script>document.title='ran'</script><img src=x onerror=""document.title='ran'""></body></html>"
         Get-Title (Get-RenderedDom $closed) | Should -Be 'before'
