@@ -112,53 +112,23 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>One session's download in the ordered window; put in place when its turn comes.</summary>
-        private sealed class PendingExport : PendingOutput
+        private sealed class PendingExport : PendingStagedFile
         {
             private readonly ExportLlamaChatSessionCommand _cmd;
-            private readonly string _id;
             private readonly string _file;
-            private readonly Task<StagedSessionFile> _task;
 
             internal PendingExport(ExportLlamaChatSessionCommand cmd, string id, string file, Task<StagedSessionFile> task)
+                : base(cmd, id, task)
             {
                 _cmd = cmd;
-                _id = id;
                 _file = file;
-                _task = task;
             }
 
-            internal override bool IsCompleted => _task.IsCompleted;
+            protected override object WriteErrorTarget => _file;
 
-            internal override void Abandon() => StagedSessionFile.DiscardWhenDone(_task);
-
-            internal override void Write()
+            protected override void OnCommitted(StagedSessionFile staged)
             {
-                StagedSessionFile staged;
-                try
-                {
-                    staged = _cmd.Await(_task);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is LocalWriteException)
-                {
-                    _cmd.WriteError(new ErrorRecord(ex is LocalWriteException l ? l.IOError : ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _file));
-                    return;
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    _cmd.WriteRequestError(ex, _id);
-                    return;
-                }
-                try
-                {
-                    staged.Commit();
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    _cmd.WriteError(new ErrorRecord(ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _file));
-                    return;
-                }
-                // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.
-                if (_cmd.PassThru) _cmd.WriteObject(_cmd.InvokeProvider.Item.Get(new[] { _file }, false, true), enumerateCollection: true);
+                if (_cmd.PassThru) WriteFile(_file);
             }
         }
     }

@@ -205,53 +205,32 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>One session's download; put in place and recorded in the index when its turn comes.</summary>
-        private sealed class PendingSync : PendingOutput
+        private sealed class PendingSync : PendingStagedFile
         {
             private readonly SyncLlamaChatArchiveCommand _cmd;
-            private readonly string _id;
             private readonly bool _isNew;
-            private readonly Task<StagedSessionFile> _task;
             private readonly ArchiveSyncResult _result;
             private readonly List<string> _failed;
 
             internal PendingSync(SyncLlamaChatArchiveCommand cmd, string id, bool isNew, Task<StagedSessionFile> task, ArchiveSyncResult result, List<string> failed)
+                : base(cmd, id, task)
             {
                 _cmd = cmd;
-                _id = id;
                 _isNew = isNew;
-                _task = task;
                 _result = result;
                 _failed = failed;
             }
 
-            internal override bool IsCompleted => _task.IsCompleted;
+            protected override object WriteErrorTarget => Id;
 
-            internal override void Abandon() => StagedSessionFile.DiscardWhenDone(_task);
+            protected override void OnFailed() => _failed.Add(Id);
 
-            internal override void Write()
+            protected override void OnCommitted(StagedSessionFile staged)
             {
-                StagedSessionFile staged;
-                try
-                {
-                    staged = _cmd.Await(_task);
-                    staged.Commit();
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is LocalWriteException)
-                {
-                    _failed.Add(_id);
-                    _cmd.WriteError(new ErrorRecord(ex is LocalWriteException l ? l.IOError : ex, ErrorIds.ExportFailed, ErrorCategory.WriteError, _id));
-                    return;
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    _failed.Add(_id);
-                    _cmd.WriteRequestError(ex, _id);
-                    return;
-                }
                 if (_isNew) _result.New++;
                 else _result.Updated++;
                 _cmd.Committed(staged);
-                if (_cmd.PassThru) _cmd.WriteObject(_cmd.InvokeProvider.Item.Get(new[] { staged.Target }, false, true), enumerateCollection: true);
+                if (_cmd.PassThru) WriteFile(staged.Target);
             }
         }
     }
