@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace LlamaCloud.Chat
@@ -21,10 +19,8 @@ namespace LlamaCloud.Chat
         internal static double AnyDouble(ref Utf8JsonReader r)
         {
             if (r.TryGetDouble(out var d)) return d;
-            var text = Encoding.ASCII.GetString(r.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(r.ValueSequence) : r.ValueSpan.ToArray());
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return d;
-            // The reader has already checked the JSON number grammar, so only the magnitude can be out of range.
-            return text.Length > 0 && text[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+            // One rule for every number beyond double's range, shared with tool arguments and results.
+            return JsonToPowerShell.BeyondDouble(JsonToPowerShell.NumberText(ref r));
         }
 
         internal static long? Int64(ref Utf8JsonReader r)

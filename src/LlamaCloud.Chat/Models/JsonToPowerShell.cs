@@ -110,7 +110,13 @@ namespace LlamaCloud.Chat
             // .NET Framework's reader refuses a number beyond double's range where .NET Core gives infinity:
             // decide here, the same way everywhere.
             if (reader.TryGetDouble(out var d) && !double.IsInfinity(d) && !double.IsNaN(d)) return d;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out d) && !double.IsInfinity(d) && !double.IsNaN(d)) return d;
+            return BeyondDouble(text);
+        }
+
+        /// <summary>A JSON number the reader would not give as a finite double: parsed here, the same on every runtime.</summary>
+        internal static double BeyondDouble(string text)
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d) && !double.IsNaN(d)) return d;
             return Overflow(text);
         }
 
@@ -132,7 +138,7 @@ namespace LlamaCloud.Chat
             return negative ? double.NegativeInfinity : double.PositiveInfinity;
         }
 
-        private static string NumberText(ref Utf8JsonReader reader)
+        internal static string NumberText(ref Utf8JsonReader reader)
         {
             var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
             return Encoding.ASCII.GetString(span);
