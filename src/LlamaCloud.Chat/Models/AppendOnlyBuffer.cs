@@ -15,9 +15,27 @@ namespace LlamaCloud.Chat
     {
         private readonly byte[] _bytes;
 
+        /// <summary>The size of the buffers a large response is received in, and the only size that is reused.</summary>
+        internal const int ReusedSize = 1024 * 1024;
+
         internal AppendOnlyBuffer(int capacity)
         {
+            if (capacity == ReusedSize && ReusedBuffers.TryTake(out var reused))
+            {
+                _bytes = reused;
+                return;
+            }
             _bytes = new byte[capacity];
+            if (capacity != ReusedSize) GC.SuppressFinalize(this);
+        }
+
+        // A buffer of the reused size goes back to the store when its owner is collected: nothing else can reach
+        // the array then (it is only ever lent as a span, by a caller that holds this object), so the next large
+        // response is received into memory that is already committed instead of pages the system must fault in and
+        // zero again.
+        ~AppendOnlyBuffer()
+        {
+            ReusedBuffers.Return(_bytes);
         }
 
         /// <summary>A buffer holding a copy of <paramref name="bytes"/>.</summary>
@@ -66,6 +84,48 @@ namespace LlamaCloud.Chat
             var n = await stream.ReadAsync(_bytes, Length, Free, cancellationToken).ConfigureAwait(false);
             Length += n;
             return n;
+        }
+    
+    }
+
+    /// <summary>
+    /// The receive buffers kept for reuse: at most <see cref="MaxCount"/> of <see cref="AppendOnlyBuffer.ReusedSize"/>
+    /// (16 MiB), filled as sessions are collected and emptied as new large responses arrive.
+    /// </summary>
+    internal static class ReusedBuffers
+    {
+        internal const int MaxCount = 16;
+        private static readonly byte[]?[] Items = new byte[MaxCount][];
+        private static readonly object Gate = new object();
+        private static int _count;
+
+        internal static int Count
+        {
+            get { lock (Gate) return _count; }
+        }
+
+        internal static bool TryTake(out byte[] buffer)
+        {
+            lock (Gate)
+            {
+                if (_count > 0)
+                {
+                    buffer = Items[--_count]!;
+                    Items[_count] = null;
+                    return true;
+                }
+            }
+            buffer = null!;
+            return false;
+        }
+
+        internal static void Return(byte[] buffer)
+        {
+            if (buffer.Length != AppendOnlyBuffer.ReusedSize) return;
+            lock (Gate)
+            {
+                if (_count < MaxCount) Items[_count++] = buffer;
+            }
         }
     }
 }

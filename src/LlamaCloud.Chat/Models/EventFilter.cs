@@ -90,6 +90,25 @@ namespace LlamaCloud.Chat
             return false;
         }
 
+        /// <summary>
+        /// Which scanned type codes (<see cref="EventTypeCode"/>, as an index) may pass <paramref name="filter"/> (null:
+        /// all). Decided once per read, so the loop over the events is one table lookup each; an unresolved event always
+        /// may, as only building it tells its type.
+        /// </summary>
+        internal static bool[] CodesThatMayPass(EventFilter? filter)
+        {
+            var mayPass = new bool[(int)EventTypeCode.Unknown + 1];
+            mayPass[(int)EventTypeCode.Unresolved] = true;
+            for (var c = EventTypeCode.UserInput; c <= EventTypeCode.Unknown; c++)
+            {
+                mayPass[(int)c] = filter == null || filter.IsEmpty || (filter.MatchesType(EventScanner.WireName(c)!)
+                    && (!filter.FiltersByName || c == EventTypeCode.ToolCall || c == EventTypeCode.ToolResult));
+            }
+            // -Type with a wire name this module does not know (e.g. citation) matches unknown events of that type.
+            if (filter != null && filter.UnknownTypeNames != null && !filter.FiltersByName) mayPass[(int)EventTypeCode.Unknown] = true;
+            return mayPass;
+        }
+
         /// <summary>Applies the filter to an event already built (sessions fetched whole).</summary>
         internal bool Matches(ChatEvent e)
         {

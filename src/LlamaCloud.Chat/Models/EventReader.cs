@@ -55,6 +55,7 @@ namespace LlamaCloud.Chat
         /// change, so text content may point into it and be decoded lazily.</param>
         /// <param name="ownerOffset">Where <paramref name="buffer"/> starts in <paramref name="owner"/>.</param>
         /// <param name="result">The event, or null when the filter rejected it.</param>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         internal static bool TryRead(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, EventFilter? filter,
             AppendOnlyBuffer? owner, int ownerOffset, out ChatEvent? result)
         {
@@ -92,7 +93,94 @@ namespace LlamaCloud.Chat
                 slot.Kind = kind;
                 slot.Escaped = kind == JsonTokenType.String && reader.ValueIsEscaped;
             }
-            var end = (int)reader.BytesConsumed;
+            return Complete(buffer, start, (int)reader.BytesConsumed, ref f, filter, owner, ownerOffset, out result);
+        }
+
+        /// <summary>
+        /// Reads one whole event that <see cref="EventExtentScanner"/> has already found valid: <paramref name="json"/>
+        /// is exactly its bytes. Its members are located by the same byte scanner rather than by a
+        /// <see cref="Utf8JsonReader"/>, whose generic search code stays unoptimised for long in a PowerShell process
+        /// (tiering waits for a quiet spell that PowerShell's own compiling keeps postponing). An event that is not an
+        /// object, or has a member name with escapes, is read by <see cref="TryRead"/> instead.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
+        internal static ChatEvent? ReadScanned(ReadOnlySpan<byte> json, EventFilter? filter, AppendOnlyBuffer? owner, int ownerOffset)
+        {
+            if (filter != null && filter.BuildsNothing) return null;
+            var f = default(Fields);
+            if (!LocateMembers(json, ref f))
+            {
+                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(new JsonReaderOptions { MaxDepth = 254 }));
+                reader.Read();
+                if (!TryRead(ref reader, json, filter, owner, ownerOffset, out var read))
+                    throw new InvalidOperationException("An event could not be read after its scan.");
+                return read;
+            }
+            Complete(json, 0, json.Length, ref f, filter, owner, ownerOffset, out var e);
+            return e;
+        }
+
+        // The members of a scanned (so valid) event object: where each known one's value lies. False for what only the
+        // reader handles: not an object, or an escaped member name (its unescaped text decides which field it is).
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
+        private static bool LocateMembers(ReadOnlySpan<byte> json, ref Fields f)
+        {
+            if (json.Length < 2 || json[0] != (byte)'{') return false;
+            var i = 1;
+            EventExtentScanner.SkipWhitespace(json, ref i);
+            if (json[i] == (byte)'}') return true;
+            while (true)
+            {
+                var nameStart = i + 1;
+                if (!EventExtentScanner.SkipString(json, ref i, out var escapedName) || escapedName) return false;
+                var field = ClassifyName(json.Slice(nameStart, i - 1 - nameStart));
+                EventExtentScanner.SkipWhitespace(json, ref i);
+                i++; // the colon
+                EventExtentScanner.SkipWhitespace(json, ref i);
+                var valueStart = i;
+                var first = json[i];
+                bool escaped;
+                if (first == (byte)'"')
+                {
+                    if (!EventExtentScanner.SkipString(json, ref i, out escaped)) return false;
+                }
+                else
+                {
+                    escaped = false;
+                    if (EventExtentScanner.Scan(json, i, out var end, out _) != EventExtentScanner.Outcome.Complete) return false;
+                    i = end;
+                }
+                if (field != Field.Count)
+                {
+                    ref var slot = ref Get(ref f, field);
+                    slot.Start = valueStart;
+                    slot.End = i;
+                    slot.Kind = KindOf(first);
+                    slot.Escaped = escaped;
+                }
+                EventExtentScanner.SkipWhitespace(json, ref i);
+                if (json[i] == (byte)'}') return true;
+                i++; // the comma
+                EventExtentScanner.SkipWhitespace(json, ref i);
+            }
+        }
+
+        private static JsonTokenType KindOf(byte first) => first switch
+        {
+            (byte)'"' => JsonTokenType.String,
+            (byte)'{' => JsonTokenType.StartObject,
+            (byte)'[' => JsonTokenType.StartArray,
+            (byte)'t' => JsonTokenType.True,
+            (byte)'f' => JsonTokenType.False,
+            (byte)'n' => JsonTokenType.Null,
+            _ => JsonTokenType.Number,
+        };
+
+        // The event at buffer[start..end), its members located: its type, the filter, and only then the object.
+        private static bool Complete(ReadOnlySpan<byte> buffer, int start, int end, ref Fields f, EventFilter? filter,
+            AppendOnlyBuffer? owner, int ownerOffset, out ChatEvent? result)
+        {
+            result = null;
             var json = buffer.Slice(start, end - start);
 
             string? unknownType = null;
@@ -110,6 +198,7 @@ namespace LlamaCloud.Chat
             return true;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static ChatEvent Build(string? type, string? unknownType, ReadOnlySpan<byte> buffer, ref Fields f, ReadOnlySpan<byte> json,
             AppendOnlyBuffer? owner, int ownerOffset)
         {
@@ -140,6 +229,7 @@ namespace LlamaCloud.Chat
         /// <summary>Can this text stay in the owner's bytes? Only a plain string without escapes can.</summary>
         private static bool Lazy(AppendOnlyBuffer? owner, Slot s) => owner != null && s.Kind == JsonTokenType.String && !s.Escaped;
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ResolveType(ReadOnlySpan<byte> buffer, ref Fields f, ref string? unknownType)
         {
             if (f.Type.Present && f.Type.Kind == JsonTokenType.String)
@@ -191,6 +281,7 @@ namespace LlamaCloud.Chat
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static Field Classify(ref Utf8JsonReader reader)
         {
             if (reader.ValueIsEscaped) return ClassifyName(System.Text.Encoding.UTF8.GetBytes(JsonStrings.GetString(ref reader)));
@@ -221,6 +312,7 @@ namespace LlamaCloud.Chat
             return Field.Count;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static string? ReadText(ReadOnlySpan<byte> buffer, Slot s)
         {
             if (!s.Present || s.Kind == JsonTokenType.Null) return null;
@@ -251,6 +343,7 @@ namespace LlamaCloud.Chat
             return null;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private static JsonPayload? Payload(ReadOnlySpan<byte> buffer, Slot s)
             => s.Present ? new JsonPayload(buffer.Slice(s.Start, s.End - s.Start).ToArray()) : null;
 

@@ -68,7 +68,7 @@ namespace LlamaCloud.Chat
 
         // The same names EventReader knows; any other string is a type this module does not know.
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
-        private static EventTypeCode Classify(ReadOnlySpan<byte> v)
+        internal static EventTypeCode Classify(ReadOnlySpan<byte> v)
         {
             switch (v.Length)
             {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 
 namespace LlamaCloud.Chat
 {
@@ -10,16 +9,34 @@ namespace LlamaCloud.Chat
     /// all of them on first access to <see cref="ChatSession.Events"/>, or only those a filter wants
     /// (<c>Get-LlamaChatEvent -Type</c>). An event is built at most once, so both ways hand out the same objects.
     /// </summary>
+    /// <remarks>
+    /// Entries and built events are kept in chunks of <see cref="ChunkSize"/>, each below the size that puts an array on
+    /// the large-object heap: a session's index never grows by copying, and costs no fresh large allocation (whose pages
+    /// the system must fault in and zero, after every full collection).
+    /// </remarks>
     internal sealed class LazyEvents
     {
+        private const int ChunkBits = 12;
+
+        /// <summary>Events per chunk of entries.</summary>
+        internal const int ChunkSize = 1 << ChunkBits;
+
+        private const int ChunkMask = ChunkSize - 1;
+
+        /// <summary>Where one event lies, and its type as the scan saw it.</summary>
+        private struct Entry
+        {
+            internal int Offset;
+            internal int Length;
+            internal EventTypeCode Code;
+        }
+
         private readonly object _gate = new object();
         private AppendOnlyBuffer[] _segmentBuffer = new AppendOnlyBuffer[4];
         private int[] _segmentStart = new int[4]; // first event of each segment; events of one buffer are contiguous
         private int _segments;
-        private int[] _offset = new int[256];
-        private int[] _length = new int[256];
-        private EventTypeCode[] _code = new EventTypeCode[256];
-        private ChatEvent?[]? _built;
+        private Entry[][] _entries = new Entry[4][];
+        private ChatEvent?[]?[]? _built; // by chunk, each allocated when one of its events is first built
         private volatile IReadOnlyList<ChatEvent>? _all;
 
         /// <summary>How many events the session has.</summary>
@@ -46,15 +63,16 @@ namespace LlamaCloud.Chat
                 _segmentStart[_segments] = Count;
                 _segments++;
             }
-            if (Count == _offset.Length)
+            var chunk = Count >> ChunkBits;
+            if ((Count & ChunkMask) == 0)
             {
-                Array.Resize(ref _offset, Count * 2);
-                Array.Resize(ref _length, Count * 2);
-                Array.Resize(ref _code, Count * 2);
+                if (chunk == _entries.Length) Array.Resize(ref _entries, chunk * 2);
+                _entries[chunk] = new Entry[ChunkSize];
             }
-            _offset[Count] = offset;
-            _length[Count] = length;
-            _code[Count] = code;
+            ref var entry = ref _entries[chunk][Count & ChunkMask];
+            entry.Offset = offset;
+            entry.Length = length;
+            entry.Code = code;
             Count++;
         }
 
@@ -68,9 +86,10 @@ namespace LlamaCloud.Chat
                 lock (_gate)
                 {
                     if (_all != null) return _all;
-                    var built = _built ??= new ChatEvent?[Count];
-                    BuildAll(built);
-                    _all = new ReadOnlyItems<ChatEvent>(built!, "event");
+                    var events = new ChatEvent[Count];
+                    BuildAll(events);
+                    _all = new ReadOnlyItems<ChatEvent>(events, "event");
+                    _built = null; // every built event is in the list now
                     return _all;
                 }
             }
@@ -80,19 +99,20 @@ namespace LlamaCloud.Chat
         /// one pass over a lazy session (its turns) holds one event at a time and leaves the session unmaterialized.</summary>
         internal IEnumerable<ChatEvent> Enumerate()
         {
-            var all = _all;
-            if (all != null)
-            {
-                foreach (var e in all) yield return e;
-                yield break;
-            }
             var segment = 0;
             for (var i = 0; i < Count; i++)
             {
+                var all = _all;
+                if (all != null)
+                {
+                    // Materialized meanwhile (Events was read): the list has every event, the same objects.
+                    for (; i < Count; i++) yield return all[i];
+                    yield break;
+                }
                 while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
                 ChatEvent e;
                 // Build reads only the recorded (append-only) bytes; the lock guards _built against a concurrent Select/All.
-                lock (_gate) e = _built?[i] ?? Build(i, segment);
+                lock (_gate) e = BuiltOrNull(i) ?? (_all != null ? _all[i] : Build(i, segment));
                 yield return e;
             }
         }
@@ -107,18 +127,14 @@ namespace LlamaCloud.Chat
                 foreach (var e in all) if (filter.Matches(e)) result.Add(e);
                 return result;
             }
-            // Which codes may pass, decided once: the loop over 100k events is then one table lookup each.
-            var mayPass = new bool[(int)EventTypeCode.Unknown + 1];
-            mayPass[(int)EventTypeCode.Unresolved] = true;
-            for (var c = EventTypeCode.UserInput; c <= EventTypeCode.Unknown; c++)
-            {
-                mayPass[(int)c] = filter.MatchesType(EventScanner.WireName(c)!)
-                    && (!filter.FiltersByName || c == EventTypeCode.ToolCall || c == EventTypeCode.ToolResult);
-            }
-            // -Type with a wire name this module does not know (e.g. citation) matches unknown events of that type.
-            if (filter.UnknownTypeNames != null && !filter.FiltersByName) mayPass[(int)EventTypeCode.Unknown] = true;
+            var mayPass = EventFilter.CodesThatMayPass(filter);
             lock (_gate)
             {
+                if (_all != null)
+                {
+                    foreach (var e in _all) if (filter.Matches(e)) result.Add(e);
+                    return result;
+                }
                 SelectCore(filter, mayPass, result);
             }
             return result;
@@ -127,41 +143,48 @@ namespace LlamaCloud.Chat
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private void SelectCore(EventFilter filter, bool[] mayPass, List<ChatEvent> result)
         {
-            var codes = _code;
             var segment = 0;
+            var built = _built ??= new ChatEvent?[_entries.Length][];
             for (var i = 0; i < Count; i++)
             {
-                if (!mayPass[(int)codes[i]]) continue;
+                if (!mayPass[(int)_entries[i >> ChunkBits][i & ChunkMask].Code]) continue;
                 while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
-                var built = _built ??= new ChatEvent?[Count];
-                var e = built[i] ??= Build(i, segment);
+                var chunk = built[i >> ChunkBits] ??= new ChatEvent?[ChunkSize];
+                var e = chunk[i & ChunkMask] ??= Build(i, segment);
                 if (filter.Matches(e)) result.Add(e);
             }
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
-        private void BuildAll(ChatEvent?[] built)
+        private void BuildAll(ChatEvent[] events)
         {
             var segment = 0;
             for (var i = 0; i < Count; i++)
             {
                 while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
-                if (built[i] == null) built[i] = Build(i, segment);
+                events[i] = BuiltOrNull(i) ?? Build(i, segment);
             }
+        }
+
+        // Called under the gate.
+        private ChatEvent? BuiltOrNull(int i)
+        {
+            var built = _built;
+            if (built == null) return null;
+            return built[i >> ChunkBits]?[i & ChunkMask];
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private ChatEvent Build(int i, int segment)
         {
             var buffer = _segmentBuffer[segment];
-            var span = buffer.Slice(_offset[i], _length[i]);
-            var reader = new Utf8JsonReader(span, isFinalBlock: true, new JsonReaderState(SessionReader.Options));
-            reader.Read();
-            // The scan already read these bytes as JSON: building cannot run short of data.
-            if (!EventReader.TryRead(ref reader, span, null, buffer, _offset[i], out var e) || e == null)
-                throw new InvalidOperationException($"Event {i} of session '{SessionId}' could not be rebuilt.");
+            var entry = _entries[i >> ChunkBits][i & ChunkMask];
+            var e = EventReader.ReadScanned(buffer.Slice(entry.Offset, entry.Length), null, buffer, entry.Offset)
+                ?? throw new InvalidOperationException($"Event {i} of session '{SessionId}' could not be rebuilt.");
             e.Index = i;
             e.SessionId = SessionId;
+            // The events may point into the buffer: it must stay reachable while they are read from it.
+            GC.KeepAlive(buffer);
             return e;
         }
     }

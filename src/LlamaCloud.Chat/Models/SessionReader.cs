@@ -23,6 +23,14 @@ namespace LlamaCloud.Chat
         private Phase _phase;
         private int _index;
         private List<ChatEvent>? _keptEvents;
+        private readonly bool[] _mayPass;
+        private bool _afterEvent;  // in the array, just after an event: a ',' or the ']' comes next
+        private bool _afterComma;  // in the array, just after a ','
+        private long _bodyOffset;  // where the data of the current Read starts in the body
+        private long _resumedAt = -1; // where the reader resumed after the events array, once it has
+
+        // An event read on its own: the session's root object and its events array already take two levels.
+        private static readonly JsonReaderOptions EventOptions = new JsonReaderOptions { MaxDepth = 254 };
 
         /// <param name="requestedId">The id asked for; events carry it even when <c>session_id</c> comes after them.</param>
         /// <param name="filter">Events to keep; null keeps all.</param>
@@ -33,6 +41,8 @@ namespace LlamaCloud.Chat
             _filter = filter;
             _session = new ChatSession(requestedId ?? string.Empty);
             if (keepEvents) _keptEvents = new List<ChatEvent>();
+            // An export only validates: no event is built, whatever its type.
+            _mayPass = filter != null && filter.BuildsNothing ? new bool[(int)EventTypeCode.Unknown + 1] : EventFilter.CodesThatMayPass(filter);
         }
 
         /// <summary>True once the closing brace of the document has been read.</summary>
@@ -71,15 +81,45 @@ namespace LlamaCloud.Chat
         /// the rest and passes it again, followed by more data. Throws <see cref="InvalidSessionJsonException"/>
         /// when the document is not a session or (with <paramref name="isFinalBlock"/>) ends before it is complete.
         /// </summary>
+        /// <remarks>
+        /// The top-level object is read with <see cref="Utf8JsonReader"/>; the <c>events</c> array, which is nearly all
+        /// of the bytes, with <see cref="EventExtentScanner"/> (falling back to the reader for any event it is unsure
+        /// of), after which the reader resumes the object from a state made for that point.
+        /// </remarks>
         internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock, List<ChatEvent>? output)
         {
             if (isFinalBlock && _phase == Phase.Start && IsBlank(data))
                 throw new InvalidSessionJsonException("The response body is empty.");
+            var consumed = 0;
+            while (_phase != Phase.Done)
+            {
+                if (_phase == Phase.Events)
+                {
+                    consumed += ReadEvents(data.Slice(consumed), consumed, isFinalBlock, output);
+                    if (_phase == Phase.Events) break; // the data ends inside the array
+                    continue;
+                }
+                consumed += ReadTokens(data.Slice(consumed), isFinalBlock);
+                if (_phase != Phase.Events) break; // the data ends (or the session does) outside the array
+            }
+            if (isFinalBlock)
+            {
+                if (_phase != Phase.Done) throw Truncated();
+                if (!IsBlank(data.Slice(consumed)))
+                    throw new InvalidSessionJsonException("The response has unexpected data after the end of the session.");
+            }
+            _bodyOffset += consumed;
+            return consumed;
+        }
+
+        // The top-level object, token by token, until the data ends, the object does, or the events array starts.
+        private int ReadTokens(ReadOnlySpan<byte> data, bool isFinalBlock)
+        {
             var startState = _state;
             var reader = new Utf8JsonReader(data, isFinalBlock, _state);
             try
             {
-                ReadCore(ref reader, data, output);
+                ReadCore(ref reader, data);
             }
             catch (InvalidOperationException ex)
             {
@@ -90,22 +130,15 @@ namespace LlamaCloud.Chat
                 // At the end of the body, the reader cannot tell "cut off" from "wrong": a body that is a valid
                 // beginning of JSON was truncated; anything else is malformed.
                 if (isFinalBlock && IsValidPrefix(data, startState)) throw Truncated();
-                throw new InvalidSessionJsonException(
-                    $"The response is not valid JSON ({Trim(ex.Message)})", ex);
-            }
-            if (isFinalBlock)
-            {
-                if (_phase != Phase.Done) throw Truncated();
-                if (!IsBlank(data.Slice((int)reader.BytesConsumed)))
-                    throw new InvalidSessionJsonException("The response has unexpected data after the end of the session.");
+                throw new InvalidSessionJsonException($"The response is not valid JSON ({Trim(ex.Message, PositionOf(ex))})", ex);
             }
             _state = reader.CurrentState;
             return (int)reader.BytesConsumed;
         }
 
-        private void ReadCore(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, List<ChatEvent>? output)
+        private void ReadCore(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
         {
-            while (_phase != Phase.Done)
+            while (_phase != Phase.Done && _phase != Phase.Events)
             {
                 var checkpoint = reader;
                 if (!reader.Read()) { reader = checkpoint; return; }
@@ -120,27 +153,119 @@ namespace LlamaCloud.Chat
                         if (reader.TokenType == JsonTokenType.EndObject) { Finish(); break; }
                         if (!ReadProperty(ref reader, data)) { reader = checkpoint; return; }
                         break;
-                    case Phase.Events:
-                        if (reader.TokenType == JsonTokenType.EndArray) { _phase = Phase.Object; break; }
-                        if (Deferred != null)
-                        {
-                            if (!EventScanner.TryScan(ref reader, out var from, out var to, out var code)) { reader = checkpoint; return; }
-                            Deferred.Add(Owner!, OwnerOffset + from, to - from, code);
-                            _index++;
-                            break;
-                        }
-                        if (!EventReader.TryRead(ref reader, data, _filter, Owner, OwnerOffset, out var e)) { reader = checkpoint; return; }
-                        var index = _index++;
-                        if (e != null && index >= SkipBelow)
-                        {
-                            e.Index = index;
-                            e.SessionId = _requestedId ?? _session.SessionId;
-                            output?.Add(e);
-                            _keptEvents?.Add(e);
-                        }
-                        break;
                 }
             }
+        }
+
+        // The events array, from just after its '[' (or where the last call stopped) up to and including its ']'.
+        // Returns the bytes consumed: whole events and the separators after them, never part of an event.
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
+        private unsafe int ReadEvents(ReadOnlySpan<byte> data, int dataOffset, bool isFinalBlock, List<ChatEvent>? output)
+        {
+            if (data.IsEmpty) return 0;
+            var deferred = Deferred;
+            fixed (byte* first = data)
+            {
+                var p = first;
+                var end = first + data.Length;
+                while (true)
+                {
+                    var at = p;
+                    while (p < end && EventExtentScanner.IsWhitespace(*p)) p++;
+                    if (p >= end) return (int)(at - first);
+                    var b = *p;
+                    var i = (int)(p - first);
+                    if (_afterEvent)
+                    {
+                        if (b == (byte)',') { p++; _afterEvent = false; _afterComma = true; continue; }
+                        if (b == (byte)']') { EndEvents(_bodyOffset + dataOffset + i + 1); return i + 1; }
+                        throw new InvalidSessionJsonException(
+                            $"The response is not valid JSON ({DescribeByte(b)} follows event {_index - 1}, where ',' or ']' was expected, at byte {_bodyOffset + dataOffset + i} of the body)");
+                    }
+                    if (b == (byte)']' && !_afterComma) { EndEvents(_bodyOffset + dataOffset + i + 1); return i + 1; }
+                    var outcome = EventExtentScanner.Scan(p, end, out var stop, out var code);
+                    int to;
+                    if (outcome == EventExtentScanner.Outcome.Complete) to = (int)(stop - first);
+                    else if (outcome == EventExtentScanner.Outcome.NeedMore || !ScanWithReader(data, i, dataOffset, isFinalBlock, out to, out code)) return (int)(at - first);
+                    if (deferred != null)
+                    {
+                        // A lazy session: only where the event lies, and its type.
+                        deferred.Add(Owner!, OwnerOffset + dataOffset + i, to - i, code);
+                        _index++;
+                    }
+                    else
+                    {
+                        Take(data, i, to, dataOffset, code, output);
+                    }
+                    p = first + to;
+                    _afterEvent = true;
+                    _afterComma = false;
+                }
+            }
+        }
+
+        // An event the fast scanner would not decide: the real reader reads it, or says what is wrong with it.
+        private bool ScanWithReader(ReadOnlySpan<byte> data, int start, int dataOffset, bool isFinalBlock, out int end, out EventTypeCode code)
+        {
+            end = 0;
+            code = EventTypeCode.Unresolved;
+            var rest = data.Slice(start);
+            var reader = new Utf8JsonReader(rest, isFinalBlock, new JsonReaderState(EventOptions));
+            try
+            {
+                if (!reader.Read() || !EventScanner.TryScan(ref reader, out _, out var to, out code)) return false;
+                end = start + to;
+                return true;
+            }
+            catch (JsonException ex)
+            {
+                if (isFinalBlock && IsValidPrefix(rest, new JsonReaderState(EventOptions))) throw Truncated();
+                throw new InvalidSessionJsonException(
+                    $"The response is not valid JSON ({Lead(ex.Message)} in event {_index}, which starts at byte {_bodyOffset + dataOffset + start} of the body)", ex);
+            }
+        }
+
+        // One whole event at data[from..to) of a read that builds events: built when the filter may want it, else skipped.
+        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
+        private void Take(ReadOnlySpan<byte> data, int from, int to, int dataOffset, EventTypeCode code, List<ChatEvent>? output)
+        {
+            var index = _index++;
+            if (index < SkipBelow || !_mayPass[(int)code]) return;
+            var e = EventReader.ReadScanned(data.Slice(from, to - from), _filter, Owner, OwnerOffset + dataOffset + from);
+            if (e == null) return;
+            e.Index = index;
+            e.SessionId = _requestedId ?? _session.SessionId;
+            output?.Add(e);
+            _keptEvents?.Add(e);
+        }
+
+        // After the array's ']', which ends just before byte resumeAt of the body: the reader goes on with the rest of
+        // the object from a state made by reading the same structure, an object whose member is an empty array.
+        private void EndEvents(long resumeAt)
+        {
+            _phase = Phase.Object;
+            _afterEvent = false;
+            _afterComma = false;
+            _state = AfterArray;
+            _resumedAt = resumeAt;
+        }
+
+        private static readonly byte[] AfterArrayPrefix = System.Text.Encoding.ASCII.GetBytes("{\"events\":[]");
+        private static readonly JsonReaderState AfterArray = StateAfter(AfterArrayPrefix);
+
+        private static JsonReaderState StateAfter(byte[] prefix)
+        {
+            var r = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(Options));
+            while (r.Read()) { }
+            return r.CurrentState;
+        }
+
+        // Where in the body the reader's error lies, when its own count cannot say (it restarted after the array):
+        // the body's offsets, while the reader is still on the line where it resumed.
+        private long? PositionOf(JsonException ex)
+        {
+            if (_resumedAt < 0 || ex.LineNumber != 0 || ex.BytePositionInLine == null) return null;
+            return _resumedAt + (long)ex.BytePositionInLine.Value - AfterArrayPrefix.Length;
         }
 
         // Reads a whole top-level property; false when its value is not yet complete in the buffer.
@@ -153,6 +278,8 @@ namespace LlamaCloud.Chat
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
                     _phase = Phase.Events;
+                    _afterEvent = false;
+                    _afterComma = false;
                     if (Deferred != null)
                     {
                         _session.Lazy = Deferred;
@@ -263,6 +390,9 @@ namespace LlamaCloud.Chat
             return true;
         }
 
+        private static string DescribeByte(byte b) =>
+            b > 0x20 && b < 0x7f ? $"'{(char)b}'" : $"byte 0x{b:X2}";
+
         private static string Describe(JsonTokenType t) => t switch
         {
             JsonTokenType.StartArray => "an array",
@@ -273,12 +403,22 @@ namespace LlamaCloud.Chat
             _ => t.ToString(),
         };
 
-        private static string Trim(string message)
+        // STJ messages end with a long hint about the reader's position: keep the first sentence and the position
+        // (the body's own offset when known, else the reader's).
+        private static string Trim(string message, long? bodyOffset)
         {
-            // STJ messages end with a long hint about the reader's position: keep the first sentence and the position.
             var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var pos = message.IndexOf("BytePositionInLine", StringComparison.Ordinal);
-            return i > 0 && pos > 0 ? message.Substring(0, i).TrimEnd() + " at " + message.Substring(pos).TrimEnd('.', ' ') : message;
+            if (i <= 0 || pos <= 0) return message;
+            var lead = message.Substring(0, i).TrimEnd();
+            return bodyOffset != null ? $"{lead} at byte {bodyOffset} of the body" : lead + " at " + message.Substring(pos).TrimEnd('.', ' ');
+        }
+
+        // The first sentence alone: for an event read on its own, whose reader counts from the event's first byte.
+        private static string Lead(string message)
+        {
+            var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return i > 0 ? message.Substring(0, i).TrimEnd() : message;
         }
     }
 }
