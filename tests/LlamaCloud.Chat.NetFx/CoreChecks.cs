@@ -103,6 +103,28 @@ namespace LlamaCloud.Chat.NetFx
                 });
             }
 
+            yield return new Check("a lazily built session (byte scanner, located members, 8-byte string skips) reads as an eager one", () =>
+            {
+                var (eager, _) = Read(json, 0);
+                var body = AppendOnlyBuffer.CopyOf(json);
+                var reader = ChatApi.WholeSessionReader("ses-fx");
+                reader.Owner = body;
+                reader.OwnerOffset = 0;
+                reader.Read(body.Slice(0, body.Length), true, null);
+                var lazy = reader.Session;
+                Equal(eager.EventCount, lazy.EventCount, "event count");
+                var calls = lazy.Lazy!.Select(new EventFilter(new[] { "tool_call" }, null));
+                Equal(1, calls.Count, "one tool call selected");
+                Equal("search_index", ((ToolCallEvent)calls[0]).Name, "its name");
+                Equal(false, lazy.Lazy.IsMaterialized, "nothing else built");
+                for (var i = 0; i < eager.Events!.Count; i++)
+                    Equal(eager.Events[i].ToString(), lazy.Events![i].ToString(), $"event {i}");
+                var longText = new string('x', 37) + "\\\"" + new string('\u00e9', 29);
+                var doc = Encoding.UTF8.GetBytes("{\"events\":[{\"content\":\"" + longText + "\",\"type\":\"text\"}]}");
+                var (_, one) = Read(doc, 0);
+                Equal(new string('x', 37) + "\"" + new string('\u00e9', 29), ((TextEvent)one[0]).Content, "a long string with an escape");
+            });
+
             yield return new Check("numbers beyond the double range are +/-Infinity, never an exception", () =>
             {
                 foreach (var (text, expected) in new[] { ("1e400", double.PositiveInfinity), ("-1e400", double.NegativeInfinity), ("1e308", 1e308), ("-2.5e-3", -0.0025), ("1e-400", 0.0) })

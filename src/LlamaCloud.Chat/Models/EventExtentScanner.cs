@@ -287,8 +287,7 @@ namespace LlamaCloud.Chat
             return t;
         }
 
-        // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? starting at p; on Complete, p is just past it. What follows
-        // is checked by the caller (only whitespace, a comma or a closing bracket may).
+        // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? starting at p; on Complete, p is just past it.
         [MethodImpl(HotPath.Options)]
         private static Outcome Number(ref byte* p, byte* end)
         {
@@ -313,6 +312,9 @@ namespace LlamaCloud.Chat
                 while (++q < end && IsDigit(*q)) { }
                 if (q >= end) return Outcome.NeedMore;
             }
+            // As Utf8JsonReader does, a number must be followed by a delimiter; what else it refuses (a comment) is the reader's to say.
+            var next = *q;
+            if (!IsWhitespace(next) && next != (byte)',' && next != (byte)'}' && next != (byte)']') return Outcome.Unsure;
             p = q;
             return Outcome.Complete;
         }
