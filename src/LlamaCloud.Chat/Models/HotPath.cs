@@ -3,12 +3,13 @@ using System.Runtime.CompilerServices;
 namespace LlamaCloud.Chat
 {
     /// <summary>
-    /// The JIT options of the loops a whole-session fetch runs once per event (the scan on arrival, the index, the
-    /// lazy filter). A fresh process would otherwise run its one large read in unoptimised tier-0 code: tiering
-    /// promotes a method only after 30 calls and a 100 ms quiet spell, which a one-shot scheduled task never reaches.
-    /// AggressiveOptimization compiles these few methods fully optimised at first call. It also opts them out of
-    /// tiered PGO, so the shared streaming reader (SessionReader, EventReader), whose long reads gain from PGO, does not
-    /// use it. (The enum member is missing from netstandard2.0; .NET Framework ignores the flag.)
+    /// The JIT options of the code a read runs once per event: the byte scanner, the reading of the events array, the
+    /// lazy index and filter, building an event from its located members. A fresh process would otherwise run its one
+    /// large read in unoptimised tier-0 code: tiering promotes a method only after 30 calls and a 100 ms quiet spell,
+    /// which a one-shot scheduled task never reaches and which PowerShell's own compiling keeps postponing even in a
+    /// long session. AggressiveOptimization compiles these few methods fully optimised at first call (and opts them
+    /// out of tiered PGO, which measured no better here). The enum member is missing from netstandard2.0; .NET
+    /// Framework ignores the flag.
     /// </summary>
     internal static class HotPath
     {
