@@ -21,12 +21,32 @@ Describe 'Default views' {
         $text | Should -Match 'read_page\('
     }
 
-    It 'sessions render as a table with id, last update, events and tokens; events are summarised, never dumped' {
+    It 'a listing fits an 80-column window with a UUID id whole and the title still readable' {
+        $uuid = '3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c'
+        $file = Join-Path ([IO.Path]::GetTempPath()) "$uuid.json"
+        Set-Content -LiteralPath $file -Value ('{"session_id":"' + $uuid + '","generated_title":"Quarterly revenue by region, with the forecast","last_updated_at":"2026-11-30T08:15:00","events":[]}')
+        $s = Get-LlamaChatSession -Path $file
+        Remove-Item -LiteralPath $file
+        $lines = @(($s, $Session) | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
+        foreach ($l in $lines) { $l.Length | Should -BeLessOrEqual 80 -Because "'$l'" }
+        $row = $lines | Where-Object { $_ -like "$uuid *" }
+        $row | Should -Not -BeNullOrEmpty
+        $row | Should -Match '2026-11-30 08:15\s+0\s+Quarterly revenue'
+        ($lines[0] -split '\s{2,}|\s(?=Title)') | Should -Contain 'Title'
+    }
+
+    It 'the Usage view shows what the last run cost' {
+        $text = $Session | Format-Table -View Usage | Out-String -Width 80
+        $text | Should -Match 'InTokens'
+        $text | Should -Match "ses-demo\s+$($Session.JobMetadata.Turns)\s+$($Session.JobMetadata.TotalInputTokens)\s+$($Session.JobMetadata.TotalOutputTokens)\s+[\d.]+\s+ok"
+    }
+
+    It 'sessions render as a table with id, last update, events and title; events are summarised, never dumped' {
         $text = $Session | Out-String -Width 140
         $text | Should -Match 'SessionId'
-        $text | Should -Match 'LastUpdated'
+        $text | Should -Match 'Updated \(UTC\)'
         $text | Should -Match 'ses-demo'
-        $text | Should -Match '1200'
+        $text | Should -Match 'What were the main findings'
         $text | Should -Not -Match 'thinking_delta'
         $list = $Session | Format-List | Out-String -Width 140
         $list | Should -Match "$($Session.EventCount) events"
