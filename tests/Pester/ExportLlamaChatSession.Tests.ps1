@@ -314,4 +314,18 @@ Describe 'Export-LlamaChatSession writes the server''s bytes' {
         (Export-LlamaChatSession -Id ses-demo -Path $Dir @Conn -PassThru).Name | Should -Be 'ses-demo.json'
         (Export-LlamaChatSession -SessionId ses-abc123 -Path $Dir @Conn -PassThru).Name | Should -Be 'ses-abc123.json'
     }
+
+    It 'takes sessions typed as -InputObject, without asking for an id, and fetches them from where they came from' {
+        $sessions = Get-LlamaChatSession -Id ses-demo, ses-unicode @Conn
+        $target = Join-Path $Dir 'input-object'
+        # In a child process without a console: a prompt for -Id would fail the command instead of waiting.
+        $files = Export-LlamaChatSession -InputObject $sessions -Path $target -PassThru
+        $files.Name | Should -Be @('ses-demo.json', 'ses-unicode.json')
+        (Get-LlamaChatSession -Path $files[0].FullName).EventCount | Should -Be $sessions[0].EventCount
+        $ps = [PowerShell]::Create()
+        $null = $ps.AddScript('param($m, $s, $p) Import-Module $m; Export-LlamaChatSession -InputObject $s -Path $p -Force').AddArgument($env:LLAMA_CHAT_TEST_MODULE).AddArgument($sessions).AddArgument($target)
+        $null = $ps.Invoke()
+        $ps.HadErrors | Should -BeFalse -Because ($ps.Streams.Error | Out-String)
+        $ps.Dispose()
+    }
 }

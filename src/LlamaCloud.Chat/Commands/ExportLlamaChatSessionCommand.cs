@@ -13,16 +13,23 @@ namespace LlamaCloud.Chat.Commands
     public sealed class ExportLlamaChatSessionCommand : LlamaCloudCmdlet
     {
         private const string IdSet = "Id";
+        private const string SessionSet = "InputObject";
 
         private SessionFileWriter? _writer;
         private OrderedOutputQueue? _queue;
 
-        /// <summary>
-        /// A session piped in, e.g. from Get-LlamaChatSession: its SessionId binds to -Id, and this keeps where it came
-        /// from, so it is fetched again from there (with its key) without repeating -BaseUri and -ApiKey.
-        /// </summary>
-        [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet)]
-        public ChatSession? InputObject { get; set; }
+        /// <summary>Sessions to fetch again and save, e.g. <c>-InputObject $sessions</c>: each is fetched from the place it
+        /// came from (with its key) unless this command has its own connection parameters.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionSet)]
+        [ValidateNotNullOrEmpty]
+        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for ids) is bound: its
+        /// SessionId binds to -Id, and this keeps where it came from. (Not -InputObject in both sets: typed on the command
+        /// line it would leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use -InputObject.</summary>
+        [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
         /// <summary>Ids of sessions to fetch and save. Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -66,10 +73,19 @@ namespace LlamaCloud.Chat.Commands
             if (_queue == null)
             {
                 _queue = new OrderedOutputQueue(this, ThrottleLimit, "Exporting LlamaCloud chat sessions");
-                if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
+                if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? InputObject.Length : Id.Length;
             }
-            // The binder resets InputObject for each pipeline object: when set, it is this record's session.
-            var session = InputObject != null && Id.Length == 1 && Id[0] == InputObject.SessionId ? InputObject : null;
+            if (ParameterSetName == SessionSet)
+            {
+                foreach (var s in InputObject)
+                {
+                    if (s != null) Export(s, s.SessionId);
+                }
+                return;
+            }
+            // The binder resets PipedSession for each pipeline object: when set, it is this record's session.
+            var piped = PipedSession.Length == 1 ? PipedSession[0] : null;
+            var session = piped != null && Id.Length == 1 && Id[0] == piped.SessionId ? piped : null;
             foreach (var id in Id) Export(session, id);
         }
 
