@@ -277,4 +277,16 @@ Describe 'Export-LlamaChatTranscript' {
         $errs.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Should -Be 'LlamaCloud.NotFound', 'LlamaCloud.ConnectionFailed'
         (Get-ChildItem $dir).Name | Should -Be 'ses-demo.md'
     }
+
+    It 'keeps no partial transcript of piped turns when the pipeline fails before their session ends' {
+        # The turns of ses-abc123 have begun a transcript when the script feeding them fails: the pipeline ends
+        # without EndProcessing, and that half-written transcript must not stay behind as a temporary (or any) file.
+        $dir = Join-Path $TestDrive 'stopped'
+        $turns = @(Get-LlamaChatTurn -SessionId ses-demo, ses-abc123 @Conn)
+        $second = @($turns | Where-Object SessionId -EQ 'ses-abc123')
+        $second.Count | Should -BeGreaterOrEqual 1
+        { & { $turns | Where-Object SessionId -EQ 'ses-demo'; $second[0]; throw 'the source failed' } | Export-LlamaChatTranscript -Path $dir } |
+            Should -Throw 'the source failed'
+        @(Get-ChildItem -LiteralPath $dir -Force).Name | Should -Be @('ses-demo.md')
+    }
 }

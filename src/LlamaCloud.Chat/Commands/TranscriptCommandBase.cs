@@ -137,6 +137,16 @@ namespace LlamaCloud.Chat.Commands
             EndPiped();
         }
 
+        /// <inheritdoc />
+        private protected override void OnDisposing()
+        {
+            // Ctrl+C, or a downstream Select-Object -First, ends the command before EndProcessing: the transcript being
+            // written from piped turns is incomplete, so it is not kept, and queued sessions are not written.
+            _pipedTarget?.Abandon();
+            _pipedTarget = null;
+            _queue?.AbandonAll();
+        }
+
         private void EndPiped()
         {
             _pipedTarget?.End();
