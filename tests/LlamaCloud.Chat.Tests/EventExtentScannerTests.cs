@@ -261,8 +261,8 @@ namespace LlamaCloud.Chat.Tests
 
         [Theory]
         [InlineData("{'session_id':'s','events':[{'content':'a','type':'text'} x]}", "'x' follows event 0, where ',' or ']' was expected, at byte 58 of the body")]
-        [InlineData("{'session_id':'s','events':[{'content':'a','type':'text'},{'content':tru,'type':'text'}]}", "in event 1, which starts at byte 58 of the body")]
-        [InlineData("{'events':[{'content':'a','type':'text'}],'session_id':'s' 'generated_title':'t'}", "at byte 59 of the body")]
+        [InlineData("{'session_id':'s','events':[{'content':'a','type':'text'},{'content':tru,'type':'text'}]}", "event 1, which starts at byte 58 of the body: ")]
+        [InlineData("{'events':[{'content':'a','type':'text'}],'session_id':'s' 'generated_title':'t'}", "'\"' is invalid after a value. Expected either ',', '}', or ']', at byte 59 of the body")]
         public void AnErrorSaysWhereInTheBodyItIs(string json, string expected)
         {
             var ex = Assert.Throws<InvalidSessionJsonException>(() => ReadWhole(Q(json)));

@@ -221,7 +221,7 @@ namespace LlamaCloud.Chat
             {
                 if (isFinalBlock && IsValidPrefix(rest, new JsonReaderState(EventOptions))) throw Truncated();
                 throw new InvalidSessionJsonException(
-                    $"The response is not valid JSON ({Lead(ex.Message)} in event {_index}, which starts at byte {_bodyOffset + dataOffset + start} of the body)", ex);
+                    $"The response is not valid JSON (event {_index}, which starts at byte {_bodyOffset + dataOffset + start} of the body: {Lead(ex.Message)})", ex);
             }
         }
 
@@ -410,15 +410,15 @@ namespace LlamaCloud.Chat
             var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var pos = message.IndexOf("BytePositionInLine", StringComparison.Ordinal);
             if (i <= 0 || pos <= 0) return message;
-            var lead = message.Substring(0, i).TrimEnd();
-            return bodyOffset != null ? $"{lead} at byte {bodyOffset} of the body" : lead + " at " + message.Substring(pos).TrimEnd('.', ' ');
+            var lead = message.Substring(0, i).TrimEnd().TrimEnd('.');
+            return bodyOffset != null ? $"{lead}, at byte {bodyOffset} of the body" : lead + ", at " + message.Substring(pos).TrimEnd('.', ' ');
         }
 
         // The first sentence alone: for an event read on its own, whose reader counts from the event's first byte.
         private static string Lead(string message)
         {
             var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return i > 0 ? message.Substring(0, i).TrimEnd() : message;
+            return (i > 0 ? message.Substring(0, i) : message).TrimEnd().TrimEnd('.');
         }
     }
 }
