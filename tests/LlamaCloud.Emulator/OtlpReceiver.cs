@@ -9,13 +9,16 @@ namespace LlamaCloud.Emulator;
 /// configured base paths) records each request, headers and body included, and answers from a script of responses
 /// (status, Retry-After, body) before falling back to 200 with an empty ExportTraceServiceResponse.
 /// Control: GET/DELETE /_emulator/otlp/requests, POST /_emulator/otlp/responses {"responses":[{status, retryAfter, body}]}.
+/// A body sent with Content-Encoding: gzip is decompressed before it is recorded (a body that does not decompress
+/// gets 400); each entry keeps the encoding and both sizes (wireBytes as sent, bodyBytes decoded) so tests see it was compressed.
 /// Its state is its own: POST /_emulator/reset leaves it alone; DELETE /_emulator/otlp/requests clears it.
 /// </summary>
 static class OtlpReceiver
 {
     sealed record Scripted(int Status, string? RetryAfter, string? Body);
 
-    sealed record Received(string Path, KeyValuePair<string, string>[] Headers, string Body, int Status, DateTime Time);
+    sealed record Received(string Path, KeyValuePair<string, string>[] Headers, string Body, int Status, DateTime Time,
+        string? Encoding = null, int WireBytes = 0, int BodyBytes = 0);
 
     sealed class State
     {
@@ -47,6 +50,9 @@ static class OtlpReceiver
                     w.WriteString("body", r.Body);
                     w.WriteNumber("status", r.Status);
                     w.WriteString("time", r.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+                    if (r.Encoding != null) w.WriteString("encoding", r.Encoding); else w.WriteNull("encoding");
+                    w.WriteNumber("wireBytes", r.WireBytes);
+                    w.WriteNumber("bodyBytes", r.BodyBytes);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -87,14 +93,22 @@ static class OtlpReceiver
 
     static async Task ReceiveAsync(HttpContext ctx, State state)
     {
-        var body = await JsonIn.ReadBodyAsync(ctx);
+        var wire = await JsonIn.ReadBodyAsync(ctx);
+        var encoding = ctx.Request.Headers.ContentEncoding.ToString();
+        var body = wire;
+        var decoded = true;
+        if (encoding.Length > 0)
+        {
+            (body, decoded) = OtlpBodyDecoder.Decode(wire, encoding);
+        }
         Scripted? next;
         lock (state.Gate) next = state.Script.Count > 0 ? state.Script.Dequeue() : null;
         var json = ctx.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
-        var status = next?.Status ?? (json ? 200 : 415);
+        var status = next?.Status ?? (!decoded ? 400 : json ? 200 : 415);
         var entry = new Received(ctx.Request.Path.ToString(),
             ctx.Request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())).ToArray(),
-            Encoding.UTF8.GetString(body.Span), status, DateTime.UtcNow);
+            Encoding.UTF8.GetString(body.Span), status, DateTime.UtcNow,
+            encoding.Length > 0 ? encoding : null, wire.Length, body.Length);
         lock (state.Gate) state.Requests.Add(entry);
         if (next?.RetryAfter is { } ra) ctx.Response.Headers["Retry-After"] = ra;
         var answer = next?.Body ?? (status == 200 ? "{}" : $"{{\"code\":{status},\"message\":\"scripted {status}\"}}");

@@ -78,6 +78,10 @@ namespace LlamaCloud.Chat
         public const string OtlpPartialSuccess = "LlamaCloud.OtlpPartialSuccess";
         /// <summary>-Endpoint or an OTEL_EXPORTER_OTLP_*ENDPOINT variable is not an absolute http(s) URI without credentials.</summary>
         public const string InvalidOtlpEndpoint = "LlamaCloud.InvalidOtlpEndpoint";
+        /// <summary>OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL asks for grpc or an unknown protocol; this module sends OTLP/HTTP (JSON).</summary>
+        public const string UnsupportedOtlpProtocol = "LlamaCloud.UnsupportedOtlpProtocol";
+        /// <summary>OTEL_EXPORTER_OTLP_[TRACES_]COMPRESSION is neither gzip nor none.</summary>
+        public const string InvalidOtlpCompression = "LlamaCloud.InvalidOtlpCompression";
         /// <summary>A -Header name or value that no HTTP header can carry.</summary>
         public const string InvalidOtlpHeader = "LlamaCloud.InvalidOtlpHeader";
         /// <summary>Export-LlamaChatTrace -Path onto an existing file without -Force or -Append.</summary>

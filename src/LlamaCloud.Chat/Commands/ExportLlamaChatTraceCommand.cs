@@ -42,6 +42,12 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public IDictionary? Header { get; set; }
 
+        /// <summary>gzip compresses each OTLP request (Content-Encoding: gzip); none sends it as is. Default:
+        /// OTEL_EXPORTER_OTLP_TRACES_COMPRESSION, else OTEL_EXPORTER_OTLP_COMPRESSION, else none. -Endpoint mode only.</summary>
+        [Parameter]
+        [ValidateSet(OtlpCompression.Gzip, OtlpCompression.None)]
+        public string? Compression { get; set; }
+
         /// <summary>Sessions per OTLP request (each session is one ResourceSpans). Default 64; a request also stops growing at 8 MiB.</summary>
         [Parameter]
         [ValidateRange(1, 10000)]
@@ -57,8 +63,8 @@ namespace LlamaCloud.Chat.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (Path != null && (Endpoint != null || Header != null))
-                Terminate(new PSArgumentException("-Path writes a file; -Endpoint and -Header send to a receiver. Use one or the other."), ErrorIds.TracePathInvalid, ErrorCategory.InvalidArgument, Path);
+            if (Path != null && (Endpoint != null || Header != null || Compression != null))
+                Terminate(new PSArgumentException("-Path writes a file; -Endpoint, -Header and -Compression send to a receiver. Use one or the other."), ErrorIds.TracePathInvalid, ErrorCategory.InvalidArgument, Path);
             if (Path != null) BeginFile();
             else BeginEndpoint();
         }
@@ -129,6 +135,9 @@ namespace LlamaCloud.Chat.Commands
             try
             {
                 var endpoint = OtlpEndpoint.Resolve(Endpoint, Environment.GetEnvironmentVariable);
+                var protocolNote = OtlpProtocol.Check(Environment.GetEnvironmentVariable);
+                if (protocolNote != null) WriteVerbose(protocolNote);
+                var gzip = OtlpCompression.Resolve(Compression, Environment.GetEnvironmentVariable);
                 var headers = new OtlpHeaders();
                 foreach (var variable in new[] { "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_HEADERS" })
                 {
@@ -146,7 +155,7 @@ namespace LlamaCloud.Chat.Commands
                 var timeout = OtlpEndpoint.ResolveTimeout(MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) ? TimeoutSec : (int?)null, TimeoutSec, Environment.GetEnvironmentVariable);
                 // The receiver is reached the way LlamaCloud is: -Proxy/-NoProxy, else Connect-LlamaCloud's proxy, else the platform's.
                 var proxy = ResolveProxy();
-                var exporter = new OtlpExporter(endpoint, headers, timeout, MaximumRetryCount, "LlamaCloud.Chat/" + version, this, proxy, Activity);
+                var exporter = new OtlpExporter(endpoint, headers, timeout, MaximumRetryCount, "LlamaCloud.Chat/" + version, this, proxy, Activity, gzip);
                 _sender = new TraceBatchSender(this, exporter, BatchSize);
             }
             catch (LlamaCloudException ex)

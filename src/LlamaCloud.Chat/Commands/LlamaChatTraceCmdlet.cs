@@ -52,10 +52,11 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();
 
-        /// <summary>The service.name resource attribute. Default: llama-cloud-chat.</summary>
+        /// <summary>The service.name resource attribute. Default: OTEL_SERVICE_NAME, else the service.name entry of
+        /// OTEL_RESOURCE_ATTRIBUTES, else llama-cloud-chat.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string ServiceName { get; set; } = TraceConventions.DefaultServiceName;
+        public string? ServiceName { get; set; }
 
         /// <summary>Also record the conversation's content: prompts (gen_ai.input.messages), answers and reasoning
         /// (gen_ai.output.messages), tool arguments and results (gen_ai.tool.call.arguments / .result). Off by default:
@@ -79,7 +80,11 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _options = new TraceOptions { ServiceName = ServiceName, IncludeContent = IncludeContent };
+            // The resource an OpenTelemetry SDK would describe from the same environment (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES).
+            var resource = OtelResource.Resolve(ServiceName, Environment.GetEnvironmentVariable);
+            foreach (var bad in resource.Malformed)
+                WriteWarning($"{OtelResource.ResourceAttributesVariable}: skipped the malformed {bad} (expected key=value pairs separated by commas).");
+            _options = new TraceOptions { ServiceName = resource.ServiceName, ExtraResource = resource.Attributes, IncludeContent = IncludeContent };
             _queue = new OrderedOutputQueue(this, ThrottleLimit, "Converting LlamaCloud chat sessions to traces");
         }
 

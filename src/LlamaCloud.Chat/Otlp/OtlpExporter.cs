@@ -29,10 +29,12 @@ namespace LlamaCloud.Chat
         private readonly IClientLog _log;
         private readonly ProxySettings _proxy;
         private readonly ActivityMonitor _activity;
+        private readonly bool _gzip;
 
         internal OtlpExporter(Uri endpoint, OtlpHeaders headers, TimeSpan timeout, int maxRetries, string userAgent, IClientLog log,
-            ProxySettings proxy, ActivityMonitor activity)
+            ProxySettings proxy, ActivityMonitor activity, bool gzip = false)
         {
+            _gzip = gzip;
             _proxy = proxy;
             _activity = activity;
             _endpoint = endpoint;
@@ -48,13 +50,17 @@ namespace LlamaCloud.Chat
         /// <summary>Header names and where each came from (never values), for an error about rejected credentials.</summary>
         internal string HeaderSources => _headers.DescribeSources();
 
-        internal async Task<OtlpSendResult> SendAsync(byte[] body, CancellationToken cancellationToken)
+        internal async Task<OtlpSendResult> SendAsync(byte[] json, CancellationToken cancellationToken)
         {
+            // Compressed once: a retry resends the same bytes.
+            var body = _gzip ? OtlpCompression.Compress(json) : json;
+            var size = body.Length.ToString("N0", CultureInfo.InvariantCulture) + " bytes"
+                + (_gzip ? " gzip of " + json.Length.ToString("N0", CultureInfo.InvariantCulture) : string.Empty);
             for (var attempt = 1; ; attempt++)
             {
                 using var ctx = new AttemptContext(attempt, _timeout, cancellationToken);
                 var watch = Stopwatch.StartNew();
-                _log.Verbose($"POST {Display} ({body.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, attempt {attempt} of {_maxRetries + 1}{(_headers.Count > 0 ? ", headers " + string.Join(", ", _headers.Names) : string.Empty)})");
+                _log.Verbose($"POST {Display} ({size}, attempt {attempt} of {_maxRetries + 1}{(_headers.Count > 0 ? ", headers " + string.Join(", ", _headers.Names) : string.Empty)})");
                 OtlpExportException failure;
                 string? retryAfter = null;
                 var retryable = true;
@@ -113,6 +119,7 @@ namespace LlamaCloud.Chat
         {
             var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (_gzip) request.Content.Headers.ContentEncoding.Add(OtlpCompression.Gzip);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             foreach (var h in _headers.All) request.Headers.TryAddWithoutValidation(h.Key, h.Value);

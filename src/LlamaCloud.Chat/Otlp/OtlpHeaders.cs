@@ -103,6 +103,7 @@ namespace LlamaCloud.Chat
         {
             // The body's encoding is ours to state.
             if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)) return;
+            if (string.Equals(name, "Content-Encoding", StringComparison.OrdinalIgnoreCase)) return; // -Compression decides it
             _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
             _headers.Add(new KeyValuePair<string, string>(name, value));
             _sources[name] = source;

@@ -109,6 +109,11 @@ namespace LlamaCloud.Chat
                 new KeyValuePair<string, object>(TraceConventions.ModuleName, TraceConventions.ScopeName),
                 new KeyValuePair<string, object>(TraceConventions.ModuleVersion, _options.ModuleVersion),
             };
+            foreach (var extra in _options.ExtraResource)
+            {
+                if (extra.Key == TraceConventions.ServiceName || extra.Key == TraceConventions.ModuleName || extra.Key == TraceConventions.ModuleVersion) continue;
+                resource.Add(new KeyValuePair<string, object>(extra.Key, extra.Value));
+            }
             var bytes = OtlpJsonWriter.ResourceSpans(resource, _options.ModuleVersion, all);
             var startTime = times.Length > 0 ? FromNanos(times[0].Start) : FromNanos(end);
             return new ChatTrace(_sessionId, _traceId, _turnSpans.Count, _toolCount, startTime, FromNanos(end), bytes);
