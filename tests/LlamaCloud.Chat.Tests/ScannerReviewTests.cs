@@ -371,5 +371,69 @@ namespace LlamaCloud.Chat.Tests
             }
             Assert.True(refused > 1000, $"{refused} refused");
         }
+    
+        [Fact]
+        public void LargeSessionsAcrossReceiveBuffersAgreeWithOneWholeRead()
+        {
+            // Bodies larger than the first receive buffer, with events that straddle buffer ends, a single event larger
+            // than a buffer, and two events arrays: the retained and the lazy reads point into several buffers.
+            var r = new Random(5);
+            for (var n = 0; n < 6; n++)
+            {
+                var sb = new StringBuilder("{\"session_id\":\"s\",\"events\":[");
+                var count = r.Next(2000, 9000);
+                for (var i = 0; i < count; i++)
+                {
+                    if (i > 0) sb.Append(',');
+                    if (i == count / 2) sb.Append("{\"type\":\"text\",\"content\":\"").Append('w', r.Next(70000, 300000)).Append("\"}");
+                    else sb.Append(Event(r));
+                }
+                sb.Append("],\"events\":[").Append(string.Join(",", Enumerable.Range(0, r.Next(1, 400)).Select(_ => Event(r)))).Append("],\"generated_title\":\"t\"}");
+                var body = Utf8(sb.ToString());
+                var (expected, _, _) = Reference(body);
+                Assert.NotNull(expected);
+                var whole = new SessionReader("ses-1", null, keepEvents: true);
+                var output = new List<ChatEvent>();
+                whole.Read(body, true, output);
+                Assert.True(expected!.SequenceEqual(DescribeAll(output)), $"body {n}: whole read differs");
+                var sizes = new[] { r.Next(1, 70000), r.Next(1, 5000), r.Next(1, 300000) };
+                Assert.True(expected.SequenceEqual(DescribeAll(Chunked(body, sizes, keep: true))), $"body {n}: retained read differs");
+                Assert.True(expected.SequenceEqual(DescribeAll(Chunked(body, sizes, keep: false))), $"body {n}: streamed read differs");
+                Assert.True(expected.SequenceEqual(DescribeAll(Lazy(body, sizes))), $"body {n}: lazy read differs");
+            }
+        }
+
+        [Theory]
+        [InlineData(253, true)]
+        [InlineData(254, true)]
+        [InlineData(255, false)]
+        public void AnEventNestedAsDeepAsTheReaderAllowsIsReadAndOneDeeperIsRefused(int levels, bool accepted)
+        {
+            // The old read: one Utf8JsonReader over the body, MaxDepth 256, of which the session object and its array take two.
+            var body = Utf8("{\"session_id\":\"s\",\"events\":[" + Nested(levels) + ",{\"type\":\"stop\"}]}");
+            Assert.Equal(accepted, Reference(body).Events != null);
+            var whole = Outcome(() => ReadWhole(body).Events);
+            Assert.Equal(accepted, whole.Error == null);
+            Assert.Equal(whole.Error, Outcome(() => Chunked(body, new[] { 13 }, keep: false)).Error);
+            Assert.Equal(whole.Error, Outcome(() => Lazy(body, new[] { 13 })).Error);
+            if (accepted) Assert.Equal(2, Lazy(body, new[] { 13 }).Count());
+        }
+    
+        [Fact]
+        public void ABufferWhoseArrayCouldNotBeAllocatedIsFinalizedWithoutAnError()
+        {
+            // A single event of more than 1 GiB asks for a buffer larger than an array can be: the constructor throws, but
+            // the object exists and is finalizable. Its finalizer must not throw (on the finalizer thread that ends the
+            // process): the caller gets the OutOfMemoryException, as for any allocation.
+            Assert.Throws<OutOfMemoryException>(() => new AppendOnlyBuffer(int.MaxValue));
+            var unbuilt = (AppendOnlyBuffer)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(AppendOnlyBuffer));
+            GC.SuppressFinalize(unbuilt); // run its finalizer here, where an exception is seen, not on the finalizer thread
+            var finalize = typeof(AppendOnlyBuffer).GetMethod("Finalize", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+            var before = ReusedBuffers.Count;
+            finalize.Invoke(unbuilt, null);
+            Assert.Equal(before, ReusedBuffers.Count);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
     }
 }
