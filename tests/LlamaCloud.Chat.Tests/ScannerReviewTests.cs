@@ -435,5 +435,56 @@ namespace LlamaCloud.Chat.Tests
             GC.Collect();
             GC.WaitForPendingFinalizers();
         }
+    
+        [Theory]
+        [InlineData("{'session_id':'s','events':[]}")]
+        [InlineData("{'session_id':'s','events':[ \r\n\t]}")]
+        [InlineData("{'session_id':'s','events':[,]}")]
+        [InlineData("{'session_id':'s','events':[1,]}")]
+        [InlineData("{'session_id':'s','events':[1 2]}")]
+        [InlineData("{'session_id':'s','events':[-]}")]
+        [InlineData("{'session_id':'s','events':[1e]}")]
+        [InlineData("{'session_id':'s','events':[01]}")]
+        [InlineData("{'session_id':'s','events':[-0.0e+00,-0,0E0]}")]
+        [InlineData("{'session_id':'s','events':[true,false,null,'x',{}]}")]
+        [InlineData("{'session_id':'s','events':[truefalse]}")]
+        [InlineData("{'session_id':'s','events':[{'type':'text','content':'\\u00e']}")]
+        [InlineData("{'session_id':'s','events':[{'type':'text','content':'\u007f\u0080\u00ff'}]}")]
+        [InlineData("{'session_id':'s','events':[{'type':'text','content':'a\fb'}]}")]
+        [InlineData("{'session_id':'s','events':[\f{'type':'stop'}]}")]
+        [InlineData("{'session_id':'s','events':null,'events':[{'type':'stop'}]}")]
+        [InlineData("{'session_id':'s','events':[{'type':'stop'}],'events':null}")]
+        [InlineData("{'session_id':'s','events':[{'type':'stop'}],'events':[{'type':'text','content':'b'}]}")]
+        [InlineData("{'session_id':'s','events':[{'type':'stop'}]")]
+        [InlineData("{'session_id':'s','events':[{'type':'stop'},")]
+        [InlineData("{'session_id':'s','events':[")]
+        [InlineData("{'session_id':'s','events':[{'type':'stop'}]}]")]
+        public void EdgeBodiesAgreeWithTheReaderAtEveryChunkSize(string json)
+        {
+            var body = Utf8(Q(json));
+            var r = new Random(json.Length);
+            CheckBody(body, r, json);
+            var whole = Outcome(() => ReadWhole(body).Events);
+            for (var chunk = 1; chunk <= body.Length; chunk++)
+            {
+                var chunked = Outcome(() => Chunked(body, new[] { chunk }, keep: chunk % 2 == 0));
+                if (whole.Error == AfterEnd && chunked.Error == null) continue;
+                Assert.Equal(whole.Error, chunked.Error);
+                if (whole.Error == null) Assert.Equal(whole.Events, chunked.Events);
+            }
+        }
+
+        [Fact]
+        public void InvalidUtf8InsideStringsIsAcceptedAsTheReaderAcceptsIt()
+        {
+            var body = Utf8(Q("{'session_id':'s','events':[{'type':'text','content':'aXb'},{'n\u00e9Y':1,'type':'stop'}]}"));
+            body[Array.IndexOf(body, (byte)'X')] = 0xFF;
+            body[Array.IndexOf(body, (byte)'Y')] = 0xC3;
+            var (expected, _, _) = Reference(body);
+            Assert.NotNull(expected);
+            Assert.Equal(expected, DescribeAll(ReadWhole(body).Events));
+            Assert.Equal("a\ufffdb", ((TextEvent)ReadWhole(body).Events[0]).Content);
+            Assert.Equal(expected, DescribeAll(Lazy(body, new[] { 5 })));
+        }
     }
 }
