@@ -486,5 +486,23 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("a\ufffdb", ((TextEvent)ReadWhole(body).Events[0]).Content);
             Assert.Equal(expected, DescribeAll(Lazy(body, new[] { 5 })));
         }
+    
+        [Fact]
+        public void AFileWithABomAndTwoEventsArraysPointsEachTextIntoItsOwnBytes()
+        {
+            // SessionFiles reads a file from its copy in one buffer, past a BOM (OwnerOffset 3), and one Read reads both
+            // arrays (two calls of ReadEvents): every event's text must be its own.
+            var r = new Random(3);
+            for (var n = 0; n < 200; n++)
+            {
+                var json = "{\"events\":[" + string.Join(",", Enumerable.Range(0, r.Next(0, 6)).Select(i => "{\"type\":\"text_delta\",\"content\":" + Str(r) + "}"))
+                    + "],\"session_id\":\"s\",\"events\":[" + string.Join(",", Enumerable.Range(0, r.Next(1, 6)).Select(i => Ws(r) + Event(r) + Ws(r))) + "]}";
+                var body = Utf8(json);
+                var expected = DescribeAll(ReadWhole(body, requestedId: null).Events);
+                var file = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(body).ToArray();
+                var session = Assert.Single(LlamaCloud.Chat.Commands.SessionFiles.Parse(file));
+                Assert.True(expected.SequenceEqual(DescribeAll(session.Events!)), json);
+            }
+        }
     }
 }
