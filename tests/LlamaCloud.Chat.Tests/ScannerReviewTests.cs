@@ -52,8 +52,16 @@ namespace LlamaCloud.Chat.Tests
                  + (r.Next(4) == 0 ? (r.Next(2) == 0 ? "e" : "E") + (r.Next(3) switch { 0 => "-", 1 => "+", _ => "" }) + r.Next(0, 30) : ""),
         };
 
+        // Near misses of the grammar, rarely: each body that has one must be refused.
+        private static readonly string[] NearMisses =
+        {
+            "01", "-01", "00", "1.", "1e", "1e+", "-", ".5", "+1", "1.e5", "0x1", "tru", "nul", "fals", "truex", "nulll", "True",
+            "\"\\x\"", "\"\\u12G4\"", "\"a\tb\"", "[1,]", "{\"a\":1,}", "{\"a\"}", "[,]", "1/", "NaN", "\u00a0" + "1",
+        };
+
         private static string Value(Random r, int depth)
         {
+            if (r.Next(60) == 0) return NearMisses[r.Next(NearMisses.Length)];
             switch (r.Next(depth > 8 ? 5 : 9))
             {
                 case 0: return Str(r);
@@ -109,6 +117,16 @@ namespace LlamaCloud.Chat.Tests
                         : "{\"type\":" + deep + ",\"content\":\"c\",\"" + first + "\":\"" + Types[r.Next(Types.Length)] + "\"}";
                 }
                 default: return Obj(r, 1, true);
+            }
+        }
+
+        // An event that is valid JSON (the generator sometimes writes a near miss on purpose).
+        private static string ValidEvent(Random r)
+        {
+            while (true)
+            {
+                var e = Event(r);
+                if (Reference(Utf8("{\"events\":[" + e + "]}")).Events != null) return e;
             }
         }
 
@@ -284,6 +302,16 @@ namespace LlamaCloud.Chat.Tests
                 if (whole.Error == null) Assert.True(whole.Events!.SequenceEqual(chunked.Events!), $"{tag}: events differ");
             }
             if (whole.Error == null) CheckFilters(body, whole.Events!, r, label);
+            // An export builds nothing and only validates: it must accept and refuse exactly the same bodies.
+            var validated = Outcome(() =>
+            {
+                var reader = new SessionReader("ses-1", EventFilter.Nothing, keepEvents: false);
+                var output = new List<ChatEvent>();
+                reader.Read(body, true, output);
+                Assert.Empty(output);
+                return output;
+            });
+            Assert.True(whole.Error == validated.Error, $"{label}: whole says {whole.Error ?? "ok"}, an export's read {validated.Error ?? "ok"}");
             var sizesLazy = Enumerable.Range(0, r.Next(1, 6)).Select(_ => r.Next(1, 80)).ToArray();
             var lazy = Outcome(() => Lazy(body, sizesLazy));
             if (whole.Error == AfterEnd && lazy.Error == null) return;
@@ -386,9 +414,9 @@ namespace LlamaCloud.Chat.Tests
                 {
                     if (i > 0) sb.Append(',');
                     if (i == count / 2) sb.Append("{\"type\":\"text\",\"content\":\"").Append('w', r.Next(70000, 300000)).Append("\"}");
-                    else sb.Append(Event(r));
+                    else sb.Append(ValidEvent(r));
                 }
-                sb.Append("],\"events\":[").Append(string.Join(",", Enumerable.Range(0, r.Next(1, 400)).Select(_ => Event(r)))).Append("],\"generated_title\":\"t\"}");
+                sb.Append("],\"events\":[").Append(string.Join(",", Enumerable.Range(0, r.Next(1, 400)).Select(_ => ValidEvent(r)))).Append("],\"generated_title\":\"t\"}");
                 var body = Utf8(sb.ToString());
                 var (expected, _, _) = Reference(body);
                 Assert.NotNull(expected);
@@ -496,7 +524,7 @@ namespace LlamaCloud.Chat.Tests
             for (var n = 0; n < 200; n++)
             {
                 var json = "{\"events\":[" + string.Join(",", Enumerable.Range(0, r.Next(0, 6)).Select(i => "{\"type\":\"text_delta\",\"content\":" + Str(r) + "}"))
-                    + "],\"session_id\":\"s\",\"events\":[" + string.Join(",", Enumerable.Range(0, r.Next(1, 6)).Select(i => Ws(r) + Event(r) + Ws(r))) + "]}";
+                    + "],\"session_id\":\"s\",\"events\":[" + string.Join(",", Enumerable.Range(0, r.Next(1, 6)).Select(i => Ws(r) + ValidEvent(r) + Ws(r))) + "]}";
                 var body = Utf8(json);
                 var expected = DescribeAll(ReadWhole(body, requestedId: null).Events);
                 var file = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(body).ToArray();
