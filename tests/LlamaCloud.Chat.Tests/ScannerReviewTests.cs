@@ -532,5 +532,42 @@ namespace LlamaCloud.Chat.Tests
                 Assert.True(expected.SequenceEqual(DescribeAll(session.Events!)), json);
             }
         }
+    
+        [Fact]
+        public void ALazySessionReadFromSeveralThreadsAtOnceHandsOutOneObjectPerEvent()
+        {
+            // Select, All and Enumerate under the gate: whichever runs first, Select and All give the same objects, and
+            // every way gives the same events.
+            var body = Utf8("{\"session_id\":\"s\",\"events\":[" + string.Join(",", Enumerable.Range(0, 20000).Select(i => i % 3 == 0
+                ? "{\"type\":\"tool_call\",\"call_id\":\"c" + i + "\",\"name\":\"n\",\"arguments\":{}}"
+                : "{\"type\":\"text_delta\",\"content\":\"d" + i + "\"}")) + "]}");
+            var expected = DescribeAll(ReadWhole(body, requestedId: "s").Events);
+            var calls = new EventFilter(new[] { "tool_call" }, null);
+            var deltas = new EventFilter(new[] { "text_delta" }, null);
+            for (var round = 0; round < 8; round++)
+            {
+                var reader = ChatApi.WholeSessionReader("s");
+                reader.Owner = AppendOnlyBuffer.CopyOf(body);
+                reader.Read(reader.Owner.Slice(0, body.Length), true, null);
+                var lazy = reader.Session.Lazy!;
+                var start = new System.Threading.Barrier(4);
+                List<ChatEvent>? selectedCalls = null, selectedDeltas = null, enumerated = null;
+                IReadOnlyList<ChatEvent>? all = null;
+                var threads = new[]
+                {
+                    new System.Threading.Thread(() => { start.SignalAndWait(); selectedCalls = lazy.Select(calls); }),
+                    new System.Threading.Thread(() => { start.SignalAndWait(); all = lazy.All; }),
+                    new System.Threading.Thread(() => { start.SignalAndWait(); enumerated = lazy.Enumerate().ToList(); }),
+                    new System.Threading.Thread(() => { start.SignalAndWait(); selectedDeltas = lazy.Select(deltas); }),
+                };
+                foreach (var t in threads) t.Start();
+                foreach (var t in threads) t.Join();
+                Assert.Equal(expected, DescribeAll(all!));
+                Assert.Equal(expected, DescribeAll(enumerated!));
+                Assert.Equal(6667, selectedCalls!.Count);
+                Assert.Equal(13333, selectedDeltas!.Count);
+                Assert.All(selectedCalls.Concat(selectedDeltas), e => Assert.Same(all![e.Index!.Value], e));
+            }
+        }
     }
 }
