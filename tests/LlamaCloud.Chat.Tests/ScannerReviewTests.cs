@@ -569,5 +569,26 @@ namespace LlamaCloud.Chat.Tests
                 Assert.All(selectedCalls.Concat(selectedDeltas), e => Assert.Same(all![e.Index!.Value], e));
             }
         }
+    
+        [Theory]
+        [InlineData("{'session_id':'s','events':[{'content':fals,'x':'BIG'}]}", "in event 0, which starts at byte 28 of the body")]
+        [InlineData("{'session_id':'s','events':[{'type':'stop'}],'generated_title':nul,'x':'BIG'}", "at byte 66 of the body")]
+        [InlineData("{'session_id':tru,'x':'BIG','events':[]}", "at BytePositionInLine: 17")]
+        public void AMisspelledLiteralIsNamedWithoutQuotingTheRestOfTheBody(string json, string where)
+        {
+            // Utf8JsonReader quotes a bad literal together with everything after it in its buffer: the whole rest of a
+            // file, or of a 1 MiB receive buffer, session text included. The error keeps the start of it and the position.
+            var body = Utf8(Q(json).Replace("BIG", new string('s', 2_000_000)));
+            foreach (var chunk in new[] { body.Length, 4096 })
+            {
+                var ex = Assert.Throws<InvalidSessionJsonException>(() => ReadChunked(body, chunk));
+                Assert.True(ex.Message.Length < 300, $"{ex.Message.Length} characters: {ex.Message.Substring(0, Math.Min(300, ex.Message.Length))}");
+                Assert.Contains("is an invalid JSON literal", ex.Message);
+                Assert.True(ex.Message.Contains(where), ex.Message);
+            }
+            var whole = Assert.Throws<InvalidSessionJsonException>(() => ReadWhole(body));
+            Assert.True(whole.Message.Length < 300, $"{whole.Message.Length} characters");
+            Assert.Contains(where, whole.Message);
+        }
     }
 }
