@@ -44,7 +44,10 @@ namespace LlamaCloud.Chat.Commands
             if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null
                 && session.ExtraFields.Contains("items"))
             {
-                return SessionPage.Parse(span.ToArray()).Items;
+                var page = span.ToArray();
+                // The span is owned's array: a 1 MiB buffer goes back to the store once owned is collected.
+                GC.KeepAlive(owned);
+                return SessionPage.Parse(page).Items;
             }
             if (string.IsNullOrEmpty(session.SessionId))
                 throw new InvalidSessionJsonException("It has no session_id.");

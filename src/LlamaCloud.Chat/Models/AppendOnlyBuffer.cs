@@ -35,7 +35,9 @@ namespace LlamaCloud.Chat
         // zero again.
         ~AppendOnlyBuffer()
         {
-            ReusedBuffers.Return(_bytes);
+            // A constructor that threw (no array of that size could be had) still leaves a finalizable object, without
+            // an array: an exception here would end the process.
+            if (_bytes != null) ReusedBuffers.Return(_bytes);
         }
 
         /// <summary>A buffer holding a copy of <paramref name="bytes"/>.</summary>
@@ -66,7 +68,11 @@ namespace LlamaCloud.Chat
         internal string GetString(int start, int length)
         {
             if (start < 0 || length < 0 || start > Length - length) throw new ArgumentOutOfRangeException(nameof(start));
-            return Encoding.UTF8.GetString(_bytes, start, length);
+            var text = Encoding.UTF8.GetString(_bytes, start, length);
+            // Once _bytes is loaded this object is otherwise dead: a caller whose only reference was just dropped by another
+            // thread (ContentEvent.Content clears its own) must not see the array go back to the store mid-decode.
+            GC.KeepAlive(this);
+            return text;
         }
 
         /// <summary>Copies <paramref name="data"/> after the written bytes.</summary>

@@ -39,6 +39,8 @@ namespace LlamaCloud.Chat
                 if (kind == JsonTokenType.StartObject || kind == JsonTokenType.StartArray)
                 {
                     if (!reader.TrySkip()) return false;
+                    // A "type" that is an object or array still counts: the event is built from its last "type".
+                    if (isType) { types++; code = EventTypeCode.Unresolved; }
                 }
                 else if (isType)
                 {

@@ -410,7 +410,7 @@ namespace LlamaCloud.Chat
             var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             var pos = message.IndexOf("BytePositionInLine", StringComparison.Ordinal);
             if (i <= 0 || pos <= 0) return message;
-            var lead = message.Substring(0, i).TrimEnd().TrimEnd('.');
+            var lead = ShortLiteral(message.Substring(0, i).TrimEnd()).TrimEnd('.');
             return bodyOffset != null ? $"{lead}, at byte {bodyOffset} of the body" : lead + ", at " + message.Substring(pos).TrimEnd('.', ' ');
         }
 
@@ -418,7 +418,20 @@ namespace LlamaCloud.Chat
         private static string Lead(string message)
         {
             var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return (i > 0 ? message.Substring(0, i) : message).TrimEnd().TrimEnd('.');
+            return ShortLiteral((i > 0 ? message.Substring(0, i) : message).TrimEnd()).TrimEnd('.');
+        }
+
+        private const string InvalidLiteral = "' is an invalid JSON literal.";
+        private const int QuotedLiteral = 24;
+
+        // The reader quotes a misspelled literal together with everything after it in its buffer (up to a whole file or
+        // receive buffer, session text included): keep the start of it.
+        private static string ShortLiteral(string lead)
+        {
+            if (lead.Length == 0 || lead[0] != '\'') return lead;
+            var at = lead.IndexOf(InvalidLiteral, StringComparison.Ordinal);
+            if (at <= 1 + QuotedLiteral) return lead;
+            return lead.Substring(0, 1 + QuotedLiteral) + "..." + lead.Substring(at);
         }
     }
 }
