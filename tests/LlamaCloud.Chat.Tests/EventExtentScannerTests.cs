@@ -305,6 +305,23 @@ namespace LlamaCloud.Chat.Tests
             }
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void AHugeEventArrivingInSmallReadsIsScannedAFewTimesNotOncePerRead(bool keepEvents)
+        {
+            // 4 MiB of tool result in 4 KiB network reads: about 1,000 reads. Scanning the cut-off event again on every
+            // read made the cost grow with the square of its size; now it is scanned again only when its data doubled.
+            var result = new string('r', 4 << 20);
+            var doc = Utf8("{\"session_id\":\"s\",\"events\":[{\"content\":\"q\",\"type\":\"user_input\"},{\"call_id\":\"c\",\"name\":\"n\",\"result\":\""
+                + result + "\",\"type\":\"tool_result\"},{\"type\":\"stop\",\"is_error\":false}]}");
+            var (reader, events) = ReadChunked(doc, 4096, keepEvents: keepEvents);
+            var all = keepEvents ? reader.Session.Events!.ToList() : events;
+            Assert.Equal(3, all.Count);
+            Assert.Equal(result.Length + 2, ((ToolResultEvent)all[1]).ResultJson!.Length);
+            Assert.True(reader.EventScans < 40, $"{reader.EventScans} scans for 3 events in {doc.Length / 4096} reads");
+        }
+
         [Fact]
         public void AReusedReceiveBufferIsNeverOneAnEventStillPointsInto()
         {

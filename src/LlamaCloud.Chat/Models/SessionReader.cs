@@ -28,6 +28,7 @@ namespace LlamaCloud.Chat
         private bool _afterComma;  // in the array, just after a ','
         private long _bodyOffset;  // where the data of the current Read starts in the body
         private long _resumedAt = -1; // where the reader resumed after the events array, once it has
+        private int _rescanAt; // bytes from the start of a cut-off event needed before it is scanned again
 
         // An event read on its own: the session's root object and its events array already take two levels.
         private static readonly JsonReaderOptions EventOptions = new JsonReaderOptions { MaxDepth = 254 };
@@ -69,6 +70,9 @@ namespace LlamaCloud.Chat
 
         /// <summary>Events whose index is below this are read but not handed out (a resumed download).</summary>
         internal int SkipBelow { get; set; }
+
+        /// <summary>How many times an event was scanned, cut-off attempts included (tests: a huge event costs a few scans).</summary>
+        internal int EventScans { get; private set; }
 
         /// <summary>How many events have been read so far, filtered out ones included.</summary>
         internal int EventsSeen => _index;
@@ -183,10 +187,20 @@ namespace LlamaCloud.Chat
                             $"The response is not valid JSON ({DescribeByte(b)} follows event {_index - 1}, where ',' or ']' was expected, at byte {_bodyOffset + dataOffset + i} of the body)");
                     }
                     if (b == (byte)']' && !_afterComma) { EndEvents(_bodyOffset + dataOffset + i + 1); return i + 1; }
+                    // An event that was cut off is scanned again only once the data from its start has doubled: a huge
+                    // event arriving in many small reads then costs a few scans of its bytes, not one per read.
+                    var available = (int)(end - p);
+                    if (available < _rescanAt && !isFinalBlock) return (int)(at - first);
+                    EventScans++;
                     var outcome = EventExtentScanner.Scan(p, end, out var stop, out var code);
                     int to;
                     if (outcome == EventExtentScanner.Outcome.Complete) to = (int)(stop - first);
-                    else if (outcome == EventExtentScanner.Outcome.NeedMore || !ScanWithReader(data, i, dataOffset, isFinalBlock, out to, out code)) return (int)(at - first);
+                    else if (outcome == EventExtentScanner.Outcome.NeedMore || !ScanWithReader(data, i, dataOffset, isFinalBlock, out to, out code))
+                    {
+                        _rescanAt = available > int.MaxValue / 2 ? int.MaxValue : available * 2;
+                        return (int)(at - first);
+                    }
+                    _rescanAt = 0;
                     if (deferred != null)
                     {
                         // A lazy session: only where the event lies, and its type.
