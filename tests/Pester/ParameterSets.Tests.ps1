@@ -51,8 +51,8 @@ Describe 'Parameter sets of cmdlets that take sessions' {
     }
 
     It 'the visible session parameter is outside the id set, so naming it on the command line never prompts for an id' {
-        # Export-LlamaChatSession has one set: its -InputObject is only the pipeline's slot for whole sessions.
-        foreach ($cmd in $script:SessionCmdlets | Where-Object Name -ne 'Export-LlamaChatSession') {
+        # Export-LlamaChatSession: piped whole sessions land in a hidden parameter of the id set; -Session is its own set.
+        foreach ($cmd in $script:SessionCmdlets) {
             $visible = @($cmd.Parameters.Values | Where-Object {
                     $_.ParameterType -in [LlamaCloud.Chat.ChatSession], [LlamaCloud.Chat.ChatSession[]] -and
                     @($_.Attributes | Where-Object { $_ -is [Parameter] -and -not $_.DontShow }).Count })
@@ -66,7 +66,7 @@ Describe 'Parameter sets of cmdlets that take sessions' {
         $s = Get-LlamaChatSession -Id ses-demo @Conn
         Clear-EmulatorRequest
         foreach ($c in @{ Name = 'Get-LlamaChatEvent'; Param = 'Session' }, @{ Name = 'Get-LlamaChatTurn'; Param = 'Session' },
-            @{ Name = 'ConvertTo-LlamaChatTranscript'; Param = 'Session' }, @{ Name = 'ConvertTo-LlamaChatTrace'; Param = 'InputObject' }) {
+            @{ Name = 'ConvertTo-LlamaChatTranscript'; Param = 'Session' }, @{ Name = 'ConvertTo-LlamaChatTrace'; Param = 'Session' }) {
             $piped = $s | & $c.Name | ConvertTo-Json -Depth 6 -Compress
             $splat = @{ $c.Param = $s }
             $named = & $c.Name @splat | ConvertTo-Json -Depth 6 -Compress

@@ -13,20 +13,21 @@ namespace LlamaCloud.Chat.Commands
     public sealed class ExportLlamaChatSessionCommand : LlamaCloudCmdlet
     {
         private const string IdSet = "Id";
-        private const string SessionSet = "InputObject";
+        private const string SessionSet = "Session";
 
         private SessionFileWriter? _writer;
         private OrderedOutputQueue? _queue;
 
-        /// <summary>Sessions to fetch again and save, e.g. <c>-InputObject $sessions</c>: each is fetched from the place it
-        /// came from (with its key) unless this command has its own connection parameters.</summary>
+        /// <summary>Sessions to fetch again and save, e.g. <c>-Session $sessions</c> (alias -InputObject): each is fetched from
+        /// the place it came from (with its key) unless this command has its own connection parameters.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SessionSet)]
+        [Alias("InputObject")]
         [ValidateNotNullOrEmpty]
-        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
+        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
         /// <summary>A session piped in while the id set (the default, so that a bare call prompts for ids) is bound: its
-        /// SessionId binds to -Id, and this keeps where it came from. (Not -InputObject in both sets: typed on the command
-        /// line it would leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use -InputObject.</summary>
+        /// SessionId binds to -Id, and this keeps where it came from. (Not -Session in both sets: typed on the command
+        /// line it would leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use -Session.</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
@@ -73,11 +74,11 @@ namespace LlamaCloud.Chat.Commands
             if (_queue == null)
             {
                 _queue = new OrderedOutputQueue(this, ThrottleLimit, "Exporting LlamaCloud chat sessions");
-                if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? InputObject.Length : Id.Length;
+                if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? Session.Length : Id.Length;
             }
             if (ParameterSetName == SessionSet)
             {
-                foreach (var s in InputObject)
+                foreach (var s in Session)
                 {
                     if (s != null) Export(s, s.SessionId);
                 }

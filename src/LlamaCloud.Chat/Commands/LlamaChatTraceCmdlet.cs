@@ -9,48 +9,11 @@ namespace LlamaCloud.Chat.Commands
     /// trace to <see cref="OnTrace"/> as soon as it is complete. Events are streamed into turns and turns into the
     /// trace builder, so no session's history is held whole.
     /// </summary>
-    public abstract class LlamaChatTraceCmdlet : LlamaCloudCmdlet
+    public abstract class LlamaChatTraceCmdlet : SessionSourceCmdlet
     {
-        private const string SessionSet = "Session";
-        private const string SessionIdSet = "SessionId";
-        private const string TurnSet = "Turn";
-
         private TraceOptions? _options;
         private string? _turnSession;
         private List<ChatTurn>? _turns;
-
-        /// <summary>Sessions to trace, typically piped from Get-LlamaChatSession. Sessions without loaded events are fetched.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = SessionSet)]
-        [ValidateNotNull]
-        public ChatSession[] InputObject { get; set; } = Array.Empty<ChatSession>();
-
-        /// <summary>Ids of sessions to fetch and trace (streamed). Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = SessionIdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ValidateSessionId]
-        [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] SessionId { get; set; } = Array.Empty<string>();
-
-        /// <summary>Turns to trace, typically piped from Get-LlamaChatTurn. Consecutive turns of one session make one trace;
-        /// the session's last_updated_at is fetched (one summary request per session) to place them in time.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TurnSet)]
-        [ValidateNotNull]
-        public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
-
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
-
-        /// <summary>A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe turns or use the visible parameter.</summary>
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();
 
         /// <summary>The service.name resource attribute. Default: OTEL_SERVICE_NAME, else the service.name entry of
         /// OTEL_RESOURCE_ATTRIBUTES, else llama-cloud-chat.</summary>
@@ -109,7 +72,7 @@ namespace LlamaCloud.Chat.Commands
                     }
                     break;
                 default:
-                    foreach (var s in ParameterSetName == SessionSet ? InputObject : PipedSession)
+                    foreach (var s in ParameterSetName == SessionSet ? Session : PipedSession)
                     {
                         if (s == null) continue;
                         // A listed session knows its last_updated_at already: only its events are fetched.

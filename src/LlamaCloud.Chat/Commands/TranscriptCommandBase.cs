@@ -7,52 +7,14 @@ namespace LlamaCloud.Chat.Commands
     /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in; each
     /// session's turns streamed into one transcript target, in input order, one turn held at a time.
     /// </summary>
-    public abstract class TranscriptCommandBase : LlamaCloudCmdlet
+    public abstract class TranscriptCommandBase : SessionSourceCmdlet
     {
-        private protected const string SessionSet = "Session";
-        private protected const string SessionIdSet = "SessionId";
-        private protected const string TurnSet = "Turn";
-
         // A few sessions are read ahead while the oldest is written; a transcript is written on the pipeline thread.
         private const int ReadAhead = 4;
 
         private OrderedOutputQueue? _queue;
         private ITurnTarget? _pipedTarget;
         private string? _pipedId;
-
-        /// <summary>Sessions to write, typically piped from Get-LlamaChatSession. Sessions without loaded events are streamed by id.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
-
-        /// <summary>Ids of sessions to write. The session's summary (title, time) and then its history are read, as a stream.
-        /// Takes strings from the pipeline, and the SessionId property of piped objects.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [ValidateSessionId]
-        [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] SessionId { get; set; } = Array.Empty<string>();
-
-        /// <summary>Turns to write, typically piped from Get-LlamaChatTurn (filtered as you like). Consecutive turns of one
-        /// session make one transcript.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = TurnSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
-
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
-
-        /// <summary>A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe turns or use the visible parameter.</summary>
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();
 
         /// <summary>Show each turn's reasoning (thinking).</summary>
         [Parameter]
