@@ -47,7 +47,7 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A event piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        /// <summary>An event piped in while the id set (the default, so that a bare call prompts for an id) is bound:
         /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
         /// win. Hidden; pipe events or use the visible parameter.</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
