@@ -284,7 +284,7 @@ Describe 'Export-LlamaChatTranscript' {
         $dir = Join-Path $TestDrive 'stopped'
         $turns = @(Get-LlamaChatTurn -SessionId ses-demo, ses-abc123 @Conn)
         $second = @($turns | Where-Object SessionId -EQ 'ses-abc123')
-        $second.Count | Should -BeGreaterOrEqual 1
+        $second.Count | Should -Be 2
         { & { $turns | Where-Object SessionId -EQ 'ses-demo'; $second[0]; throw 'the source failed' } | Export-LlamaChatTranscript -Path $dir } |
             Should -Throw 'the source failed'
         @(Get-ChildItem -LiteralPath $dir -Force).Name | Should -Be @('ses-demo.md')

@@ -111,7 +111,7 @@ Describe 'OTEL_EXPORTER_OTLP_PROTOCOL' {
             $err = $null
             try { 'ses-demo', 'ses-abc123' | Export-LlamaChatTrace -Endpoint $Url @Conn -ErrorAction Stop }
             catch { $err = $_ }
-            $err | Should -Not -BeNullOrEmpty
+            $err | Should -BeOfType ([System.Management.Automation.ErrorRecord])
             $err.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.UnsupportedOtlpProtocol,*'
             $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $err.Exception.Message | Should -BeLike $Expect

@@ -52,7 +52,11 @@ Describe 'Retries' {
     It 'waits as Retry-After says (seconds)' {
         Add-Fault @{ path = 'ses-demo'; status = 429; times = 1; headers = @{ 'Retry-After' = '1' } }
         Clear-EmulatorRequest
-        (Get-LlamaChatSession -Id ses-demo @Conn).SessionId | Should -Be 'ses-demo'
+        $out = Get-LlamaChatSession -Id ses-demo @Conn -Verbose 4>&1
+        @($out | Where-Object { $_ -is [LlamaCloud.Chat.ChatSession] }).SessionId | Should -Be 'ses-demo'
+        # The wait the module chose is the one asked for: exactly 1 s.
+        @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Retrying *' }).Message |
+            Should -BeLike "Retrying * in 1 s *429*"
         # The emulator's log: the 429, then the retry no sooner than the second it asked for.
         $r = @(Get-EmulatorRequest)
         $r.status | Should -Be 429, 200

@@ -126,9 +126,16 @@ Describe 'Sync-LlamaChatArchive' {
         try {
             $sw = [Diagnostics.Stopwatch]::StartNew()
             { Sync-LlamaChatArchive -Path $Dir -LockTimeoutSec 1 @Conn -ErrorAction Stop } | Should -Throw -ErrorId 'LlamaCloud.ArchiveLocked*'
+            $elapsed = $sw.Elapsed.TotalSeconds
             # It waited for -LockTimeoutSec 1, and no more than a bounded time.
-            $sw.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.95
-            $sw.Elapsed.TotalSeconds | Should -BeLessThan 30
+            $elapsed | Should -BeGreaterOrEqual 0.95
+            $elapsed | Should -BeLessThan 30
+            # And it says what it waits for, and how long.
+            $said = [System.Collections.Generic.List[object]]::new()
+            try { Sync-LlamaChatArchive -Path $Dir -LockTimeoutSec 1 @Conn -ErrorAction Stop -Verbose 4>&1 | ForEach-Object { $said.Add($_) } } catch { }
+            $waits = @($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*in use by another run*' })
+            $waits.Count | Should -Be 1
+            $waits[0].Message | Should -BeLike '*waiting up to 1 s*' 
             @(Get-EmulatorRequest).Count | Should -Be 0
         }
         finally { $held.Dispose() }

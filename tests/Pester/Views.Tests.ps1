@@ -30,7 +30,7 @@ Describe 'Default views' {
         $lines = @(($s, $Session) | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
         foreach ($l in $lines) { $l.Length | Should -BeLessOrEqual 80 -Because "'$l'" }
         $row = $lines | Where-Object { $_ -like "$uuid *" }
-        $row | Should -Not -BeNullOrEmpty
+        @($row).Count | Should -Be 1
         $row | Should -Match '2026-11-30 08:15\s+0\s+Quarterly revenue'
         ($lines[0] -split '\s{2,}|\s(?=Title)') | Should -Contain 'Title'
     }
