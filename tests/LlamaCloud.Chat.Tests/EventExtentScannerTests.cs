@@ -368,16 +368,7 @@ namespace LlamaCloud.Chat.Tests
             return (TextDeltaEvent)session.Events![index];
         }
 
-        private static ChatSession ReadWithRetainedBuffers(byte[] body)
-        {
-            var content = new System.Net.Http.StreamContent(new TrickleStream(body, 256 * 1024));
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
-            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
-            var reader = ChatApi.WholeSessionReader("s");
-            ResponseBody.ReadSessionAsync(response, reader, null, ctx).GetAwaiter().GetResult();
-            return reader.Session;
-        }
+        private static ChatSession ReadWithRetainedBuffers(byte[] body) => FetchWhole(body, "s", 256 * 1024);
     }
 
     /// <summary>The store of reused receive buffers is process-wide: tests that count it run alone.</summary>

@@ -253,16 +253,8 @@ namespace LlamaCloud.Chat.Tests
             return output;
         }
 
-        private static IEnumerable<ChatEvent> Lazy(byte[] body, int[] sizes)
-        {
-            var content = new System.Net.Http.StreamContent(new TrickleStream(body, sizes));
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
-            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
-            var reader = ChatApi.WholeSessionReader("ses-1");
-            ResponseBody.ReadSessionAsync(response, reader, null, ctx).GetAwaiter().GetResult();
-            return reader.Session.Events ?? (IEnumerable<ChatEvent>)Array.Empty<ChatEvent>();
-        }
+        private static IEnumerable<ChatEvent> Lazy(byte[] body, int[] sizes) =>
+            FetchWhole(body, "ses-1", sizes).Events ?? (IEnumerable<ChatEvent>)Array.Empty<ChatEvent>();
 
         private const string AfterEnd = "The response has unexpected data after the end of the session.";
 

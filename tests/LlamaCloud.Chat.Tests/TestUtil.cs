@@ -57,6 +57,21 @@ namespace LlamaCloud.Chat.Tests
             return (reader, output);
         }
 
+        /// <summary>
+        /// A whole session as Get-LlamaChatSession fetches it (ChatApi.WholeSessionReader through ResponseBody): the body
+        /// kept in receive buffers and the events built on demand; the body arrives in reads of <paramref name="sizes"/> bytes.
+        /// </summary>
+        internal static ChatSession FetchWhole(byte[] body, string sessionId, params int[] sizes)
+        {
+            var content = new System.Net.Http.StreamContent(new TrickleStream(body, sizes));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
+            var reader = ChatApi.WholeSessionReader(sessionId);
+            ResponseBody.ReadSessionAsync(response, reader, null, ctx).GetAwaiter().GetResult();
+            return reader.Session;
+        }
+
         /// <summary>Dotted access into PowerShell values: a PSObject's note property.</summary>
         internal static object? P(object? o, string name)
         {

@@ -98,6 +98,8 @@ namespace LlamaCloud.Chat
         internal static bool[] CodesThatMayPass(EventFilter? filter)
         {
             var mayPass = new bool[(int)EventTypeCode.Unknown + 1];
+            // An export only validates: no event is built, whatever its type (an unresolved one included).
+            if (filter != null && filter.BuildsNothing) return mayPass;
             mayPass[(int)EventTypeCode.Unresolved] = true;
             for (var c = EventTypeCode.UserInput; c <= EventTypeCode.Unknown; c++)
             {

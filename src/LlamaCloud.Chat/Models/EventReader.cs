@@ -60,11 +60,6 @@ namespace LlamaCloud.Chat
             AppendOnlyBuffer? owner, int ownerOffset, out ChatEvent? result)
         {
             result = null;
-            if (filter != null && filter.BuildsNothing)
-            {
-                // Only validating (an export copies the bytes): skipping still checks the JSON, and allocates nothing.
-                return (reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray) || reader.TrySkip();
-            }
             var start = (int)reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
@@ -96,6 +91,10 @@ namespace LlamaCloud.Chat
             return Complete(buffer, start, (int)reader.BytesConsumed, ref f, filter, owner, ownerOffset, out result);
         }
 
+        /// <summary>Reader options for one event read on its own: the session's root object and its events array already
+        /// take two of the document's 256 levels.</summary>
+        internal static readonly JsonReaderOptions StandaloneOptions = new JsonReaderOptions { MaxDepth = 254 };
+
         /// <summary>
         /// Reads one whole event that <see cref="EventExtentScanner"/> has already found valid: <paramref name="json"/>
         /// is exactly its bytes. Its members are located by the same byte scanner rather than by a
@@ -106,11 +105,10 @@ namespace LlamaCloud.Chat
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         internal static ChatEvent? ReadScanned(ReadOnlySpan<byte> json, EventFilter? filter, AppendOnlyBuffer? owner, int ownerOffset)
         {
-            if (filter != null && filter.BuildsNothing) return null;
             var f = default(Fields);
             if (!LocateMembers(json, ref f))
             {
-                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(new JsonReaderOptions { MaxDepth = 254 }));
+                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(StandaloneOptions));
                 reader.Read();
                 if (!TryRead(ref reader, json, filter, owner, ownerOffset, out var read))
                     throw new InvalidOperationException("An event could not be read after its scan.");
@@ -261,24 +259,11 @@ namespace LlamaCloud.Chat
             return null;
         }
 
+        // The same names the scan classifies (one table of them, in EventScanner); null for a type this module does not know.
         private static string? KnownType(ReadOnlySpan<byte> v)
         {
-            switch (v.Length)
-            {
-                case 4:
-                    if (v.SequenceEqual("text"u8)) return ChatEventType.Text;
-                    if (v.SequenceEqual("stop"u8)) return ChatEventType.Stop;
-                    break;
-                case 8: if (v.SequenceEqual("thinking"u8)) return ChatEventType.Thinking; break;
-                case 9: if (v.SequenceEqual("tool_call"u8)) return ChatEventType.ToolCall; break;
-                case 10:
-                    if (v.SequenceEqual("text_delta"u8)) return ChatEventType.TextDelta;
-                    if (v.SequenceEqual("user_input"u8)) return ChatEventType.UserInput;
-                    break;
-                case 11: if (v.SequenceEqual("tool_result"u8)) return ChatEventType.ToolResult; break;
-                case 14: if (v.SequenceEqual("thinking_delta"u8)) return ChatEventType.ThinkingDelta; break;
-            }
-            return null;
+            var code = EventScanner.Classify(v);
+            return code == EventTypeCode.Unknown ? null : EventScanner.WireName(code);
         }
 
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]

@@ -30,9 +30,6 @@ namespace LlamaCloud.Chat
         private long _resumedAt = -1; // where the reader resumed after the events array, once it has
         private int _rescanAt; // bytes from the start of a cut-off event needed before it is scanned again
 
-        // An event read on its own: the session's root object and its events array already take two levels.
-        private static readonly JsonReaderOptions EventOptions = new JsonReaderOptions { MaxDepth = 254 };
-
         /// <param name="requestedId">The id asked for; events carry it even when <c>session_id</c> comes after them.</param>
         /// <param name="filter">Events to keep; null keeps all.</param>
         /// <param name="keepEvents">Collect the events into <see cref="Session"/> (Get-LlamaChatSession) rather than only handing them out.</param>
@@ -42,8 +39,7 @@ namespace LlamaCloud.Chat
             _filter = filter;
             _session = new ChatSession(requestedId ?? string.Empty);
             if (keepEvents) _keptEvents = new List<ChatEvent>();
-            // An export only validates: no event is built, whatever its type.
-            _mayPass = filter != null && filter.BuildsNothing ? new bool[(int)EventTypeCode.Unknown + 1] : EventFilter.CodesThatMayPass(filter);
+            _mayPass = EventFilter.CodesThatMayPass(filter);
         }
 
         /// <summary>True once the closing brace of the document has been read.</summary>
@@ -224,7 +220,7 @@ namespace LlamaCloud.Chat
             end = 0;
             code = EventTypeCode.Unresolved;
             var rest = data.Slice(start);
-            var reader = new Utf8JsonReader(rest, isFinalBlock, new JsonReaderState(EventOptions));
+            var reader = new Utf8JsonReader(rest, isFinalBlock, new JsonReaderState(EventReader.StandaloneOptions));
             try
             {
                 if (!reader.Read() || !EventScanner.TryScan(ref reader, out _, out var to, out code)) return false;
@@ -233,7 +229,7 @@ namespace LlamaCloud.Chat
             }
             catch (JsonException ex)
             {
-                if (isFinalBlock && IsValidPrefix(rest, new JsonReaderState(EventOptions))) throw Truncated();
+                if (isFinalBlock && IsValidPrefix(rest, new JsonReaderState(EventReader.StandaloneOptions))) throw Truncated();
                 throw new InvalidSessionJsonException(
                     $"The response is not valid JSON (event {_index}, which starts at byte {_bodyOffset + dataOffset + start} of the body: {Lead(ex.Message)})", ex);
             }
