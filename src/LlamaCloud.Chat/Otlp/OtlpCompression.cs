@@ -20,17 +20,13 @@ namespace LlamaCloud.Chat
         internal static bool Resolve(string? parameter, Func<string, string?> environment)
         {
             if (!string.IsNullOrWhiteSpace(parameter)) return string.Equals(parameter!.Trim(), Gzip, StringComparison.OrdinalIgnoreCase);
-            foreach (var name in new[] { TracesVariable, Variable })
-            {
-                var value = environment(name)?.Trim();
-                if (string.IsNullOrEmpty(value)) continue;
-                if (string.Equals(value, Gzip, StringComparison.OrdinalIgnoreCase)) return true;
-                if (string.Equals(value, None, StringComparison.OrdinalIgnoreCase)) return false;
-                throw new LlamaCloudException(
-                    $"{name} is '{value}'; the OTLP compression values are gzip and none.",
-                    ErrorIds.InvalidOtlpCompression, ErrorCategory.InvalidArgument);
-            }
-            return false;
+            var (name, value) = OtlpEnvironment.Setting(environment, TracesVariable, Variable);
+            if (value == null) return false;
+            if (string.Equals(value, Gzip, StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(value, None, StringComparison.OrdinalIgnoreCase)) return false;
+            throw new LlamaCloudException(
+                $"{name} is '{value}'; the OTLP compression values are gzip and none.",
+                ErrorIds.InvalidOtlpCompression, ErrorCategory.InvalidArgument);
         }
 
         /// <summary>The body gzipped, once per request: every retry sends these same bytes.</summary>

@@ -35,15 +35,7 @@ namespace LlamaCloud.Chat
             }
         }
 
-        /// <summary>The variable that decides (the signal-specific one first) and its trimmed value; (null, null) when neither is set.</summary>
-        private static (string? Name, string? Value) Setting(Func<string, string?> environment)
-        {
-            foreach (var name in new[] { TracesVariable, Variable })
-            {
-                var value = environment(name)?.Trim();
-                if (!string.IsNullOrEmpty(value)) return (name, value);
-            }
-            return (null, null);
-        }
+        private static (string? Name, string? Value) Setting(Func<string, string?> environment) =>
+            OtlpEnvironment.Setting(environment, TracesVariable, Variable);
     }
 }
