@@ -16,6 +16,7 @@ static class Fixtures
         var list = new List<StoredSession> { Demo(), Abc123(), Unicode(), Unknown(), Nulls(), Err(), Empty() };
         for (int i = 1; i <= 10; i++) list.Add(Ordinary(i));
         list.Add(HostileFixture.Build()); // unlisted: served by id only
+        list.Add(AbcFixture.Build());     // unlisted: the README's headline session
         return list.ToArray();
     }
 
