@@ -27,7 +27,7 @@ namespace LlamaCloud.Chat
             _options = options;
             _log = log;
             _secret = options.ApiKey.Reveal();
-            _failures = new Failures(new Redactor(_secret), options.KeySource);
+            _failures = new Failures(new Redactor(_secret), options);
             _retries = new RetryLoop(_gate, Credentials, log, options.MaximumRetryCount);
             // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
             ApiKeyFormat.Check(_secret, options.KeySource);

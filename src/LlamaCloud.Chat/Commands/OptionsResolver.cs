@@ -18,9 +18,12 @@ namespace LlamaCloud.Chat.Commands
         internal const string ParseKeyVariable = "LLAMA_PARSE_API_KEY";
         internal const string BaseUrlVariable = "LLAMA_CLOUD_BASE_URL";
 
-        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId)
+        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId) =>
+            Resolve(apiKey, baseUri, organizationId, projectId, LlamaCloudConnection.Current);
+
+        /// <summary>The settings with <paramref name="connection"/> in the connection's place (Connect-LlamaCloud -Validate checks one before keeping it).</summary>
+        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId, LlamaCloudConnection? connection)
         {
-            var connection = LlamaCloudConnection.Current;
             var (key, keySource) = ResolveKey(apiKey, connection);
             if (key == null)
                 throw new LlamaCloudException(
@@ -56,7 +59,7 @@ namespace LlamaCloud.Chat.Commands
         internal static (string Text, string Source) ResolveBaseUri(string? parameter, LlamaCloudConnection? connection)
         {
             if (parameter != null) return (parameter, "-BaseUri");
-            if (connection != null) return (connection.BaseUri.ToString(), ConnectionSource);
+            if (connection?.BaseUri is { } given) return (given.ToString(), connection.BaseUriSource ?? ConnectionSource);
             if (NonEmpty(Environment.GetEnvironmentVariable(BaseUrlVariable)) is { } env) return (env, $"the {BaseUrlVariable} environment variable");
             return (LlamaCloudOptions.DefaultBaseUri, "the default");
         }
@@ -80,8 +83,7 @@ namespace LlamaCloud.Chat.Commands
         {
             try
             {
-                var key = PSValue.Unwrap(fakeBoundParameters["ApiKey"]);
-                var secure = key as SecureString ?? (key is string s ? SecureStringTransformationAttribute.ToSecureString(s) : null);
+                var secure = SecureStringTransformationAttribute.ToKey(PSValue.Unwrap(fakeBoundParameters["ApiKey"]));
                 var options = Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
                     PSValue.AsString(fakeBoundParameters["OrganizationId"]), PSValue.AsString(fakeBoundParameters["ProjectId"]));
                 options.Proxy = ProxyResolver.FromBoundParameters(fakeBoundParameters, options.Proxy);
