@@ -80,3 +80,45 @@ Describe 'Session-id completion cache (issue 9)' {
         @(Get-EmulatorRequest).Count | Should -Be 1
     }
 }
+
+Describe '-Name completion offers tool names, never file names' {
+    BeforeAll {
+        Reset-Emulator
+        $script:Here = Join-Path ([IO.Path]::GetTempPath()) ("llama-complete-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $null = New-Item -ItemType Directory -Path $Here
+        $null = New-Item -ItemType File -Path (Join-Path $Here 'search_notes.txt'), (Join-Path $Here 'read_me.md')
+        Push-Location $Here
+    }
+    AfterAll {
+        Pop-Location
+        Remove-Item -Recurse -Force $Here -ErrorAction SilentlyContinue
+        Remove-Item Env:LLAMA_CLOUD_API_KEY, Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue
+    }
+
+    It 'from the session named on the command line, with one request' {
+        $env:LLAMA_CLOUD_API_KEY = $Key
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        Clear-EmulatorRequest
+        $c = Get-Completion 'Get-LlamaChatEvent -SessionId ses-demo -Name '
+        $c.CompletionText | Should -Be 'search_index', 'read_page'
+        $c[0].ToolTip | Should -Be 'A tool called in session ses-demo'
+        (Get-Completion 'Get-LlamaChatEvent -SessionId ses-demo -Name re').CompletionText | Should -Be 'read_page'
+        @(Get-EmulatorRequest).Count | Should -Be 1 -Because 'the second completion comes from the cache'
+    }
+
+    It 'from the tool names this PowerShell session has seen, when no session is named' {
+        (Get-Completion 'Get-LlamaChatEvent -Name поиск').CompletionText | Should -BeNullOrEmpty
+        # Nothing seen yet: nothing offered, not the file beside it that PowerShell would fall back to.
+        (Get-Completion 'Get-LlamaChatEvent -Name sea').CompletionText | Should -BeNullOrEmpty
+        Test-Path ./search_notes.txt | Should -BeTrue
+        $null = Get-LlamaChatEvent -SessionId ses-unicode @Conn
+        $null = Get-LlamaChatTurn -SessionId ses-abc123 @Conn
+        $c = Get-Completion 'Get-LlamaChatEvent -Name '
+        $c.CompletionText | Should -Contain 'поиск'
+        $c.CompletionText | Should -Contain 'list_files'
+        ($c | Where-Object CompletionText -eq 'поиск').ToolTip | Should -Be 'A tool seen in this PowerShell session'
+        $c.CompletionText | Should -Not -Contain 'search_notes.txt'
+        $c.CompletionText | Should -Not -Contain './read_me.md'
+        @($c | Where-Object { $_.ResultType -ne 'ParameterValue' }).Count | Should -Be 0
+    }
+}

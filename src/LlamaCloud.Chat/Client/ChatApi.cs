@@ -31,7 +31,7 @@ namespace LlamaCloud.Chat
             var whole = suffix == null;
             return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
-                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived, response.Content.Headers.ContentLength);
                 var reader = whole ? WholeSessionReader(sessionId) : new SessionReader(sessionId, null, keepEvents: false);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
@@ -56,7 +56,7 @@ namespace LlamaCloud.Chat
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
             return Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
-                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived, response.Content.Headers.ContentLength);
                 var reader = new SessionReader(sessionId, EventFilter.Nothing, keepEvents: false);
                 var sink = beginAttempt();
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx, sink).ConfigureAwait(false);
@@ -88,7 +88,7 @@ namespace LlamaCloud.Chat
                 var read = new ResumableEventRead(sessionId, filter, channel, cancellationToken);
                 await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
                 {
-                    using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                    using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived, response.Content.Headers.ContentLength);
                     return await read.ReadAsync(response, ctx).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 channel.Complete(null);

@@ -78,9 +78,9 @@ namespace LlamaCloud.Chat
         internal LlamaCloudException InvalidBody(string? sessionId, InvalidSessionJsonException ex) =>
             new LlamaCloudException($"{Subject(sessionId)}: {Redact(ex.Message)}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
 
-        internal LlamaCloudException Connection(long bytesReceived, string host, string? sessionId, Exception ex) =>
+        internal LlamaCloudException Connection(long bytesReceived, Uri target, string? sessionId, Exception ex) =>
             new LlamaCloudException(
-                ErrorText.Sentence($"{Subject(sessionId)}: {(bytesReceived > 0 ? "the connection broke after " + bytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + host)}: {Redact(ErrorText.Innermost(ex))}"),
+                ErrorText.Sentence($"{Subject(sessionId)}: {(bytesReceived > 0 ? "the connection broke after " + bytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + target.Host)}{ProxyErrors.Through(_options.Proxy, target)}: {Redact(ErrorText.Innermost(ex))}"),
                 ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
 
         internal static string Subject(string? sessionId) => sessionId == null ? "LlamaCloud request" : $"Session '{sessionId}'";

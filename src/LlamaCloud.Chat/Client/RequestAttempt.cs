@@ -97,7 +97,7 @@ namespace LlamaCloud.Chat
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
             {
                 _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {_failures.Redact(ErrorText.Innermost(ex))}");
-                return AttemptOutcome<T>.Failed(_failures.Connection(ctx.BytesReceived, _spec.Uri.Host, _spec.SessionId, ex), FailureKind.Transport);
+                return AttemptOutcome<T>.Failed(_failures.Connection(ctx.BytesReceived, _spec.Uri, _spec.SessionId, ex), FailureKind.Transport);
             }
             finally
             {

@@ -105,7 +105,7 @@ namespace LlamaCloud.Chat
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
                 {
-                    failure = new OtlpExportException($"Could not send to the OTLP receiver at {Display}: {_headers.Redact(Innermost(ex))}",
+                    failure = new OtlpExportException($"Could not send to the OTLP receiver at {Display}{ProxyErrors.Through(_proxy, _endpoint)}: {_headers.Redact(Innermost(ex))}",
                         0, attempt, ErrorCategory.ConnectionError, ex);
                 }
                 if (!retryable || attempt > _maxRetries) throw failure;
