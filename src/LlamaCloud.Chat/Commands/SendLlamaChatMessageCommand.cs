@@ -79,7 +79,7 @@ namespace LlamaCloud.Chat.Commands
         private void Run(ChatApi api, string sessionId, IReadOnlyList<string> indexIds, int? historyLength)
         {
             // A turn runs the agent and changes the session: -WhatIf shows what would be sent, and sends nothing.
-            if (!ShouldProcess(WhatIfTarget(sessionId, indexIds), $"Send the prompt \"{TextSummary.OneLine(Prompt, 1000)}\"")) return;
+            if (!ShouldProcess(WhatIfTarget(sessionId, indexIds), $"Send the prompt '{TextSummary.OneLine(Prompt, 1000)}'")) return;
             var channel = new EventChannel(TurnChannelCapacity);
             bool? requireAll = MyInvocation.BoundParameters.ContainsKey(nameof(RequireAllIndexes)) ? RequireAllIndexes.IsPresent : (bool?)null;
             Task turn = api.SendMessageAsync(sessionId, Prompt, indexIds, requireAll, historyLength, channel, StopToken);
