@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.NetFx
 {
@@ -113,10 +117,10 @@ namespace LlamaCloud.Chat.NetFx
                 reader.Read(body.Slice(0, body.Length), true, null);
                 var lazy = reader.Session;
                 Equal(eager.EventCount, lazy.EventCount, "event count");
-                var calls = lazy.Lazy!.Select(new EventFilter(new[] { "tool_call" }, null));
+                var calls = ((LazyEvents?)lazy.Lazy)!.Select(new EventFilter(new[] { "tool_call" }, null));
                 Equal(1, calls.Count, "one tool call selected");
                 Equal("search_index", ((ToolCallEvent)calls[0]).Name, "its name");
-                Equal(false, lazy.Lazy.IsMaterialized, "nothing else built");
+                Equal(false, ((LazyEvents?)lazy.Lazy).IsMaterialized, "nothing else built");
                 for (var i = 0; i < eager.Events!.Count; i++)
                     Equal(eager.Events[i].ToString(), lazy.Events![i].ToString(), $"event {i}");
                 var longText = new string('x', 37) + "\\\"" + new string('\u00e9', 29);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Xunit;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {

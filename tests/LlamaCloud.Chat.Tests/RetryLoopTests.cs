@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -4,6 +4,10 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Xunit;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -344,7 +348,7 @@ namespace LlamaCloud.Chat.Tests
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
             var lazyReader = ChatApi.WholeSessionReader("ses-1");
             ResponseBody.ReadSessionAsync(response, lazyReader, null, ctx).GetAwaiter().GetResult();
-            var lazy = lazyReader.Session.Lazy;
+            var lazy = ((LazyEvents?)lazyReader.Session.Lazy);
             if (lazy == null) return;
             var selected = DescribeAll(lazy.Select(filter));
             var expectedAll = DescribeAll(built.Where(e => filter.Matches(e)));
@@ -371,7 +375,7 @@ namespace LlamaCloud.Chat.Tests
             var lazy = ChatApi.WholeSessionReader("s");
             lazy.Owner = AppendOnlyBuffer.CopyOf(body);
             lazy.Read(body, true, null);
-            Assert.Equal(new[] { 0 }, lazy.Session.Lazy!.Select(filter).Select(e => e.Index!.Value));
+            Assert.Equal(new[] { 0 }, ((LazyEvents?)lazy.Session.Lazy)!.Select(filter).Select(e => e.Index!.Value));
         }
 
         [Fact]
@@ -525,7 +529,7 @@ namespace LlamaCloud.Chat.Tests
                 var body = Utf8(json);
                 var expected = DescribeAll(ReadWhole(body, requestedId: null).Events);
                 var file = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(body).ToArray();
-                var session = Assert.Single(LlamaCloud.Chat.Commands.SessionFiles.Parse(file));
+                var session = Assert.Single(LlamaCloud.Chat.Archive.SessionFiles.Parse(file));
                 Assert.True(expected.SequenceEqual(DescribeAll(session.Events!)), json);
             }
         }
@@ -546,7 +550,7 @@ namespace LlamaCloud.Chat.Tests
                 var reader = ChatApi.WholeSessionReader("s");
                 reader.Owner = AppendOnlyBuffer.CopyOf(body);
                 reader.Read(reader.Owner.Slice(0, body.Length), true, null);
-                var lazy = reader.Session.Lazy!;
+                var lazy = ((LazyEvents?)reader.Session.Lazy)!;
                 var start = new System.Threading.Barrier(4);
                 List<ChatEvent>? selectedCalls = null, selectedDeltas = null, enumerated = null;
                 IReadOnlyList<ChatEvent>? all = null;

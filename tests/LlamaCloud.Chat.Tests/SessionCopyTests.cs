@@ -6,6 +6,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests

@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {
@@ -10,6 +13,17 @@ namespace LlamaCloud.Chat.Tests
     internal static class TestUtil
     {
         internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+        /// <summary>The repository's root: the first folder above the test binaries that holds LlamaCloud.sln.</summary>
+        internal static string RepositoryRoot
+        {
+            get
+            {
+                var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
+                while (dir != null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "LlamaCloud.sln"))) dir = dir.Parent;
+                return dir?.FullName ?? throw new InvalidOperationException("LlamaCloud.sln not found above " + AppContext.BaseDirectory);
+            }
+        }
 
         /// <summary>Lets tests write JSON with single quotes: every ' becomes ".</summary>
         internal static string Q(string s) => s.Replace('\'', '"');

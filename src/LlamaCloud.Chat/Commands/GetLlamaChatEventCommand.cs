@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -140,7 +142,7 @@ namespace LlamaCloud.Chat.Commands
             internal override void Write()
             {
                 // A fetched session not yet built filters inside its bytes, as a stream does: only matches are built.
-                var lazy = _session.Lazy;
+                var lazy = _session.Lazy as LazyEvents;
                 if (lazy != null && !_cmd._filter!.IsEmpty) _cmd.WriteBatch(lazy.Select(_cmd._filter), filter: false);
                 else _cmd.WriteBatch(_session.Events!, !_cmd._filter!.IsEmpty);
             }
