@@ -26,7 +26,7 @@ namespace LlamaCloud.Chat.Tests
         private static async Task<(SessionReader Reader, List<ChatEvent> Batched)> ReadAsync(HttpResponseMessage response, bool batches)
         {
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
-            var reader = new SessionReader("ses-1", null, keepEvents: !batches);
+            var reader = new SessionReader("ses-1", batches ? new StreamedEvents(null) : new KeptEvents());
             var collected = new List<ChatEvent>();
             await ResponseBody.ReadSessionAsync(response, reader,
                 batches ? b => { collected.AddRange(b); return Task.CompletedTask; } : null, ctx);

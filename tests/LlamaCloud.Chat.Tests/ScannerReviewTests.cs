@@ -245,7 +245,7 @@ namespace LlamaCloud.Chat.Tests
 
         private static IEnumerable<ChatEvent> Chunked(byte[] body, int[] sizes, bool keep)
         {
-            var reader = new SessionReader("ses-1", null, keep);
+            var reader = new SessionReader("ses-1", keep ? new KeptEvents() : new StreamedEvents(null));
             var output = new List<ChatEvent>();
             var content = new System.Net.Http.StreamContent(new TrickleStream(body, sizes));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -253,8 +253,10 @@ namespace LlamaCloud.Chat.Tests
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
             ResponseBody.ReadSessionAsync(response, reader, batch => { output.AddRange(batch); return System.Threading.Tasks.Task.CompletedTask; }, ctx)
                 .GetAwaiter().GetResult();
-            if (keep) Assert.Equal(DescribeAll(output), DescribeAll(reader.Session.Events ?? (IEnumerable<ChatEvent>)Array.Empty<ChatEvent>()));
-            return output;
+            // A kept read hands nothing out: its events are the session's; a streamed one keeps none.
+            if (!keep) return output;
+            Assert.Empty(output);
+            return reader.Session.Events ?? (IEnumerable<ChatEvent>)Array.Empty<ChatEvent>();
         }
 
         private static IEnumerable<ChatEvent> Lazy(byte[] body, int[] sizes) =>
@@ -267,7 +269,7 @@ namespace LlamaCloud.Chat.Tests
             var (expected, truncated, notASession) = Reference(body);
             var whole = Outcome(() =>
             {
-                var reader = new SessionReader("ses-1", null, keepEvents: true);
+                var reader = new SessionReader("ses-1", new KeptEvents());
                 var output = new List<ChatEvent>();
                 reader.Read(body, true, output);
                 return output;
@@ -304,7 +306,7 @@ namespace LlamaCloud.Chat.Tests
             // An export builds nothing and only validates: it must accept and refuse exactly the same bodies.
             var validated = Outcome(() =>
             {
-                var reader = new SessionReader("ses-1", EventFilter.Nothing, keepEvents: false);
+                var reader = new SessionReader("ses-1", SummaryOnly.Instance);
                 var output = new List<ChatEvent>();
                 reader.Read(body, true, output);
                 Assert.Empty(output);
@@ -329,13 +331,13 @@ namespace LlamaCloud.Chat.Tests
         // give exactly the events of the unfiltered read that the filter matches.
         private static void CheckFilters(byte[] body, List<string> all, Random r, string label)
         {
-            var unfiltered = new SessionReader("ses-1", null, keepEvents: true);
+            var unfiltered = new SessionReader("ses-1", new KeptEvents());
             var built = new List<ChatEvent>();
             unfiltered.Read(body, true, built);
             var filter = Filters[r.Next(Filters.Length)];
             var skip = r.Next(3) == 0 ? r.Next(0, built.Count + 1) : 0;
             var expected = DescribeAll(built.Where(e => filter.Matches(e) && e.Index >= skip));
-            var reader = new SessionReader("ses-1", filter, keepEvents: false) { SkipBelow = skip };
+            var reader = new SessionReader("ses-1", new StreamedEvents(filter, skip));
             var output = new List<ChatEvent>();
             reader.Read(body, true, output);
             Assert.True(expected.SequenceEqual(DescribeAll(output)), $"{label}: filter #{Array.IndexOf(Filters, filter)} skip {skip}: the filtered read differs\n{string.Join("\n", expected)}\n--\n{string.Join("\n", DescribeAll(output))}");
@@ -373,8 +375,7 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(new[] { 0 }, ReadWhole(body, filter: filter).Events.Select(e => e.Index!.Value));
             Assert.Equal(new[] { 0 }, ReadChunked(body, 7, filter: filter, keepEvents: false).Events.Select(e => e.Index!.Value));
             var lazy = ChatApi.WholeSessionReader("s");
-            lazy.Owner = AppendOnlyBuffer.CopyOf(body);
-            lazy.Read(body, true, null);
+            lazy.Read(AppendOnlyBuffer.CopyOf(body), 0, true);
             Assert.Equal(new[] { 0 }, ((LazyEvents?)lazy.Session.Lazy)!.Select(filter).Select(e => e.Index!.Value));
         }
 
@@ -421,7 +422,7 @@ namespace LlamaCloud.Chat.Tests
                 var body = Utf8(sb.ToString());
                 var (expected, _, _) = Reference(body);
                 Assert.Equal(count + extra, expected?.Count); // the reader alone accepts it, every event of both arrays
-                var whole = new SessionReader("ses-1", null, keepEvents: true);
+                var whole = new SessionReader("ses-1", new KeptEvents());
                 var output = new List<ChatEvent>();
                 whole.Read(body, true, output);
                 Assert.True(expected!.SequenceEqual(DescribeAll(output)), $"body {n}: whole read differs");
@@ -548,8 +549,7 @@ namespace LlamaCloud.Chat.Tests
             for (var round = 0; round < 8; round++)
             {
                 var reader = ChatApi.WholeSessionReader("s");
-                reader.Owner = AppendOnlyBuffer.CopyOf(body);
-                reader.Read(reader.Owner.Slice(0, body.Length), true, null);
+                reader.Read(AppendOnlyBuffer.CopyOf(body), 0, true);
                 var lazy = ((LazyEvents?)reader.Session.Lazy)!;
                 var start = new System.Threading.Barrier(4);
                 List<ChatEvent>? selectedCalls = null, selectedDeltas = null, enumerated = null;

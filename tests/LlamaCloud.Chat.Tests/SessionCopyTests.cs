@@ -32,7 +32,7 @@ namespace LlamaCloud.Chat.Tests
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
-            var reader = new SessionReader("ses-1", EventFilter.Nothing, keepEvents: false);
+            var reader = new SessionReader("ses-1", SummaryOnly.Instance);
             using var copy = new MemoryStream();
             await ResponseBody.ReadSessionAsync(response, reader, null, ctx, copy);
             return (copy.ToArray(), reader);

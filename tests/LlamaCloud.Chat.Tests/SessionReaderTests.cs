@@ -201,7 +201,7 @@ namespace LlamaCloud.Chat.Tests
         [Fact]
         public void EventsAreHandedOutWithoutKeepingThemWhenKeepEventsIsFalse()
         {
-            var reader = new SessionReader("ses-1", null, keepEvents: false);
+            var reader = new SessionReader("ses-1", new StreamedEvents(null));
             var output = new List<ChatEvent>();
             reader.Read(Utf8(AllTypesDocument), true, output);
             Assert.Equal(17, output.Count);

@@ -35,7 +35,7 @@ namespace LlamaCloud.Chat.Api
             return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
                 using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
-                var reader = whole ? WholeSessionReader(sessionId) : new SessionReader(sessionId, null, keepEvents: false);
+                var reader = whole ? WholeSessionReader(sessionId) : new SessionReader(sessionId, SummaryOnly.Instance);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 if (!whole) session.Events = null;
@@ -45,8 +45,7 @@ namespace LlamaCloud.Chat.Api
         }
 
         /// <summary>The reader of a whole session: it keeps the body and builds the events when first asked (see LazyEvents).</summary>
-        internal static SessionReader WholeSessionReader(string sessionId) =>
-            new SessionReader(sessionId, null, keepEvents: true) { Deferred = new LazyEvents() };
+        internal static SessionReader WholeSessionReader(string sessionId) => new SessionReader(sessionId, new LazyHistory());
 
         /// <summary>
         /// GET /api/v1/chat/{id}, copying the body byte for byte into the stream <paramref name="beginAttempt"/> gives
@@ -60,7 +59,7 @@ namespace LlamaCloud.Chat.Api
             return Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
                 using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
-                var reader = new SessionReader(sessionId, EventFilter.Nothing, keepEvents: false);
+                var reader = new SessionReader(sessionId, SummaryOnly.Instance);
                 var sink = beginAttempt();
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx, sink).ConfigureAwait(false);
                 try
@@ -126,7 +125,7 @@ namespace LlamaCloud.Chat.Api
             var spec = RequestSpec.Post(uri, null, RequestBodies.CreateSession(indexIds));
             return Client.ExecuteAsync(spec, async (response, ctx) =>
             {
-                var reader = new SessionReader(null, null, keepEvents: true);
+                var reader = new SessionReader(null, new KeptEvents());
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 // A new session has no history: an empty list, so a piped Send-LlamaChatMessage knows every Index.

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Api
 {
@@ -38,6 +39,29 @@ namespace LlamaCloud.Chat.Api
             if (Interlocked.Exchange(ref _completed, 1) != 0) return;
             if (error != null) _error = ExceptionDispatchInfo.Capture(error);
             _available.Release();
+        }
+
+        /// <summary>
+        /// A channel filled from a whole session already in memory, on another thread, as a download fills one: piping a
+        /// lazily kept history on builds its events beside the pipeline instead of before it. Completes the channel
+        /// when the history ends, with the failure if building one fails.
+        /// </summary>
+        internal static (EventChannel Channel, Task Fill) Replay(LazyEvents history, int batchSize, CancellationToken cancellationToken)
+        {
+            var channel = new EventChannel();
+            var fill = Task.Run(async () =>
+            {
+                try
+                {
+                    foreach (var batch in history.Batches(batchSize)) await channel.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                    channel.Complete(null);
+                }
+                catch (Exception ex)
+                {
+                    channel.Complete(ex);
+                }
+            }, CancellationToken.None); // the body must run: it completes the channel, whose reader waits for it
+            return (channel, fill);
         }
 
         /// <summary>The next batch, or null when the download has finished; rethrows the download's failure.</summary>

@@ -18,8 +18,8 @@ namespace LlamaCloud.Chat.Api
         private const int RetainedBufferMax = 1024 * 1024;
 
         /// <summary>
-        /// Feeds the body to <paramref name="reader"/> as it arrives. Each network read's complete events go to
-        /// <paramref name="onBatch"/> at once (null: the reader keeps them). Throws on non-JSON, malformed or truncated bodies.
+        /// Feeds the body to <paramref name="reader"/> as it arrives. Each network read's events that the reader's sink
+        /// hands out (a streamed read) go to <paramref name="onBatch"/> at once. Throws on non-JSON, malformed or truncated bodies.
         /// With <paramref name="copyTo"/>, every byte of the body is also written there as received, up to its end,
         /// and anything but whitespace after the session is an error.
         /// </summary>
@@ -30,7 +30,7 @@ namespace LlamaCloud.Chat.Api
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             // .NET Framework's stream reads may ignore the token: disposing the response ends them on cancel.
             using var reg = ctx.Token.Register(response.Dispose);
-            if (reader.KeepsEvents)
+            if (reader.Sink.PointsIntoBody)
             {
                 await ReadRetainedAsync(stream, reader, onBatch, ctx).ConfigureAwait(false);
                 return;
@@ -67,10 +67,9 @@ namespace LlamaCloud.Chat.Api
                         if (n == 0) return;
                         continue;
                     }
-                    var batch = onBatch != null ? new List<ChatEvent>() : null;
-                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, batch);
+                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0);
                     // The consumer may be slow (a full channel): that wait is the pipeline's, not the server's.
-                    if (batch != null && batch.Count > 0) await ctx.WithoutTimerAsync(() => onBatch!(batch)).ConfigureAwait(false);
+                    if (reader.Sink.TakeBatch() is { } batch && onBatch != null) await ctx.WithoutTimerAsync(() => onBatch(batch)).ConfigureAwait(false);
                     if (n == 0 || (reader.IsComplete && copyTo == null)) return;
                 }
             }
@@ -107,11 +106,8 @@ namespace LlamaCloud.Chat.Api
                 var n = await buffer.AppendFromAsync(stream, ctx.Token).ConfigureAwait(false);
                 ctx.Token.ThrowIfCancellationRequested();
                 ctx.BytesReceived += n;
-                reader.Owner = buffer;
-                reader.OwnerOffset = start;
-                var batch = onBatch != null ? new List<ChatEvent>() : null;
-                start += reader.Read(buffer.Slice(start, buffer.Length - start), n == 0, batch);
-                if (batch != null && batch.Count > 0) await ctx.WithoutTimerAsync(() => onBatch!(batch)).ConfigureAwait(false);
+                start += reader.Read(buffer, start, n == 0);
+                if (reader.Sink.TakeBatch() is { } batch && onBatch != null) await ctx.WithoutTimerAsync(() => onBatch(batch)).ConfigureAwait(false);
                 if (n == 0 || reader.IsComplete) return;
             }
         }

@@ -32,7 +32,7 @@ namespace LlamaCloud.Chat.Api
         /// <summary>One attempt's body: read from the start, skip what was delivered, hand out the rest as it arrives.</summary>
         internal async Task<bool> ReadAsync(HttpResponseMessage response, AttemptContext ctx)
         {
-            var reader = new SessionReader(_sessionId, _filter, keepEvents: false) { SkipBelow = Delivered };
+            var reader = new SessionReader(_sessionId, new StreamedEvents(_filter, Delivered));
             await ResponseBody.ReadSessionAsync(response, reader, async batch =>
             {
                 await _channel.WriteAsync(batch, _cancellationToken).ConfigureAwait(false);

@@ -37,8 +37,8 @@ namespace LlamaCloud.Chat.Api
                         {
                             var start = (int)r.TokenStartIndex;
                             r.Skip();
-                            var item = new SessionReader(null, null, keepEvents: false);
-                            item.Read(new System.ReadOnlySpan<byte>(body, start, (int)r.BytesConsumed - start), true, null);
+                            var item = new SessionReader(null, SummaryOnly.Instance);
+                            item.Read(new System.ReadOnlySpan<byte>(body, start, (int)r.BytesConsumed - start), true);
                             item.Session.Events = null;
                             items.Add(item.Session);
                         }

@@ -40,8 +40,8 @@ namespace LlamaCloud.Chat.Archive
             // Events keep their text in an append-only copy of the file's bytes.
             var owned = AppendOnlyBuffer.CopyOf(bytes);
             var span = owned.Slice(offset, bytes.Length - offset);
-            var reader = new SessionReader(null, null, keepEvents: true) { Owner = owned, OwnerOffset = offset };
-            reader.Read(span, true, null);
+            var reader = new SessionReader(null, new KeptEvents());
+            reader.Read(owned, offset, true);
             var session = reader.Session;
             if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null
                 && session.ExtraFields.Contains("items"))
@@ -65,7 +65,7 @@ namespace LlamaCloud.Chat.Archive
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-                var reader = new SessionReader(null, EventFilter.Nothing, keepEvents: false);
+                var reader = new SessionReader(null, SummaryOnly.Instance);
                 var buffer = new byte[64 * 1024];
                 int start = 0, filled = 0;
                 var bomChecked = false;
@@ -90,7 +90,7 @@ namespace LlamaCloud.Chat.Archive
                         if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
                     }
                     else if (!bomChecked) continue;
-                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, null);
+                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0);
                     if (n == 0) break;
                 }
                 var session = reader.Session;

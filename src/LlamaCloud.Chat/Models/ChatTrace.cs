@@ -12,7 +12,7 @@ namespace LlamaCloud.Chat
         private readonly Func<byte[], string> _document;
         private string? _json;
 
-        /// <param name="document">Makes the TracesData document's text from its one ResourceSpans object (on first use of <see cref="Json"/>).</param>
+        // document: makes the TracesData document's text from its one ResourceSpans object, on first use of Json.
         internal ChatTrace(string sessionId, string traceId, int turnCount, int toolCallCount, DateTime startTime, DateTime endTime, byte[] resourceSpans,
             Func<byte[], string> document)
         {

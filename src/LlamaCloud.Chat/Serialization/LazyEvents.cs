@@ -117,6 +117,23 @@ namespace LlamaCloud.Chat.Serialization
             }
         }
 
+        /// <summary>
+        /// Every event in order, in lists of at most <paramref name="size"/>, as a streamed read hands them out: built as
+        /// they are reached and not kept (events already built are reused), so piping a whole session on holds one batch.
+        /// </summary>
+        internal IEnumerable<List<ChatEvent>> Batches(int size)
+        {
+            var batch = new List<ChatEvent>(size);
+            foreach (var e in Enumerate())
+            {
+                batch.Add(e);
+                if (batch.Count < size) continue;
+                yield return batch;
+                batch = new List<ChatEvent>(size);
+            }
+            if (batch.Count > 0) yield return batch;
+        }
+
         /// <summary>The events that pass <paramref name="filter"/>, in order, building only those whose type may pass.</summary>
         internal List<ChatEvent> Select(EventFilter filter)
         {

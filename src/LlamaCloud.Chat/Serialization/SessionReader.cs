@@ -17,55 +17,33 @@ namespace LlamaCloud.Chat.Serialization
         internal static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = 256 };
 
         private readonly string? _requestedId;
-        private readonly EventFilter? _filter;
+        private readonly EventSink _sink;
         private readonly ChatSession _session;
         private JsonReaderState _state = new JsonReaderState(Options);
         private Phase _phase;
         private int _index;
-        private List<ChatEvent>? _keptEvents;
-        private readonly bool[] _mayPass;
         private bool _afterEvent;  // in the array, just after an event: a ',' or the ']' comes next
         private bool _afterComma;  // in the array, just after a ','
         private long _bodyOffset;  // where the data of the current Read starts in the body
         private long _resumedAt = -1; // where the reader resumed after the events array, once it has
         private int _rescanAt; // bytes from the start of a cut-off event needed before it is scanned again
+        private AppendOnlyBuffer? _owner; // where the data of the current Read lies, when the caller keeps it
+        private int _ownerOffset;
 
         /// <param name="requestedId">The id asked for; events carry it even when <c>session_id</c> comes after them.</param>
-        /// <param name="filter">Events to keep; null keeps all.</param>
-        /// <param name="keepEvents">Collect the events into <see cref="Session"/> (Get-LlamaChatSession) rather than only handing them out.</param>
-        internal SessionReader(string? requestedId, EventFilter? filter, bool keepEvents)
+        /// <param name="sink">What becomes of the events: kept, kept lazily, streamed, or none built.</param>
+        internal SessionReader(string? requestedId, EventSink sink)
         {
             _requestedId = requestedId;
-            _filter = filter;
+            _sink = sink;
             _session = new ChatSession(requestedId ?? string.Empty);
-            if (keepEvents) _keptEvents = new List<ChatEvent>();
-            _mayPass = EventFilter.CodesThatMayPass(filter);
         }
+
+        /// <summary>What this read does with the events.</summary>
+        internal EventSink Sink => _sink;
 
         /// <summary>True once the closing brace of the document has been read.</summary>
         internal bool IsComplete => _phase == Phase.Done;
-
-        /// <summary>
-        /// Set by a caller whose bytes live in an append-only buffer: the span given to <see cref="Read"/> is then
-        /// <c>Owner[OwnerOffset..]</c>, and kept events point their text into it instead of copying.
-        /// Only used where the whole session is kept anyway (Get-LlamaChatSession).
-        /// </summary>
-        internal AppendOnlyBuffer? Owner { get; set; }
-
-        /// <summary>Where the span given to <see cref="Read"/> starts in <see cref="Owner"/>.</summary>
-        internal int OwnerOffset { get; set; }
-
-        /// <summary>True when this reader keeps its events, so its caller may hand it stable buffers (see <see cref="Owner"/>).</summary>
-        internal bool KeepsEvents => _keptEvents != null;
-
-        /// <summary>
-        /// Set (with <see cref="Owner"/>) to keep the events as bytes and build them on demand: each event is then only
-        /// scanned here (still validated as JSON) and recorded in this list, which becomes the session's.
-        /// </summary>
-        internal LazyEvents? Deferred { get; set; }
-
-        /// <summary>Events whose index is below this are read but not handed out (a resumed download).</summary>
-        internal int SkipBelow { get; set; }
 
         /// <summary>How many times an event was scanned, cut-off attempts included (tests: a huge event costs a few scans).</summary>
         internal int EventScans { get; private set; }
@@ -77,6 +55,24 @@ namespace LlamaCloud.Chat.Serialization
         internal ChatSession Session => _session;
 
         /// <summary>
+        /// Reads what it can of <c>owner[start..]</c>, a body the caller keeps in append-only buffers, so that events
+        /// may point into it (see <see cref="EventSink.PointsIntoBody"/>). Otherwise as <see cref="Read(ReadOnlySpan{byte}, bool)"/>.
+        /// </summary>
+        internal int Read(AppendOnlyBuffer owner, int start, bool isFinalBlock)
+        {
+            _owner = owner;
+            _ownerOffset = start;
+            try
+            {
+                return ReadCore(owner.Slice(start, owner.Length - start), isFinalBlock);
+            }
+            finally
+            {
+                _owner = null;
+            }
+        }
+
+        /// <summary>
         /// Reads what it can from <paramref name="data"/>. Returns the number of bytes consumed; the caller keeps
         /// the rest and passes it again, followed by more data. Throws <see cref="InvalidSessionJsonException"/>
         /// when the document is not a session or (with <paramref name="isFinalBlock"/>) ends before it is complete.
@@ -86,7 +82,14 @@ namespace LlamaCloud.Chat.Serialization
         /// of the bytes, with <see cref="EventExtentScanner"/> (falling back to the reader for any event it is unsure
         /// of), after which the reader resumes the object from a state made for that point.
         /// </remarks>
-        internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock, List<ChatEvent>? output)
+        internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock)
+        {
+            if (_sink.PointsIntoBody && _sink is LazyHistory)
+                throw new InvalidOperationException("A lazily kept history is read from append-only buffers: Read(AppendOnlyBuffer, int, bool).");
+            return ReadCore(data, isFinalBlock);
+        }
+
+        private int ReadCore(ReadOnlySpan<byte> data, bool isFinalBlock)
         {
             if (isFinalBlock && _phase == Phase.Start && IsBlank(data))
                 throw new InvalidSessionJsonException("The response body is empty.");
@@ -95,7 +98,7 @@ namespace LlamaCloud.Chat.Serialization
             {
                 if (_phase == Phase.Events)
                 {
-                    consumed += ReadEvents(data.Slice(consumed), consumed, isFinalBlock, output);
+                    consumed += ReadEvents(data.Slice(consumed), consumed, isFinalBlock);
                     if (_phase == Phase.Events) break; // the data ends inside the array
                     continue;
                 }
@@ -160,10 +163,9 @@ namespace LlamaCloud.Chat.Serialization
         // The events array, from just after its '[' (or where the last call stopped) up to and including its ']'.
         // Returns the bytes consumed: whole events and the separators after them, never part of an event.
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
-        private unsafe int ReadEvents(ReadOnlySpan<byte> data, int dataOffset, bool isFinalBlock, List<ChatEvent>? output)
+        private unsafe int ReadEvents(ReadOnlySpan<byte> data, int dataOffset, bool isFinalBlock)
         {
             if (data.IsEmpty) return 0;
-            var deferred = Deferred;
             fixed (byte* first = data)
             {
                 var p = first;
@@ -197,16 +199,9 @@ namespace LlamaCloud.Chat.Serialization
                         return (int)(at - first);
                     }
                     _rescanAt = 0;
-                    if (deferred != null)
-                    {
-                        // A lazy session: only where the event lies, and its type.
-                        deferred.Add(Owner!, OwnerOffset + dataOffset + i, to - i, code);
-                        _index++;
-                    }
-                    else
-                    {
-                        Take(data, i, to, dataOffset, code, output);
-                    }
+                    var index = _index++;
+                    if (_sink.MayWant(code))
+                        _sink.Add(data.Slice(i, to - i), index, code, _owner, _ownerOffset + dataOffset + i, _requestedId ?? _session.SessionId);
                     p = first + to;
                     _afterEvent = true;
                     _afterComma = false;
@@ -233,20 +228,6 @@ namespace LlamaCloud.Chat.Serialization
                 throw new InvalidSessionJsonException(
                     $"The response is not valid JSON (event {_index}, which starts at byte {_bodyOffset + dataOffset + start} of the body: {Lead(ex.Message)})", ex);
             }
-        }
-
-        // One whole event at data[from..to) of a read that builds events: built when the filter may want it, else skipped.
-        [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
-        private void Take(ReadOnlySpan<byte> data, int from, int to, int dataOffset, EventTypeCode code, List<ChatEvent>? output)
-        {
-            var index = _index++;
-            if (index < SkipBelow || !_mayPass[(int)code]) return;
-            var e = EventReader.ReadScanned(data.Slice(from, to - from), _filter, Owner, OwnerOffset + dataOffset + from);
-            if (e == null) return;
-            e.Index = index;
-            e.SessionId = _requestedId ?? _session.SessionId;
-            output?.Add(e);
-            _keptEvents?.Add(e);
         }
 
         // After the array's ']', which ends just before byte resumeAt of the body: the reader goes on with the rest of
@@ -290,12 +271,7 @@ namespace LlamaCloud.Chat.Serialization
                     _phase = Phase.Events;
                     _afterEvent = false;
                     _afterComma = false;
-                    if (Deferred != null)
-                    {
-                        _session.Lazy = Deferred;
-                        return true;
-                    }
-                    _session.Events = new ReadOnlyItems<ChatEvent>(_keptEvents ?? (IList<ChatEvent>)Array.Empty<ChatEvent>(), "event");
+                    _sink.Start(_session);
                     return true;
                 }
                 if (reader.TokenType != JsonTokenType.Null)
@@ -327,12 +303,7 @@ namespace LlamaCloud.Chat.Serialization
         {
             _phase = Phase.Done;
             if (string.IsNullOrEmpty(_session.SessionId) && _requestedId != null) _session.SessionId = _requestedId;
-            if (Deferred != null) Deferred.SessionId = _requestedId ?? _session.SessionId;
-            if (_requestedId == null && _keptEvents != null)
-            {
-                // A file: session_id may come after the events, so stamp them now.
-                foreach (var e in _keptEvents) e.SessionId = _session.SessionId;
-            }
+            _sink.Finish(_requestedId ?? _session.SessionId);
         }
 
         private void SetTimestamp(string text)
