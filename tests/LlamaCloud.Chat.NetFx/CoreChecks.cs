@@ -67,7 +67,7 @@ namespace LlamaCloud.Chat.NetFx
                 reader.Read(pending.ToArray(), true);
             }
             Equal(true, reader.IsComplete, "document complete");
-            return (reader.Session, new List<ChatEvent>(reader.Session.Events!));
+            return (reader.Session, new List<ChatEvent>(reader.Session.Events ?? (IReadOnlyList<ChatEvent>)Array.Empty<ChatEvent>()));
         }
 
         internal static IEnumerable<Check> All()

@@ -12,15 +12,14 @@ namespace LlamaCloud.Chat.Api
     /// <summary>
     /// The request lifecycle for one command, put together from its parts: the request's shape
     /// (<see cref="RequestSpec"/>), one attempt (<see cref="RequestAttempt"/>: send, map the status, read the body),
-    /// the retry loop (<see cref="RetryLoop"/>, rules from <see cref="RetryRules"/>), the failures
-    /// (<see cref="Failures"/>, redacted by <see cref="Redactor"/>). Endpoint methods live in ChatApi.
+    /// the retry loop (<see cref="RetryLoop"/>), both following the chat API's rules (<see cref="ChatRules"/>).
+    /// Endpoint methods live in ChatApi.
     /// </summary>
     internal sealed class LlamaCloudClient
     {
         private readonly LlamaCloudOptions _options;
         private readonly IClientLog _log;
-        private readonly string _secret; // revealed once, checked once; also what Redact masks
-        private readonly Failures _failures;
+        private readonly ChatRules _rules;
         private readonly RetryLoop _retries;
         private readonly RateGate _gate = new RateGate();
 
@@ -28,11 +27,11 @@ namespace LlamaCloud.Chat.Api
         {
             _options = options;
             _log = log;
-            _secret = options.ApiKey.Reveal();
-            _failures = new Failures(new Redactor(_secret), options.KeySource);
-            _retries = new RetryLoop(_gate, Credentials, log, options.MaximumRetryCount);
+            var secret = options.ApiKey.Reveal(); // revealed once, checked once; also what Redact masks
+            _rules = new ChatRules(options, secret);
+            _retries = new RetryLoop(_gate, Credentials, log, _rules);
             // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
-            ApiKeyFormat.Check(_secret, options.KeySource);
+            ApiKeyFormat.Check(secret, options.KeySource);
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
@@ -72,11 +71,11 @@ namespace LlamaCloud.Chat.Api
         internal Task<T> ExecuteAsync<T>(RequestSpec spec, Func<HttpResponseMessage, AttemptContext, Task<T>> readBody,
             CancellationToken cancellationToken)
         {
-            var attempt = new RequestAttempt(spec, _options, _secret, _failures, _log);
+            var attempt = new RequestAttempt(spec, _rules, _options.Timeout, _options.Proxy, _log);
             return _retries.RunAsync(spec, (n, described, credential) => attempt.RunAsync(n, described, credential, readBody, cancellationToken), cancellationToken);
         }
 
         /// <summary>Masks the key, and any bearer token, in text that came from the other side.</summary>
-        internal string? Redact(string? text) => _failures.Redact(text);
+        internal string? Redact(string? text) => _rules.Redact(text);
     }
 }

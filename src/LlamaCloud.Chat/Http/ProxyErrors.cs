@@ -36,10 +36,6 @@ namespace LlamaCloud.Chat.Http
         private static bool IsRefusal(HttpStatusCode code) => code == HttpStatusCode.ProxyAuthenticationRequired || code == HttpStatusCode.Unauthorized;
 
         /// <summary>The terminating error: which proxy asked, whether credentials were sent, what to do.</summary>
-        internal static LlamaCloudException AuthenticationRequired(LlamaCloudOptions options, Uri target, int status, string? challenge, Exception? inner) =>
-            AuthenticationRequired(options.Proxy, target, status, challenge, inner);
-
-        /// <summary>The same, for a request that does not go to LlamaCloud (the OTLP receiver).</summary>
         internal static LlamaCloudException AuthenticationRequired(ProxySettings settings, Uri target, int status, string? challenge, Exception? inner)
         {
             var proxyUri = settings.ProxyFor(target);

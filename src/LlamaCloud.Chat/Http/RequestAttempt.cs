@@ -17,17 +17,22 @@ namespace LlamaCloud.Chat.Http
     internal sealed class RequestAttempt
     {
         private readonly RequestSpec _spec;
-        private readonly LlamaCloudOptions _options;
-        private readonly string _secret;
-        private readonly Failures _failures;
+        private readonly ApiRules _rules;
+        private readonly TimeSpan _timeout;
+        private readonly ProxySettings _proxy;
         private readonly IClientLog _log;
 
-        internal RequestAttempt(RequestSpec spec, LlamaCloudOptions options, string secret, Failures failures, IClientLog log)
+        /// <param name="spec">The request.</param>
+        /// <param name="rules">The API's rules: what the request carries and what its failures are.</param>
+        /// <param name="timeout">Per attempt: until the response headers arrive, then the longest pause between body reads.</param>
+        /// <param name="proxy">Which proxy (or none) the request goes through.</param>
+        /// <param name="log">Where -Verbose and -Debug lines go.</param>
+        internal RequestAttempt(RequestSpec spec, ApiRules rules, TimeSpan timeout, ProxySettings proxy, IClientLog log)
         {
             _spec = spec;
-            _options = options;
-            _secret = secret;
-            _failures = failures;
+            _rules = rules;
+            _timeout = timeout;
+            _proxy = proxy;
             _log = log;
         }
 
@@ -40,17 +45,17 @@ namespace LlamaCloud.Chat.Http
             Func<HttpResponseMessage, AttemptContext, Task<T>> readBody, CancellationToken cancellationToken)
         {
             var display = _spec.Display;
-            using var ctx = new AttemptContext(attempt, _options.Timeout, cancellationToken);
+            using var ctx = new AttemptContext(attempt, _timeout, cancellationToken);
             var watch = Stopwatch.StartNew();
-            _log.Verbose($"{display} ({attemptText})");
+            _log.Verbose($"{display} ({(_spec.Note != null ? _spec.Note + ", " : string.Empty)}{attemptText})");
             HttpResponseMessage? response = null;
             try
             {
                 using var request = CreateRequest();
-                response = await SharedHttp.For(_options.Proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
+                response = await SharedHttp.For(_proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 credential.Answered(status);
-                _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {Failures.RequestId(response) ?? "-"}");
+                _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {_rules.RequestId(response) ?? "-"}");
                 if (response.IsSuccessStatusCode)
                 {
                     var result = await readBody(response, ctx).ConfigureAwait(false);
@@ -61,11 +66,11 @@ namespace LlamaCloud.Chat.Http
                 {
                     // The proxy, not LlamaCloud, refused: no retry can help, and the message names the proxy.
                     _log.Verbose($"{display}: 407 from the proxy after {watch.ElapsedMilliseconds} ms");
-                    return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_options, _spec.Uri, 407, string.Join(", ", response.Headers.ProxyAuthenticate), null), FailureKind.Final);
+                    return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_proxy, _spec.Uri, 407, string.Join(", ", response.Headers.ProxyAuthenticate), null), FailureKind.Final);
                 }
-                var (rawDetail, rawText) = await ResponseText.ReadErrorAsync(response, ctx).ConfigureAwait(false);
-                var failure = _failures.Status(status, response.ReasonPhrase, rawDetail, rawText, Failures.RequestId(response), _spec.SessionId);
-                _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(failure.Detail != null ? ": " + TextSummary.OneLine(failure.Detail, 200) : string.Empty)}");
+                var failure = await _rules.StatusFailureAsync(response, _spec, ctx).ConfigureAwait(false);
+                var detail = (failure as LlamaCloudApiException)?.Detail;
+                _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
                 return AttemptOutcome<T>.Failed(failure, FailureKind.Status, status, response.Headers);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -75,13 +80,13 @@ namespace LlamaCloud.Chat.Http
             catch (OperationCanceledException ex)
             {
                 _log.Verbose($"{display}: timed out after {watch.ElapsedMilliseconds} ms");
-                return AttemptOutcome<T>.Failed(_failures.Timeout(_options.Timeout, ctx.BytesReceived, _spec.SessionId, ex), FailureKind.Timeout);
+                return AttemptOutcome<T>.Failed(_rules.Timeout(_spec, ctx, ex), FailureKind.Timeout);
             }
             catch (InvalidSessionJsonException ex)
             {
                 // The server answered, but not with what was asked for: retrying the same request gives the same body.
-                var failure = _failures.InvalidBody(_spec.SessionId, ex);
-                _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {_failures.Redact(ex.Message)}");
+                var failure = _rules.InvalidBody(_spec, ex);
+                _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {_rules.Redact(ex.Message)}");
                 return AttemptOutcome<T>.Failed(failure, FailureKind.Final);
             }
             catch (LlamaCloudException ex)
@@ -93,12 +98,12 @@ namespace LlamaCloud.Chat.Http
             catch (HttpRequestException ex) when (ProxyErrors.AuthenticationFailureStatus(ex) is int proxyStatus)
             {
                 _log.Verbose($"{display}: the proxy refused the tunnel ({proxyStatus}) after {watch.ElapsedMilliseconds} ms");
-                return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_options, _spec.Uri, proxyStatus, null, ex), FailureKind.Final);
+                return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_proxy, _spec.Uri, proxyStatus, null, ex), FailureKind.Final);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
             {
-                _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {_failures.Redact(ErrorText.Innermost(ex))}");
-                return AttemptOutcome<T>.Failed(_failures.Connection(ctx.BytesReceived, _spec.Uri.Host, _spec.SessionId, ex), FailureKind.Transport);
+                _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {_rules.Redact(ErrorText.Innermost(ex))}");
+                return AttemptOutcome<T>.Failed(_rules.Connection(_spec, ctx, ex), FailureKind.Transport);
             }
             finally
             {
@@ -109,15 +114,14 @@ namespace LlamaCloud.Chat.Http
         private HttpRequestMessage CreateRequest()
         {
             var request = new HttpRequestMessage(_spec.Method, _spec.Uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secret);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(_spec.Accept));
-            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-            foreach (var h in _options.CustomHeaders) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
-            if (_spec.JsonBody != null)
+            if (_spec.Body != null)
             {
-                request.Content = new ByteArrayContent(_spec.JsonBody);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                request.Content = new ByteArrayContent(_spec.Body);
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(_spec.ContentType);
+                if (_spec.ContentEncoding != null) request.Content.Headers.ContentEncoding.Add(_spec.ContentEncoding);
             }
+            _rules.Prepare(request);
             return request;
         }
     }

@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 namespace LlamaCloud.Chat.Http
 {
     /// <summary>
-    /// The one retry loop: runs attempts until one succeeds or <see cref="RetryRules"/> and the
-    /// <see cref="RetryBudget"/> say stop, waiting as <see cref="RetryPolicy"/> says, and holding back the
-    /// command's other requests while a 429 asks for a pause (<see cref="RateGate"/>).
+    /// The one retry loop, for every API: runs attempts until one succeeds or the API's <see cref="ApiRules"/> and the
+    /// <see cref="RetryBudget"/> say stop, waiting as the rules say, and holding back the command's other requests
+    /// while an answer asks for a pause (<see cref="RateGate"/>).
     /// </summary>
     internal sealed class RetryLoop
     {
@@ -16,23 +16,23 @@ namespace LlamaCloud.Chat.Http
         private readonly RateGate _gate;
         private readonly CredentialCheck _credentials;
         private readonly IClientLog _log;
-        private readonly int _maximumRetryCount;
+        private readonly ApiRules _rules;
 
-        internal RetryLoop(RateGate gate, CredentialCheck credentials, IClientLog log, int maximumRetryCount)
+        internal RetryLoop(RateGate gate, CredentialCheck credentials, IClientLog log, ApiRules rules)
         {
             _gate = gate;
             _credentials = credentials;
             _log = log;
-            _maximumRetryCount = maximumRetryCount;
+            _rules = rules;
         }
 
-        /// <param name="spec">The request: its idempotency picks the retry rules.</param>
+        /// <param name="spec">The request (its idempotency matters to the chat API's rules).</param>
         /// <param name="attempt">Runs attempt n, described for -Verbose ("attempt 2 of 3"), holding the credential
         /// ticket it must tell the status it got (<see cref="CredentialCheck"/>: after a 401 nothing more is sent).</param>
         /// <param name="cancellationToken">The user's Ctrl+C: ends waits at once.</param>
         internal async Task<T> RunAsync<T>(RequestSpec spec, Func<int, string, CredentialCheck.Ticket, Task<AttemptOutcome<T>>> attempt, CancellationToken cancellationToken)
         {
-            var budget = new RetryBudget(_maximumRetryCount);
+            var budget = new RetryBudget(_rules.MaximumRetryCount);
             for (var n = 1; ; n++)
             {
                 await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,15 +49,14 @@ namespace LlamaCloud.Chat.Http
                 failure.RequestUri ??= spec.Display;
                 var now = DateTimeOffset.UtcNow;
                 if (outcome.Status == 401) throw failure;
-                if (!RetryRules.MayRetry(spec.Idempotent, outcome.Kind, outcome.Status, outcome.Headers, now)) throw failure;
-                // A 429 that says when to come back draws on the rate-limit budget (see RetryBudget).
-                var rateLimited = outcome.Status == 429;
-                var paced = rateLimited && RetryPolicy.ServerDelay(outcome.Headers, now) != null;
+                if (!_rules.MayRetry(spec, outcome.Kind, outcome.Status, outcome.Headers, now)) throw failure;
+                // A server pacing us (a 429 that says when to come back) draws on its own budget (see RetryBudget).
+                var paced = outcome.Kind == FailureKind.Status && _rules.IsPacing(outcome.Status, outcome.Headers, now);
                 if (!budget.TryTake(paced, out var retry)) throw failure;
-                var delay = RetryPolicy.GetDelay(retry, outcome.Headers, now, NextRandom());
-                if (rateLimited) _gate.Defer(delay);
+                var delay = _rules.Delay(retry, outcome.Headers, now, NextRandom());
+                if (outcome.Kind == FailureKind.Status && _rules.HoldsBackOthers(outcome.Status)) _gate.Defer(delay);
                 _log.Verbose($"Retrying {spec.Display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({budget.Describe(paced)}): {failure.Message}");
-                using (_gate.Monitor.Wait(spec.Display, delay)) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                using (_gate.Monitor.Wait(_rules.WaitTitle(spec), delay, _rules.Service)) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 

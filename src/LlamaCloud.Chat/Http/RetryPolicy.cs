@@ -52,22 +52,7 @@ namespace LlamaCloud.Chat.Http
                 var d = TimeSpan.FromMilliseconds(msValue);
                 if (d > TimeSpan.Zero && d <= MaxServerDelay) return d;
             }
-            var ra = Header(headers, "Retry-After");
-            if (ra != null)
-            {
-                if (double.TryParse(ra, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    var d = TimeSpan.FromSeconds(seconds);
-                    if (d > TimeSpan.Zero && d <= MaxServerDelay) return d;
-                }
-                else if (DateTimeOffset.TryParse(ra, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
-                {
-                    // A date already past (or now) is no instruction to wait: back off as usual, as the SDKs do.
-                    var d = date - now;
-                    if (d > TimeSpan.Zero && d <= MaxServerDelay) return d;
-                }
-            }
-            return null;
+            return RetryAfter.Parse(Header(headers, "Retry-After"), now, MaxServerDelay);
         }
 
         private static string? Header(HttpResponseHeaders? headers, string name)

@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Telemetry
 {
@@ -27,15 +27,6 @@ namespace LlamaCloud.Chat.Telemetry
         }
 
         /// <summary>Retry-After as a delay, when it is one within the limit.</summary>
-        internal static TimeSpan? ServerDelay(string? retryAfter, DateTimeOffset now)
-        {
-            if (string.IsNullOrWhiteSpace(retryAfter)) return null;
-            var text = retryAfter!.Trim();
-            TimeSpan d;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)) d = TimeSpan.FromSeconds(seconds);
-            else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)) d = date - now;
-            else return null;
-            return d > TimeSpan.Zero && d <= MaxServerDelay ? d : (TimeSpan?)null;
-        }
+        internal static TimeSpan? ServerDelay(string? retryAfter, DateTimeOffset now) => RetryAfter.Parse(retryAfter, now, MaxServerDelay);
     }
 }
