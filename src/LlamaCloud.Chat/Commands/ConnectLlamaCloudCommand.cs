@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -114,7 +117,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 // The same rules as a request: a key that cannot be sent, or a base URI that cannot be used, fails now.
                 info = LlamaCloudConnectionInfo.Of(connection);
-                var apiKey = Chat.ApiKey.From(key)!;
+                var apiKey = Connection.ApiKey.From(key)!;
                 ApiKeyFormat.Check(apiKey.Reveal(), "Connect-LlamaCloud -ApiKey");
                 if (Validate)
                 {

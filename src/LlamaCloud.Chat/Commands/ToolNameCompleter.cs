@@ -4,6 +4,10 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -63,7 +67,7 @@ namespace LlamaCloud.Chat.Commands
 
         private static List<string> FromSession(string id, IDictionary fakeBoundParameters)
         {
-            var options = OptionsResolver.TryResolve(fakeBoundParameters);
+            var options = CompleterConnection.Options(fakeBoundParameters);
             if (options == null || string.IsNullOrWhiteSpace(id)) return new List<string>();
             var key = SessionIdCompleter.CacheKey(options) + "|" + id;
             lock (Gate)

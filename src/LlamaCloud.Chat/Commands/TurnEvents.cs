@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
 
 namespace LlamaCloud.Chat.Commands
 {

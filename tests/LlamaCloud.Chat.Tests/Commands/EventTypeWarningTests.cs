@@ -1,4 +1,5 @@
 using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {

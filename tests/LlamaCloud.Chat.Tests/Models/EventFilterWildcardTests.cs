@@ -1,3 +1,4 @@
+using LlamaCloud.Chat.Serialization;
 namespace LlamaCloud.Chat.Tests
 {
     /// <summary>-Type with wildcards: patterns match the names -Type takes and the wire types of unknown events.</summary>
