@@ -27,6 +27,13 @@ BeforeAll {
     $script:ProxyPassword = 'ex-' + [guid]::NewGuid().ToString('n').Substring(0, 12)
     $script:TinyProxy = if (Get-TinyProxyPath) { Start-TinyProxy -UserName 'proxy-user' -Password $ProxyPassword }
 
+    # The README's first code block: its headline line.
+    function Get-ReadmeHeadline {
+        $m = [regex]::Match((Get-Content -Raw (Join-Path $Root 'README.md')), '(?s)```powershell\r?\n(?<code>[^\r\n]+)\r?\n```')
+        if (-not $m.Success) { throw 'README.md has no one-line powershell block' }
+        $m.Groups['code'].Value
+    }
+
     # The person at the keyboard: what they type when asked (the functions win over the cmdlets of the same name).
     $script:Prelude = @'
 function global:Read-Host {
@@ -41,28 +48,59 @@ function global:Get-Credential {
 }
 '@
 
-    function Invoke-Example([string] $Code, [string] $Name) {
-        Reset-Emulator
-        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'otlp/requests'
+    # Runs one example in a fresh pwsh against $Emulator (reset first) and returns what the test checks: exit code,
+    # output, errors, and whether it did something (requests to the API or the OTLP receiver, files it wrote).
+    $script:RunExample = {
+        param([string] $Code, [string] $Name, $Emulator, [string] $Work, [string] $Prelude, [string] $ModuleParent, $TinyProxy, [string] $ProxyPassword)
+        $control = "$($Emulator.Url)/_emulator"
+        $null = Invoke-RestMethod -Method Post -Uri "$control/reset"
+        $null = Invoke-RestMethod -Method Delete -Uri "$control/otlp/requests"
         $dir = Join-Path $Work (($Name -replace '[^\w-]+', '-').Trim('-'))
         $null = New-Item -ItemType Directory -Force -Path $dir
         Set-Content -LiteralPath (Join-Path $dir 'prelude.ps1') -Value $Prelude -Encoding utf8
         Set-Content -LiteralPath (Join-Path $dir 'example.ps1') -Value $Code -Encoding utf8
         $environment = @{
-            LLAMA_CLOUD_API_KEY = $Key; LLAMA_CLOUD_BASE_URL = $Url; OTEL_EXPORTER_OTLP_ENDPOINT = $Url
+            LLAMA_CLOUD_API_KEY = $Emulator.ApiKey; LLAMA_CLOUD_BASE_URL = $Emulator.Url; OTEL_EXPORTER_OTLP_ENDPOINT = $Emulator.Url
             PSModulePath = $ModuleParent + [IO.Path]::PathSeparator + $env:PSModulePath
             HOME = $dir; NO_COLOR = '1'; LLAMA_CHAT_TEST_MODULE = $null
-            LLAMA_EXAMPLE_TYPED = $Key; LLAMA_EXAMPLE_USER = 'proxy-user'; LLAMA_EXAMPLE_PASSWORD = $ProxyPassword
+            LLAMA_EXAMPLE_TYPED = $Emulator.ApiKey; LLAMA_EXAMPLE_USER = 'proxy-user'; LLAMA_EXAMPLE_PASSWORD = $ProxyPassword
             HTTPS_PROXY = $(if ($TinyProxy) { $TinyProxy.Url } else { $null }); NO_PROXY = '127.0.0.1,localhost'
         }
         foreach ($v in 'LLAMA_PARSE_API_KEY', 'LLAMA_CLOUD_CUSTOM_HEADERS', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES', 'HTTP_PROXY') { $environment[$v] = $null }
         $r = Invoke-ChildPwsh -WorkingDirectory $dir -Environment $environment -InputText ("Y`n" * 20) -TimeoutSec 180 -Arguments @(
             '-NoProfile', '-Command', ". ./prelude.ps1; & ./example.ps1; exit `$LASTEXITCODE")
-        $r | Add-Member -NotePropertyName Folder -NotePropertyValue $dir -PassThru
+        $requests = @(Invoke-RestMethod -Uri "$control/requests" | ForEach-Object { $_ }).Count + @(Invoke-RestMethod -Uri "$control/otlp/requests" | ForEach-Object { $_ }).Count
+        $files = @(Get-ChildItem -LiteralPath $dir -Recurse -File -Force | Where-Object Name -notin 'prelude.ps1', 'example.ps1').Count
+        [pscustomobject]@{ Name = $Name; ExitCode = $r.ExitCode; Output = $r.Output; Errors = $r.Errors; Requests = $requests; Files = $files }
     }
+
+    # Two at a time, each with an emulator of its own: the examples take a few minutes one after the other.
+    $all = @(foreach ($name in (Import-PowerShellDataFile -Path $modulePath).CmdletsToExport | Sort-Object) {
+            foreach ($e in @((Get-Help -Name $name -Examples).examples.example)) {
+                [pscustomobject]@{ Name = "$name-$($e.title -replace '^-+\s*|\s*-+$', '')"; Code = [string]$e.code }
+            }
+        })
+    $all += [pscustomobject]@{ Name = 'readme-headline'; Code = (Get-ReadmeHeadline) + ' | Format-Table -AutoSize | Out-String -Width 120' }
+    $script:ExtraEmulator = Start-LlamaEmulator
+    $pool = [System.Collections.Concurrent.ConcurrentQueue[object]]::new()
+    $pool.Enqueue($Emulator); $pool.Enqueue($ExtraEmulator)
+    $helpers = "function Invoke-ChildPwsh { ${function:Invoke-ChildPwsh} }"
+    $runText = $RunExample.ToString()
+    $settings = @{ Work = $Work; Prelude = $Prelude; ModuleParent = $ModuleParent; TinyProxy = $TinyProxy; ProxyPassword = $ProxyPassword }
+    $script:Results = @{}
+    $all | ForEach-Object -ThrottleLimit 2 -Parallel {
+        . ([scriptblock]::Create($using:helpers))
+        $run = [scriptblock]::Create($using:runText)
+        $queue = $using:pool
+        $emulator = $null
+        while (-not $queue.TryDequeue([ref] $emulator)) { Start-Sleep -Milliseconds 20 }
+        try { $s = $using:settings; & $run $_.Code $_.Name $emulator $s.Work $s.Prelude $s.ModuleParent $s.TinyProxy $s.ProxyPassword }
+        finally { $queue.Enqueue($emulator) }
+    } | ForEach-Object { $Results[$_.Name] = $_ }
 }
 AfterAll {
     Stop-LlamaEmulator $script:Emulator
+    if ($script:ExtraEmulator) { Stop-LlamaEmulator $script:ExtraEmulator }
     if ($script:TinyProxy) { Stop-TinyProxy $script:TinyProxy }
     Remove-Item -Recurse -Force $script:Work -ErrorAction SilentlyContinue
 }
@@ -74,24 +112,19 @@ Describe 'Help examples' {
     }
 
     It '<Cmdlet> <Title> runs as written' -ForEach $Examples {
-        $r = Invoke-Example $Code "$Cmdlet-$Title"
+        $r = $Results["$Cmdlet-$Title"]
+        $r | Should -Not -BeNullOrEmpty -Because 'every example was run'
         $r.Errors | Should -BeNullOrEmpty -Because "$Cmdlet $Title wrote errors (its output: $($r.Output))"
         $r.ExitCode | Should -Be 0 -Because "$Cmdlet $Title exited $($r.ExitCode): $($r.Output)"
         # It did something: wrote output or files, or talked to LlamaCloud or the OTLP receiver (not a pipeline of nothing).
-        $requests = @(Get-EmulatorRequest).Count + @(Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'otlp/requests' | ForEach-Object { $_ }).Count
-        $files = @(Get-ChildItem -LiteralPath $r.Folder -Recurse -File -Force | Where-Object Name -notin 'prelude.ps1', 'example.ps1').Count
-        ($r.Output.Trim().Length + $requests + $files) | Should -BeGreaterThan 0 -Because "$Cmdlet $Title should show, write or send something"
+        ($r.Output.Trim().Length + $r.Requests + $r.Files) | Should -BeGreaterThan 0 -Because "$Cmdlet $Title should show, write or send something"
     }
 }
 
 Describe 'The README' {
     It 'runs its headline line as written' {
-        $readme = Get-Content -Raw (Join-Path $Root 'README.md')
-        $m = [regex]::Match($readme, '(?s)```powershell\r?\n(?<code>[^\r\n]+)\r?\n```')
-        $m.Success | Should -BeTrue
-        $line = $m.Groups['code'].Value
-        $line | Should -Be 'Get-LlamaChatSession -Id ses-abc | Get-LlamaChatEvent -Type tool_call'
-        $r = Invoke-Example "$line | Format-Table -AutoSize | Out-String -Width 120" 'readme-headline'
+        Get-ReadmeHeadline | Should -Be 'Get-LlamaChatSession -Id ses-abc | Get-LlamaChatEvent -Type tool_call'
+        $r = $Results['readme-headline']
         $r.Errors | Should -BeNullOrEmpty
         $r.ExitCode | Should -Be 0
         $r.Output | Should -Match '(?m)^\s+4 tool_call\s+search_index\('
