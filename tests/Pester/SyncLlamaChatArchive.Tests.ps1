@@ -337,6 +337,7 @@ Describe 'The README''s scheduled-task recipe' {
         $broken = Invoke-Recipe $Dir
         $broken.ExitCode | Should -Be 2
         $broken.Err | Should -Match 'Archive sync did not complete: LlamaCloud\.ListIncomplete,.*100 sessions were listed, then page 2 failed'
+        ($broken.Out + $broken.Err).IndexOf([char]27) | Should -Be -1 -Because 'the log of a task is plain text'
         $broken.Out | Should -Not -Match 'Missing'
         Get-Snapshot $Dir | Should -Be $before
     }
