@@ -24,6 +24,7 @@ namespace LlamaCloud.Chat
         private int _index;
         private List<ChatEvent>? _keptEvents;
         private readonly bool[] _mayPass;
+        private readonly Serialization.MatchWindow? _window; // a search: only candidates and their context are built
         private bool _afterEvent;  // in the array, just after an event: a ',' or the ']' comes next
         private bool _afterComma;  // in the array, just after a ','
         private long _bodyOffset;  // where the data of the current Read starts in the body
@@ -40,6 +41,7 @@ namespace LlamaCloud.Chat
             _session = new ChatSession(requestedId ?? string.Empty);
             if (keepEvents) _keptEvents = new List<ChatEvent>();
             _mayPass = EventFilter.CodesThatMayPass(filter);
+            if (filter != null && filter.Searches) _window = new Serialization.MatchWindow(filter.Search, filter.Around);
         }
 
         /// <summary>True once the closing brace of the document has been read.</summary>
@@ -240,13 +242,35 @@ namespace LlamaCloud.Chat
         private void Take(ReadOnlySpan<byte> data, int from, int to, int dataOffset, EventTypeCode code, List<ChatEvent>? output)
         {
             var index = _index++;
-            if (index < SkipBelow || !_mayPass[(int)code]) return;
-            var e = EventReader.ReadScanned(data.Slice(from, to - from), _filter, Owner, OwnerOffset + dataOffset + from);
+            if (index < SkipBelow) return;
+            if (_window != null)
+            {
+                TakeSearched(data.Slice(from, to - from), index, code, Owner, OwnerOffset + dataOffset + from, output);
+                return;
+            }
+            if (!_mayPass[(int)code]) return;
+            Emit(EventReader.ReadScanned(data.Slice(from, to - from), _filter, Owner, OwnerOffset + dataOffset + from), index, output);
+        }
+
+        private void Emit(ChatEvent? e, int index, List<ChatEvent>? output)
+        {
             if (e == null) return;
             e.Index = index;
             e.SessionId = _requestedId ?? _session.SessionId;
             output?.Add(e);
             _keptEvents?.Add(e);
+        }
+
+        // A search: the pattern decides on the event's bytes; context events are built whatever their type.
+        private void TakeSearched(ReadOnlySpan<byte> json, int index, EventTypeCode code, AppendOnlyBuffer? owner, int ownerOffset, List<ChatEvent>? output)
+        {
+            var decision = _window!.Next(index, json, _mayPass[(int)code]);
+            if (decision == Serialization.MatchWindow.Decision.Skip) return;
+            if (decision == Serialization.MatchWindow.Decision.Candidate && _window.TakeBefore(index) is { } before)
+            {
+                foreach (var kept in before) Emit(EventReader.ReadScanned(kept.Value, null, null, 0), kept.Key, output);
+            }
+            Emit(EventReader.ReadScanned(json, decision == Serialization.MatchWindow.Decision.Candidate ? _filter : null, owner, ownerOffset), index, output);
         }
 
         // After the array's ']', which ends just before byte resumeAt of the body: the reader goes on with the rest of
