@@ -1,4 +1,4 @@
-BeforeDiscovery {
+﻿BeforeDiscovery {
     # Parquet needs PowerShell 7.4+; under Windows PowerShell 5.1 (CI's Windows leg) it must fail clearly instead.
     $script:Formats = @(if ($PSVersionTable.PSEdition -eq 'Core') { 'Parquet' }) + 'Ndjson', 'Csv'
     $script:OnDesktop = $PSVersionTable.PSEdition -eq 'Desktop'

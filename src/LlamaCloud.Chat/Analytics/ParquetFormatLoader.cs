@@ -46,6 +46,13 @@ namespace LlamaCloud.Chat.Analytics
                 {
                     var context = AssemblyLoadContextProxy.Create("LlamaCloud.Chat.Parquet", folder, host)
                         ?? throw new PlatformNotSupportedException("This runtime has no AssemblyLoadContext.");
+                    // Every dependency is loaded into the context before anything asks for it by name: a context answers
+                    // a name from what it holds first, and would otherwise ask the default context, where another module
+                    // may already have loaded its own Parquet.dll.
+                    foreach (var dll in Directory.GetFiles(folder, "*.dll"))
+                    {
+                        if (!string.Equals(Path.GetFileName(dll), AssemblyName + ".dll", StringComparison.OrdinalIgnoreCase)) context.LoadFromAssemblyPath(dll);
+                    }
                     var type = context.LoadFromAssemblyPath(path).GetType(TypeName, throwOnError: true)!;
                     _format = (ITableFileFormat)Activator.CreateInstance(type, nonPublic: true)!;
                     Context = context;
