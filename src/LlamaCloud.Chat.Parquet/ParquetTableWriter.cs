@@ -14,11 +14,18 @@ namespace LlamaCloud.Chat.Parquet
     /// </summary>
     internal sealed class ParquetTableWriter : ITableFileWriter
     {
-        /// <summary>Rows per row group (engines read a row group as a unit; fewer, larger ones are faster to scan).</summary>
-        internal const int RowGroupRows = 128 * 1024;
+        /// <summary>Rows per row group (engines read a row group as a unit; larger ones scan faster, smaller ones hold less here).</summary>
+        internal const int RowGroupRows = 32 * 1024;
 
         /// <summary>A row group also ends when its text columns hold this many characters (long answers, large results).</summary>
         internal const long RowGroupChars = 32L * 1024 * 1024;
+
+        // Parquet.Net's stream pool otherwise keeps every buffer it ever used (unbounded by default).
+        private static readonly ParquetOptions Options = new ParquetOptions
+        {
+            MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
+            MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
+        };
 
         private readonly Stream _stream;
         private readonly ParquetColumn[] _columns;
@@ -37,7 +44,7 @@ namespace LlamaCloud.Chat.Parquet
                 _columns[i] = ParquetColumn.For(schema.Columns[i]);
                 fields[i] = _columns[i].Field;
             }
-            _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, Options).GetAwaiter().GetResult();
         }
 
         private T Next<T>() where T : ParquetColumn

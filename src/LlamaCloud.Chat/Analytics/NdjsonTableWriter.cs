@@ -11,7 +11,10 @@ namespace LlamaCloud.Chat.Analytics
     {
         // Files, not HTML: non-ASCII text stays readable instead of becoming \uXXXX.
         private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
+        private const int Batch = 64 * 1024;
         private readonly Stream _stream;
+        // Rows go into memory first: Utf8JsonWriter.Flush also flushes its stream, which for a file is a system call per row.
+        private readonly MemoryStream _rows = new MemoryStream(Batch * 2);
         private readonly Utf8JsonWriter _json;
         private readonly JsonEncodedText[] _names;
         private int _column;
@@ -19,7 +22,7 @@ namespace LlamaCloud.Chat.Analytics
         internal NdjsonTableWriter(Stream stream, TableSchema schema)
         {
             _stream = stream;
-            _json = new Utf8JsonWriter(stream, Options);
+            _json = new Utf8JsonWriter(_rows, Options);
             _names = new JsonEncodedText[schema.Columns.Count];
             for (var i = 0; i < _names.Length; i++) _names[i] = JsonEncodedText.Encode(schema.Columns[i].Name);
         }
@@ -78,14 +81,22 @@ namespace LlamaCloud.Chat.Analytics
             if (_column != _names.Length) throw new InvalidOperationException($"A row has {_column} values for {_names.Length} columns.");
             _json.WriteEndObject();
             _json.Flush();
-            _stream.WriteByte((byte)'\n');
+            _rows.WriteByte((byte)'\n');
             _json.Reset();
             _column = 0;
+            if (_rows.Length >= Batch) Drain();
+        }
+
+        private void Drain()
+        {
+            _rows.WriteTo(_stream);
+            _rows.SetLength(0);
         }
 
         public void Complete()
         {
             _json.Flush();
+            Drain();
             _stream.Flush();
             if (_stream is FileStream f) f.Flush(true);
         }
@@ -93,6 +104,7 @@ namespace LlamaCloud.Chat.Analytics
         public void Dispose()
         {
             _json.Dispose();
+            _rows.Dispose();
             _stream.Dispose();
         }
     }
