@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using LlamaCloud.Chat.Serialization;
+
 namespace LlamaCloud.Chat.Analytics
 {
     /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 
+using LlamaCloud.Chat.Serialization;
+
 namespace LlamaCloud.Chat.Analytics
 {
     /// <summary>

@@ -4,6 +4,8 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
+using LlamaCloud.Chat.Serialization;
+
 namespace LlamaCloud.Chat.Analytics
 {
     /// <summary>

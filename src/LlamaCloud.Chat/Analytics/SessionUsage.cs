@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 
+using LlamaCloud.Chat.Serialization;
+
 namespace LlamaCloud.Chat.Analytics
 {
     /// <summary>

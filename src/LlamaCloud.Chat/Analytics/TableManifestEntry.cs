@@ -1,5 +1,7 @@
 using System;
 
+using LlamaCloud.Chat.Serialization;
+
 namespace LlamaCloud.Chat.Analytics
 {
     /// <summary>One session of a table folder's manifest: where its rows came from, from which version of it, and how many.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Archive
 {
@@ -14,8 +15,8 @@ namespace LlamaCloud.Chat.Archive
         private const int InitialBuffer = 64 * 1024;
 
         /// <summary>
-        /// Feeds the whole file to <paramref name="reader"/>; each piece's complete events go to <paramref name="onBatch"/>
-        /// (null: none are collected). A UTF-8 byte order mark is skipped, as <c>Get-LlamaChatSession -Path</c> allows it.
+        /// Feeds the whole file to <paramref name="reader"/>; each piece's events that its sink hands out go to
+        /// <paramref name="onBatch"/> (null: the sink keeps what it keeps). A UTF-8 byte order mark is skipped, as <c>Get-LlamaChatSession -Path</c> allows it.
         /// Throws <see cref="InvalidSessionJsonException"/> for a file that is not a session, IO exceptions for one that
         /// cannot be read.
         /// </summary>
@@ -25,7 +26,6 @@ namespace LlamaCloud.Chat.Archive
             var buffer = new byte[InitialBuffer];
             int start = 0, filled = 0;
             var bomChecked = false;
-            var batch = onBatch != null ? new List<ChatEvent>() : null;
             while (true)
             {
                 if (filled == buffer.Length)
@@ -48,12 +48,8 @@ namespace LlamaCloud.Chat.Archive
                     if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
                 }
                 else if (!bomChecked) continue;
-                start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0, batch);
-                if (batch != null && batch.Count > 0)
-                {
-                    onBatch!(batch);
-                    batch = new List<ChatEvent>();
-                }
+                start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0);
+                if (onBatch != null && reader.Sink.TakeBatch() is { } batch) onBatch(batch);
                 if (n == 0) break;
             }
         }

@@ -1,10 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using System;
 using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -137,7 +142,8 @@ namespace LlamaCloud.Chat.Commands
 
         private protected override PendingOutput? ForSession(ChatSession session)
         {
-            var source = session.Source != null ? UriText.MaskUserInfo(session.Source.BaseUri.ToString()) : null;
+            var origin = SessionOrigins.Of(session);
+            var source = origin != null ? UriText.MaskUserInfo(origin.BaseUri.ToString()) : null;
             if (!Decide(session.SessionId, e => e.IsCurrentFor(session.LastUpdatedAtText), source, out var entry, out var isNew)) return null;
             var target = new SessionTableTarget(this, entry!, session, isNew);
             if (session.EventCount != null) return SessionTurns.FromLoaded(this, session, target);

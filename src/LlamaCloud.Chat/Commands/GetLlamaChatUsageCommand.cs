@@ -1,6 +1,10 @@
-using System;
 using System.Management.Automation;
+using System;
 using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {

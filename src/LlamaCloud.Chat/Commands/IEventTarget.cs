@@ -1,3 +1,9 @@
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Turns;
+
 namespace LlamaCloud.Chat.Commands
 {
     /// <summary>A turn target that also sees every event, in history order, with the number of the turn it belongs to

@@ -1,9 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using System;
 using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -131,14 +135,14 @@ namespace LlamaCloud.Chat.Commands
             {
                 if (_loaded != null)
                 {
-                    var lazy = _loaded.Lazy;
+                    var lazy = _loaded.Lazy as LazyEvents;
                     Feed(lazy != null ? lazy.SelectSearched(_cmd._filter!) : (IEnumerable<ChatEvent>)_loaded.Events!);
                 }
                 else if (_file != null)
                 {
                     try
                     {
-                        Archive.SessionFileStream.Read(_file, new SessionReader(_id, _cmd._filter, keepEvents: false), batch =>
+                        Archive.SessionFileStream.Read(_file, new SessionReader(_id, new StreamedEvents(_cmd._filter)), batch =>
                         {
                             Feed(batch);
                             _cmd.ReportActivity();

@@ -1,7 +1,11 @@
-using System;
 using System.IO;
 using System.Management.Automation;
+using System;
 using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {

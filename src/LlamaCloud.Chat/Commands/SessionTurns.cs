@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Turns;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -145,7 +148,7 @@ namespace LlamaCloud.Chat.Commands
         // A file, on the pipeline thread: piece by piece through the same reader as a download, one error if it is not a session.
         private void WriteFile(TurnBuilder builder, List<ChatTurn> done)
         {
-            var reader = new SessionReader(_id, null, keepEvents: false);
+            var reader = new SessionReader(_id, new StreamedEvents(null));
             _target.Begin(_id, null);
             try
             {

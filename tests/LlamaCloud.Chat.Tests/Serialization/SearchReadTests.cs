@@ -1,5 +1,6 @@
 using System.Linq;
 using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Serialization;
 using Xunit;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
