@@ -1,4 +1,4 @@
-BeforeAll {
+﻿BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Reset-Emulator
     $script:Session = Get-LlamaChatSession -Id ses-demo @Conn
