@@ -51,8 +51,10 @@ function Invoke-ChildPwsh {
         [hashtable] $Environment = @{}, [string] $InputText, [int] $TimeoutSec = 300)
     $exe = (Get-Process -Id $PID).Path
     $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
-    if ($exe -match 'dotnet(\.exe)?$') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-    foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+    $all = @(if ($exe -match 'dotnet(\.exe)?$') { Join-Path $PSHOME 'pwsh.dll' }) + $Arguments
+    # Windows PowerShell 5.1 (.NET Framework) has no ProcessStartInfo.ArgumentList: quote into Arguments there.
+    if ($null -ne $psi.PSObject.Properties['ArgumentList']) { foreach ($a in $all) { $psi.ArgumentList.Add([string]$a) } }
+    else { $psi.Arguments = ($all | ForEach-Object { '"' + ([string]$_ -replace '(\\*)"', '$1$1\"') + '"' }) -join ' ' }
     $psi.WorkingDirectory = $WorkingDirectory
     $psi.UseShellExecute = $false
     $psi.RedirectStandardOutput = $true
@@ -66,7 +68,7 @@ function Invoke-ChildPwsh {
     $stderr = $p.StandardError.ReadToEndAsync()
     if ($InputText) { $p.StandardInput.Write($InputText) }
     $p.StandardInput.Close()
-    if (-not $p.WaitForExit($TimeoutSec * 1000)) { $p.Kill($true); throw "pwsh $($Arguments -join ' ') did not finish within $TimeoutSec s" }
+    if (-not $p.WaitForExit($TimeoutSec * 1000)) { $p.Kill(); throw "pwsh $($Arguments -join ' ') did not finish within $TimeoutSec s" }
     $p.WaitForExit()
     [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout.Result; Errors = $stderr.Result }
 }

@@ -88,6 +88,11 @@ function global:Get-Credential {
     $runText = $RunExample.ToString()
     $settings = @{ Work = $Work; Prelude = $Prelude; ModuleParent = $ModuleParent; TinyProxy = $TinyProxy; ProxyPassword = $ProxyPassword }
     $script:Results = @{}
+    if ($PSVersionTable.PSVersion.Major -lt 7) {
+        # Windows PowerShell 5.1 has no ForEach-Object -Parallel: one after the other, on this file's emulator.
+        foreach ($e in $all) { $r = & $RunExample $e.Code $e.Name $Emulator $Work $Prelude $ModuleParent $TinyProxy $ProxyPassword; $Results[$r.Name] = $r }
+        return
+    }
     $all | ForEach-Object -ThrottleLimit 2 -Parallel {
         . ([scriptblock]::Create($using:helpers))
         $run = [scriptblock]::Create($using:runText)
