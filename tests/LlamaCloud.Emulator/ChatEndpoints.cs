@@ -31,7 +31,9 @@ static class ChatEndpoints
                 entry.Fault = fault.Kind.ToString().ToLowerInvariant();
                 answered = await FaultResponder.RunAsync(ctx, fault, () => Answer(ctx, em, rawPath), ct);
             }
-            else if (!await MutationEndpoints.TryHandleAsync(ctx, em, rawPath, ct))
+            else if (!await Attachments.TryHandleAsync(ctx, em, rawPath, ct)
+                && !await TitleEndpoint.TryHandleAsync(ctx, em, rawPath, ct)
+                && !await MutationEndpoints.TryHandleAsync(ctx, em, rawPath, ct))
             {
                 await HttpOut.SendAsync(ctx, Answer(ctx, em, rawPath), ct);
             }
@@ -70,16 +72,17 @@ static class ChatEndpoints
 
         if (segments.Length == 1)
         {
+            var project = Projects.Requested(ctx, em);
             if (HttpMethods.IsGet(method))
-                return em.Sessions.Find(id) is { } s ? ApiResult.Json(200, s.Body) : ApiResult.Json(404, SessionNotFound);
+                return em.Sessions.Find(id, project) is { } s ? ApiResult.Json(200, s.Body) : ApiResult.Json(404, SessionNotFound);
             if (HttpMethods.IsDelete(method))
-                return em.Sessions.Delete(id) ? ApiResult.NoContent : ApiResult.Json(404, SessionNotFound);
+                return em.Sessions.Find(id, project) is not null && em.Sessions.Delete(id) ? ApiResult.NoContent : ApiResult.Json(404, SessionNotFound);
             return ApiResult.Detail(405, "Method Not Allowed");
         }
         if (segments.Length == 2 && segments[1] == "summary")
         {
             if (!HttpMethods.IsGet(method)) return ApiResult.Detail(405, "Method Not Allowed");
-            return em.Sessions.Find(id) is { } s ? ApiResult.Json(200, s.Summary) : ApiResult.Json(404, SessionNotFound);
+            return em.Sessions.Find(id, Projects.Requested(ctx, em)) is { } s ? ApiResult.Json(200, s.Summary) : ApiResult.Json(404, SessionNotFound);
         }
         return ApiResult.Detail(404, "Not Found");
     }
@@ -110,7 +113,7 @@ static class ChatEndpoints
         if (token.Length > 0 && !PageToken.TryDecode(token, out offset))
             return ApiResult.Detail(400, "Invalid page token");
 
-        var all = em.Sessions.Listed();
+        var all = em.Sessions.Listed(Projects.Requested(ctx, em));
         int start = Math.Min(offset, all.Length), end = Math.Min(all.Length, start + pageSize);
         return ApiResult.Json(200, HttpOut.Write(w =>
         {
