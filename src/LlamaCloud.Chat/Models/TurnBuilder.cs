@@ -48,6 +48,7 @@ namespace LlamaCloud.Chat
                     turn.Usage = s.Usage;
                     turn.IsError = s.IsError;
                     turn.Error = s.Error;
+                    turn.SkippedIndexIds = s.SkippedIndexIds;
                     turn.IsComplete = true;
                     Finish(completed);
                     break;

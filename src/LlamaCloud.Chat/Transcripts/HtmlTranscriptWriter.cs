@@ -72,6 +72,13 @@ namespace LlamaCloud.Chat
             if (turn.IsError)
                 _sb.Append("<p class=\"error\">Error: ").AppendEscaped(Lines(turn.Error ?? "(no message)")).Append("</p>\n");
             if (turn.Usage != null) _sb.Append("<p class=\"usage\">Usage: ").AppendEscaped(UsageLine(turn.Usage)).Append("</p>\n");
+            if (turn.SkippedIndexIds.Count > 0)
+            {
+                _sb.Append("<p class=\"note skipped\">").Append(SkippedLabel).Append(": ");
+                for (var i = 0; i < turn.SkippedIndexIds.Count; i++)
+                    _sb.Append(i == 0 ? string.Empty : ", ").Append("<code>").AppendEscaped(Flat(turn.SkippedIndexIds[i])).Append("</code>");
+                _sb.Append("</p>\n");
+            }
             if (!turn.IsComplete) _sb.Append("<p class=\"note\">").Append(UnfinishedNote).Append("</p>\n");
             _sb.Append("</section>\n");
             Flush();
