@@ -26,6 +26,9 @@
         'ConvertTo-LlamaChatTrace'
         'Export-LlamaChatTrace'
         'Get-LlamaCloudConnection'
+        'Update-LlamaChatSessionTitle'
+        'Get-LlamaChatAttachment'
+        'Save-LlamaChatAttachment'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
