@@ -24,6 +24,7 @@ static class ChatEndpoints
         bool answered = true;
         try
         {
+            if (HttpMethods.IsPost(ctx.Request.Method)) entry.Body = await RecordBodyAsync(ctx, ct);
             await em.Latency.WaitAsync(ct);
             // Faults come before auth, like a proxy or gateway in front of the real API.
             if (em.Faults.Match(ctx.Request.Method, entry.Path, entry.RawTarget) is { } fault)
@@ -85,6 +86,17 @@ static class ChatEndpoints
             return em.Sessions.Find(id, Projects.Requested(ctx, em)) is { } s ? ApiResult.Json(200, s.Summary) : ApiResult.Json(404, SessionNotFound);
         }
         return ApiResult.Detail(404, "Not Found");
+    }
+
+    /// <summary>A POST's body for the request log, read ahead and rewound so the handler still reads it whole.</summary>
+    static async Task<string?> RecordBodyAsync(HttpContext ctx, CancellationToken ct)
+    {
+        if (ctx.Request.ContentLength is > 64 * 1024) return null;
+        ctx.Request.EnableBuffering();
+        using var ms = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(ms, ct);
+        ctx.Request.Body.Position = 0;
+        return System.Text.Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
     internal static bool IsAuthorized(HttpContext ctx, string key)

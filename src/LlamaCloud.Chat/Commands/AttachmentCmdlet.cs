@@ -15,6 +15,7 @@ namespace LlamaCloud.Chat.Commands
         private protected const string InputSet = "Input";
         private protected const string SourceSet = "Source";
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<LlamaCloudOptions, AttachmentsApi> _bySource = new Dictionary<LlamaCloudOptions, AttachmentsApi>();
         private AttachmentsApi? _attachments;
 
         /// <summary>What names the attachments: tool_result events (Get-LlamaChatEvent), turns (Get-LlamaChatTurn), tool
@@ -37,6 +38,17 @@ namespace LlamaCloud.Chat.Commands
         public string[]? Name { get; set; }
 
         private protected AttachmentsApi Attachments => _attachments ??= new AttachmentsApi(Api.Client);
+
+        /// <summary>Where to ask about <paramref name="a"/>: where the session or attachment it came from was fetched (so a
+        /// piped session needs no connection parameters again), else this command's own connection.</summary>
+        private protected AttachmentsApi AttachmentsFor(ChatAttachment a)
+        {
+            if (a.Source == null) return Attachments;
+            if (_bySource.TryGetValue(a.Source, out var api)) return api;
+            api = new AttachmentsApi(ApiFor(new ChatSession(a.SessionId ?? string.Empty) { Source = a.Source }).Client);
+            _bySource[a.Source] = api;
+            return api;
+        }
 
         /// <summary>Each attachment of this record's input, resolved with a presigned URL, handed to <paramref name="use"/>.</summary>
         private protected void ForEachAttachment(Action<ChatAttachment> use)
@@ -84,7 +96,14 @@ namespace LlamaCloud.Chat.Commands
                     }
                     break;
                 case ChatSession session:
-                    foreach (var r in ToolResults(session)) if (From(r.ImageAttachment, session.SessionId, r.CallId) is { } fromSession) yield return fromSession;
+                    foreach (var r in ToolResults(session))
+                    {
+                        if (From(r.ImageAttachment, session.SessionId, r.CallId) is { } fromSession)
+                        {
+                            fromSession.Source = session.Source;
+                            yield return fromSession;
+                        }
+                    }
                     break;
                 case string id:
                     foreach (var r in StreamToolResults(Api, id)) if (From(r.ImageAttachment, id, r.CallId) is { } fromId) yield return fromId;
@@ -180,7 +199,7 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>The attachment with a fresh presigned URL, its listing and session details kept.</summary>
         private protected ChatAttachment Refresh(ChatAttachment a)
         {
-            var fresh = Await(Attachments.GetAsync(a.SourceId, a.Name, StopToken));
+            var fresh = Await(AttachmentsFor(a).GetAsync(a.SourceId, a.Name, StopToken));
             fresh.Size = a.Size;
             fresh.LastModified = a.LastModified;
             fresh.SessionId = a.SessionId;

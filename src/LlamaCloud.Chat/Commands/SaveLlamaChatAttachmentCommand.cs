@@ -125,7 +125,7 @@ namespace LlamaCloud.Chat.Commands
                     FileStream? file = null;
                     try
                     {
-                        Await(PresignedDownload.DownloadAsync(current.Url!, Api.Client.Options, () =>
+                        Await(PresignedDownload.DownloadAsync(current.Url!, AttachmentsFor(current).Client.Options, () =>
                         {
                             file?.Dispose();
                             file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None);
