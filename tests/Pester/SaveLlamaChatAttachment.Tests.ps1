@@ -51,7 +51,7 @@ Describe 'Save-LlamaChatAttachment' {
             ($h.headers | ConvertTo-Json) | Should -Not -Match ([regex]::Escape($Key))
         }
         # The API request itself did carry the key and the custom header.
-        @(Get-EmulatorRequest)[-1].headers.'X-Tenant' | Should -Be 'secret-tenant'
+        @(Get-EmulatorRequest | Where-Object { $_.headers.'User-Agent' -like 'LlamaCloud.Chat*' })[-1].headers.'X-Tenant' | Should -Be 'secret-tenant'
     }
 
     It 'a redirect of an API request to the storage host is followed without the key' {
