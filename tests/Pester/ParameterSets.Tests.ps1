@@ -17,7 +17,8 @@ Describe 'Parameter sets of cmdlets that take sessions' {
     It 'are the cmdlets we expect (a new one joins this list)' {
         $script:SessionCmdlets.Name | Sort-Object | Should -Be @(
             'ConvertTo-LlamaChatTrace', 'ConvertTo-LlamaChatTranscript', 'Export-LlamaChatSession', 'Export-LlamaChatTrace',
-            'Export-LlamaChatTranscript', 'Get-LlamaChatEvent', 'Get-LlamaChatTurn', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage')
+            'Export-LlamaChatTranscript', 'Get-LlamaChatEvent', 'Get-LlamaChatTurn', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage',
+            'Update-LlamaChatSessionTitle')
     }
 
     It 'with no arguments each prompts for a session id: the id set is the default, its id parameter mandatory and a string' {

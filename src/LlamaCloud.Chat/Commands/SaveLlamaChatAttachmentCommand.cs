@@ -12,7 +12,7 @@ namespace LlamaCloud.Chat.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class SaveLlamaChatAttachmentCommand : AttachmentCmdlet
     {
-        private const string Activity = "Saving LlamaCloud chat attachments";
+        private const string ProgressActivity = "Saving LlamaCloud chat attachments";
         private string _folder = string.Empty;
         private int _saved;
         private bool _progressShown;
@@ -55,7 +55,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_progressShown) WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (_progressShown) WriteProgress(new ProgressRecord(1, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
         /// <summary>The file an attachment is saved as.</summary>
@@ -79,7 +79,7 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             _progressShown = true;
-            WriteProgress(new ProgressRecord(1, Activity, $"{a.SourceId}/{a.Name} ({_saved} saved so far)"));
+            WriteProgress(new ProgressRecord(1, ProgressActivity, $"{a.SourceId}/{a.Name} ({_saved} saved so far)"));
             var dir = System.IO.Path.GetDirectoryName(target)!;
             var temp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try

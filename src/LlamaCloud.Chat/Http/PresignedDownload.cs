@@ -23,8 +23,8 @@ namespace LlamaCloud.Chat.Http
         private const int MaxRedirects = 5;
         private static readonly ConcurrentDictionary<ProxySettings, Lazy<HttpClient>> Clients = new ConcurrentDictionary<ProxySettings, Lazy<HttpClient>>();
 
-        /// <summary>Writes the image at <paramref name="url"/> to <paramref name="sink"/> (a fresh stream per attempt from
-        /// <paramref name="beginAttempt"/>); returns its media type. <paramref name="progress"/> gets the bytes so far.</summary>
+        /// <summary>Writes the image at <paramref name="url"/> to a fresh stream per attempt from
+        /// <paramref name="beginAttempt"/>; returns its media type. <paramref name="progress"/> gets the bytes so far.</summary>
         internal static async Task<string> DownloadAsync(Uri url, LlamaCloudOptions options, Func<Stream> beginAttempt,
             Action<long>? progress, CancellationToken cancellationToken)
         {
