@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Api
 {
@@ -33,7 +35,7 @@ namespace LlamaCloud.Chat.Api
             });
             return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>
             {
-                var body = await ResponseBody.ReadAllJsonAsync(response, ctx).ConfigureAwait(false);
+                var body = await ResponseText.ReadAllJsonAsync(response, ctx).ConfigureAwait(false);
                 return ParsePage(sourceId, body, Client.Options);
             }, cancellationToken);
         }
@@ -44,8 +46,9 @@ namespace LlamaCloud.Chat.Api
             var uri = Client.BuildUri(Root + "/" + SegmentOf(name), new[] { new KeyValuePair<string, string?>("source_id", sourceId) });
             return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>
             {
-                var body = await ResponseBody.ReadAllJsonAsync(response, ctx).ConfigureAwait(false);
-                var a = new ChatAttachment(sourceId, name) { Source = Client.Options };
+                var body = await ResponseText.ReadAllJsonAsync(response, ctx).ConfigureAwait(false);
+                var a = new ChatAttachment(sourceId, name);
+                AttachmentOrigins.Record(a, Client.Options);
                 ParsePresigned(a, body);
                 return a;
             }, cancellationToken);
@@ -73,7 +76,8 @@ namespace LlamaCloud.Chat.Api
                     {
                         if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String)
                             throw new InvalidSessionJsonException("An attachment in the list has no name.");
-                        var a = new ChatAttachment(sourceId, n.GetString()!) { Source = source };
+                        var a = new ChatAttachment(sourceId, n.GetString()!);
+                        AttachmentOrigins.Record(a, source);
                         if (item.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number && size.TryGetInt64(out var bytes)) a.Size = bytes;
                         if (item.TryGetProperty("last_modified", out var lm) && lm.ValueKind == JsonValueKind.String) a.LastModified = Utc(lm.GetString());
                         items.Add(a);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Api
 {
@@ -159,7 +161,7 @@ namespace LlamaCloud.Chat.Api
                             if (v.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) return m.GetString() ?? text;
                             if (v.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String) return d.GetString() ?? text;
                         }
-                        if (v.ValueKind == JsonValueKind.Array) return ResponseBody.ExtractDetail(text) ?? text;
+                        if (v.ValueKind == JsonValueKind.Array) return ResponseText.ExtractDetail(text) ?? text;
                     }
                 }
             }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -43,10 +45,13 @@ namespace LlamaCloud.Chat.Commands
         /// piped session needs no connection parameters again), else this command's own connection.</summary>
         private protected AttachmentsApi AttachmentsFor(ChatAttachment a)
         {
-            if (a.Source == null) return Attachments;
-            if (_bySource.TryGetValue(a.Source, out var api)) return api;
-            api = new AttachmentsApi(ApiFor(new ChatSession(a.SessionId ?? string.Empty) { Source = a.Source }).Client);
-            _bySource[a.Source] = api;
+            var origin = AttachmentOrigins.Of(a);
+            if (origin == null) return Attachments;
+            if (_bySource.TryGetValue(origin, out var api)) return api;
+            var stand = new ChatSession(a.SessionId ?? string.Empty);
+            SessionOrigins.Record(stand, origin);
+            api = new AttachmentsApi(ApiFor(stand).Client);
+            _bySource[origin] = api;
             return api;
         }
 
@@ -100,7 +105,7 @@ namespace LlamaCloud.Chat.Commands
                     {
                         if (From(r.ImageAttachment, session.SessionId, r.CallId) is { } fromSession)
                         {
-                            fromSession.Source = session.Source;
+                            AttachmentOrigins.Record(fromSession, SessionOrigins.Of(session));
                             yield return fromSession;
                         }
                     }

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
 {

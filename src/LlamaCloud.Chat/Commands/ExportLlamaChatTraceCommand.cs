@@ -1,7 +1,11 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
+using LlamaCloud.Chat.Telemetry;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -144,7 +148,8 @@ namespace LlamaCloud.Chat.Commands
                     foreach (var bad in headers.AddFromEnvironment(Environment.GetEnvironmentVariable(variable), variable))
                         WriteWarning($"{variable}: skipped the malformed {bad} (expected name=value pairs separated by commas; the entry's text is not shown, as it may hold a secret).");
                 }
-                headers.AddFromParameter(Header);
+                headers.AddFromParameter(Header?.Cast<System.Collections.DictionaryEntry>()
+                    .Select(e => new KeyValuePair<object, object?>(PSValue.Unwrap(e.Key)!, PSValue.Unwrap(e.Value))));
                 if (headers.Count > 0 && endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
                 {
                     throw new LlamaCloudException(

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Http
 {
@@ -102,7 +103,7 @@ namespace LlamaCloud.Chat.Http
                     if (mediaType.Length > 0 && !mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
                     {
                         var text = await SafeText(response).ConfigureAwait(false);
-                        throw new AttachmentDownloadException($"Expected an image from {Show(current)}, got {mediaType}{ResponseBody.Describe(text)}", status, ErrorCategory.InvalidResult);
+                        throw new AttachmentDownloadException($"Expected an image from {Show(current)}, got {mediaType}{ResponseText.Describe(text)}", status, ErrorCategory.InvalidResult);
                     }
                     await CopyAsync(response, sink, progress, timeout, cts, cancellationToken, current).ConfigureAwait(false);
                     return mediaType.Length > 0 && !mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase) ? mediaType.ToLowerInvariant() : "application/octet-stream";
@@ -169,7 +170,7 @@ namespace LlamaCloud.Chat.Http
             if (string.IsNullOrWhiteSpace(text)) return null;
             var m = System.Text.RegularExpressions.Regex.Match(text, "<Message>(?<m>[^<]*)</Message>");
             if (m.Success) return WebUtility.HtmlDecode(m.Groups["m"].Value).Trim();
-            return ResponseBody.ExtractDetail(text!) ?? TextSummary.OneLine(ErrorText.Readable(text!), 200);
+            return ResponseText.ExtractDetail(text!) ?? TextSummary.OneLine(ErrorText.Readable(text!), 200);
         }
 
         /// <summary>A URL as errors show it: scheme, host and path, never the query (a presigned URL's query is its signature).</summary>

@@ -46,9 +46,6 @@ namespace LlamaCloud.Chat
         /// <summary>True when <see cref="ExpiresAt"/> has passed (or is within a few seconds).</summary>
         public bool IsExpired => ExpiresAt.HasValue && ExpiresAt.Value <= DateTime.UtcNow.AddSeconds(5);
 
-        /// <summary>Where the URL came from, so a later command fetches a fresh one from the same place. Never exposed.</summary>
-        internal LlamaCloudOptions? Source { get; set; }
-
         /// <inheritdoc />
         public override string ToString() => SourceId + "/" + Name;
     }

@@ -1,4 +1,4 @@
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>An attachment's image for an HTML transcript, or why it could not be had.</summary>
     internal sealed class EmbeddedImage

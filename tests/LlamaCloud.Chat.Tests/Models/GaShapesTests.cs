@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Transcripts;
+using LlamaCloud.Chat.Turns;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Models
