@@ -29,6 +29,9 @@
         'Update-LlamaChatSessionTitle'
         'Get-LlamaChatAttachment'
         'Save-LlamaChatAttachment'
+        'Export-LlamaChatTable'
+        'Get-LlamaChatUsage'
+        'Search-LlamaChat'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
