@@ -17,6 +17,13 @@ namespace LlamaCloud.Chat.Commands
 
         private protected override ITurnTarget? CreateTarget(string sessionId) => new TextTarget(this);
 
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            WarnIfImagesIgnored(Format);
+            base.BeginProcessing();
+        }
+
         /// <summary>One session's transcript, collected as text and written as one string.</summary>
         private sealed class TextTarget : ITurnTarget
         {

@@ -69,6 +69,7 @@ namespace LlamaCloud.Chat.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TranscriptPathInvalid, ErrorCategory.InvalidArgument, Path));
                 return;
             }
+            WarnIfImagesIgnored(_format);
             base.BeginProcessing();
         }
 

@@ -31,11 +31,26 @@ namespace LlamaCloud.Chat.Commands
         [ValidateRange(0, int.MaxValue)]
         public int MaxToolOutputLength { get; set; } = 4000;
 
+        /// <summary>HTML only: embed each tool result's image attachment (a page screenshot) in the page as a data: URI,
+        /// so the transcript never points at an expiring URL. The page's policy then allows data: images and nothing
+        /// else. An image that cannot be had is a note in the page and one error.</summary>
+        [Parameter]
+        public SwitchParameter IncludeImages { get; set; }
+
+        private TranscriptImages? _images;
+
+        private protected void WarnIfImagesIgnored(TranscriptFormat format)
+        {
+            if (IncludeImages && format != TranscriptFormat.Html)
+                WriteWarning("-IncludeImages embeds images in HTML transcripts only; a Markdown transcript names each attachment instead. Use -Format Html.");
+        }
+
         private protected TranscriptOptions TranscriptOptions => new TranscriptOptions
         {
             IncludeThinking = IncludeThinking,
             IncludeToolOutput = IncludeToolOutput,
             MaxToolOutputLength = MaxToolOutputLength,
+            Images = IncludeImages ? (_images ??= new TranscriptImages(this)).Fetch : null,
         };
 
         /// <summary>The target for session <paramref name="sessionId"/>'s transcript, or null to skip it (the reason,

@@ -23,6 +23,10 @@ namespace LlamaCloud.Chat
         public string? LastUpdatedAtUtc => LastUpdatedAt.Ticks == 0 ? null
             : LastUpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
+        /// <summary>What the session's share link grants, as the API sends it: <c>query</c> (viewers may ask new
+        /// questions) or <c>read_only</c> (transcript only); null when the server sent none (older deployments).</summary>
+        public string? SharedAccess { get; internal set; }
+
         /// <summary>The title LlamaCloud derived from the first user message.</summary>
         public string? GeneratedTitle { get; internal set; }
 
