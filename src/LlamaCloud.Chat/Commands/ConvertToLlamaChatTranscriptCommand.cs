@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -14,7 +15,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public TranscriptFormat Format { get; set; } = TranscriptFormat.Markdown;
 
-        private protected override ITurnTarget? CreateTarget(string sessionId) => new TextTarget(this);
+        private protected override ITurnTarget? CreateTarget(string sessionId, SessionRedaction? redaction) => new TextTarget(this, redaction);
 
         /// <summary>One session's transcript, collected as text and written as one string.</summary>
         private sealed class TextTarget : ITurnTarget
@@ -22,10 +23,12 @@ namespace LlamaCloud.Chat.Commands
             private readonly ConvertToLlamaChatTranscriptCommand _cmd;
             private readonly StringWriter _text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
             private readonly TranscriptWriter _writer;
+            private readonly SessionRedaction? _redaction;
 
-            internal TextTarget(ConvertToLlamaChatTranscriptCommand cmd)
+            internal TextTarget(ConvertToLlamaChatTranscriptCommand cmd, SessionRedaction? redaction)
             {
                 _cmd = cmd;
+                _redaction = redaction;
                 _writer = TranscriptWriter.Create(cmd.Format, _text, cmd.TranscriptOptions);
             }
 
@@ -36,7 +39,9 @@ namespace LlamaCloud.Chat.Commands
             public void End()
             {
                 _writer.End();
-                _cmd.WriteObject(_text.ToString());
+                // Redacted: the string carries the transcript's summary as its Redaction property.
+                if (_redaction == null) _cmd.WriteObject(_text.ToString());
+                else _cmd.WriteObject(WithRedaction(_text.ToString(), _redaction.Tally));
             }
 
             public void Abandon() { }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -7,7 +8,7 @@ namespace LlamaCloud.Chat.Commands
     /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in; each
     /// session's turns streamed into one transcript target, in input order, one turn held at a time.
     /// </summary>
-    public abstract class TranscriptCommandBase : SessionSourceCmdlet
+    public abstract class TranscriptCommandBase : RedactableOutputCmdlet
     {
         // A few sessions are read ahead while the oldest is written; a transcript is written on the pipeline thread.
         private const int ReadAhead = 4;
@@ -38,12 +39,22 @@ namespace LlamaCloud.Chat.Commands
         };
 
         /// <summary>The target for session <paramref name="sessionId"/>'s transcript, or null to skip it (the reason,
-        /// if any, has been written).</summary>
-        private protected abstract ITurnTarget? CreateTarget(string sessionId);
+        /// if any, has been written). With -Redact, <paramref name="redaction"/> is the transcript's (its turns arrive
+        /// redacted; its tally goes on the output).</summary>
+        private protected abstract ITurnTarget? CreateTarget(string sessionId, SessionRedaction? redaction);
+
+        /// <summary>The target, redacting when asked to.</summary>
+        private ITurnTarget? TargetFor(string sessionId)
+        {
+            var redaction = NewRedaction();
+            var target = CreateTarget(sessionId, redaction);
+            return target == null || redaction == null ? target : new RedactingTarget(target, redaction, Commit);
+        }
 
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            BeginRedaction();
             _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
         }
 
@@ -60,7 +71,7 @@ namespace LlamaCloud.Chat.Commands
                     {
                         EndPiped();
                         _pipedId = t.SessionId;
-                        _pipedTarget = CreateTarget(t.SessionId);
+                        _pipedTarget = TargetFor(t.SessionId);
                         _pipedTarget?.Begin(t.SessionId, null);
                     }
                     _pipedTarget?.Add(t);
@@ -75,7 +86,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var s in sessions)
                 {
                     if (s == null) continue;
-                    var target = CreateTarget(s.SessionId);
+                    var target = TargetFor(s.SessionId);
                     if (target == null) continue;
                     _queue!.Add(s.EventCount != null // loaded, without building a lazy session's events
                         ? SessionTurns.FromLoaded(this, s, target)
@@ -86,7 +97,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 foreach (var id in SessionId)
                 {
-                    var target = CreateTarget(id);
+                    var target = TargetFor(id);
                     if (target != null) _queue!.Add(SessionTurns.FromStream(this, Api, id, null, withSummary: true, target));
                 }
             }
@@ -97,6 +108,7 @@ namespace LlamaCloud.Chat.Commands
         {
             _queue?.WriteReady(all: true);
             EndPiped();
+            EndRedaction("transcript");
         }
 
         /// <inheritdoc />
@@ -107,6 +119,7 @@ namespace LlamaCloud.Chat.Commands
             _pipedTarget?.Abandon();
             _pipedTarget = null;
             _queue?.AbandonAll();
+            base.OnDisposing();
         }
 
         private void EndPiped()
