@@ -2,7 +2,8 @@
 # the decoders generated into @opentelemetry/otlp-transformer) and reads what the emulator's OTLP receiver recorded.
 $script:SchemaTool = Join-Path $PSScriptRoot '../OtlpSchema'
 if (-not (Get-Command node -ErrorAction SilentlyContinue)) { throw 'node is required for the OTLP schema check (.ci/run installs nodejs and npm).' }
-if (-not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@opentelemetry/otlp-transformer/package.json')) -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/ajv/package.json'))) {
+if (-not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@opentelemetry/otlp-transformer/package.json')) -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/ajv/package.json')) `
+    -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@arizeai/openinference-semantic-conventions/package.json'))) {
     # Exactly the versions in package-lock.json.
     Push-Location $script:SchemaTool
     try { & npm ci --no-audit --no-fund --loglevel=error 2>&1 | Out-Null } finally { Pop-Location }
@@ -22,6 +23,13 @@ function Test-OtlpSchema {
         foreach ($d in ($out | ConvertFrom-Json).documents) { $d }
     }
     finally { Remove-Item $file -ErrorAction SilentlyContinue }
+}
+
+function Get-OpenInferenceConvention {
+    <# What @arizeai/openinference-semantic-conventions exports: version, attributes, spanKinds, mimeTypes. #>
+    $out = & node (Join-Path $script:SchemaTool 'openinference.js')
+    if ($LASTEXITCODE -ne 0) { throw "openinference.js failed ($LASTEXITCODE): $out" }
+    $out | ConvertFrom-Json
 }
 
 function Get-OtlpRequest {
