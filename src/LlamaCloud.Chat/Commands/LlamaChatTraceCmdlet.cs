@@ -50,6 +50,8 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>A session's trace is complete; with -Redact, <paramref name="tally"/> is what its redaction replaced.</summary>
         internal abstract void OnTrace(ChatTrace trace, RedactionTally? tally);
 
+        private protected override ShownFields Shown => ShownFields.Trace(IncludeContent);
+
         /// <summary>False to skip all work (-WhatIf on a file).</summary>
         internal virtual bool Active => true;
 

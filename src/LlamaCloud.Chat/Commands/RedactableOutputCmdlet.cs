@@ -65,7 +65,10 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>A redaction for one output; null without redaction.</summary>
-        private protected SessionRedaction? NewRedaction() => Redactor == null ? null : new SessionRedaction(Redactor);
+        private protected SessionRedaction? NewRedaction() => Redactor == null ? null : new SessionRedaction(Redactor, Shown);
+
+        /// <summary>The texts this cmdlet's output shows (with its switches): only those are redacted, and counted.</summary>
+        private protected abstract ShownFields Shown { get; }
 
         /// <summary>The output of <paramref name="redaction"/> was written: its counts join the run's.</summary>
         private protected void Commit(SessionRedaction? redaction)
@@ -122,7 +125,8 @@ namespace LlamaCloud.Chat.Commands
             foreach (var (name, value) in entries)
             {
                 if (!PatternName.IsMatch(name)) Fail(RedactionMessages.BadName(name), name);
-                if (!taken.Add(name) || !taken.Add(name.ToUpperInvariant())) Fail(RedactionMessages.TakenName(name), name);
+                // Case-insensitive: a name is also its pseudonyms' label, in upper case.
+                if (!taken.Add(name)) Fail(RedactionMessages.TakenName(name), name);
                 Regex regex;
                 try
                 {

@@ -38,6 +38,8 @@ namespace LlamaCloud.Chat.Commands
             MaxToolOutputLength = MaxToolOutputLength,
         };
 
+        private protected override ShownFields Shown => ShownFields.Transcript(IncludeThinking, IncludeToolOutput);
+
         /// <summary>The target for session <paramref name="sessionId"/>'s transcript, or null to skip it (the reason,
         /// if any, has been written). With -Redact, <paramref name="redaction"/> is the transcript's (its turns arrive
         /// redacted; its tally goes on the output).</summary>

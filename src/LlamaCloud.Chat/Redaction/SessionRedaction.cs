@@ -3,18 +3,21 @@ using System.Collections.Generic;
 namespace LlamaCloud.Chat.Redaction
 {
     /// <summary>
-    /// The redaction of one output (a transcript, a trace): redacted copies of the session's summary and of each turn,
-    /// with every text a writer can show replaced (title, index ids, prompts, answers, reasoning, errors, tool names,
-    /// call ids, arguments, results, attachments, unknown events), and the tally of what was replaced. Session ids
-    /// stay as they are: they name the files and derive the trace ids.
+    /// The redaction of one output (a transcript, a trace): copies of the session's summary and of each turn that hold
+    /// the texts the output shows (<see cref="ShownFields"/>: title, index ids, prompts, answers, reasoning, errors,
+    /// tool names, call ids, arguments, results, attachments), redacted, and nothing else; and the tally of what was
+    /// replaced. Session ids stay as they are: they name the files and derive the trace ids.
     /// </summary>
     internal sealed class SessionRedaction
     {
+        private static readonly UnknownEvent[] NoEvents = new UnknownEvent[0];
         private readonly TextRedactor _redactor;
+        private readonly ShownFields _shown;
 
-        internal SessionRedaction(TextRedactor redactor)
+        internal SessionRedaction(TextRedactor redactor, ShownFields shown)
         {
             _redactor = redactor;
+            _shown = shown;
             Tally = redactor.NewTally();
         }
 
@@ -31,21 +34,12 @@ namespace LlamaCloud.Chat.Redaction
             {
                 LastUpdatedAt = session.LastUpdatedAt,
                 LastUpdatedAtText = session.LastUpdatedAtText,
-                GeneratedTitle = Text(session.GeneratedTitle),
-                IndexIds = session.IndexIds == null ? null : TextList(session.IndexIds),
             };
-            if (session.JobMetadata is JobMetadata job)
+            // The job metadata is shown by no writer: left out.
+            if (_shown.Header)
             {
-                copy.JobMetadata = new JobMetadata
-                {
-                    DurationMs = job.DurationMs,
-                    Error = Text(job.Error),
-                    ExportConfigIds = job.ExportConfigIds == null ? null : TextList(job.ExportConfigIds),
-                    IsError = job.IsError,
-                    TotalInputTokens = job.TotalInputTokens,
-                    TotalOutputTokens = job.TotalOutputTokens,
-                    Turns = job.Turns,
-                };
+                copy.GeneratedTitle = Text(session.GeneratedTitle);
+                copy.IndexIds = session.IndexIds == null ? null : TextList(session.IndexIds);
             }
             return copy;
         }
@@ -57,16 +51,16 @@ namespace LlamaCloud.Chat.Redaction
             for (var i = 0; i < calls.Length; i++)
             {
                 var c = turn.ToolCalls[i];
-                var image = c.ImageAttachment == null ? null : new ImageAttachment(Text(c.ImageAttachment.AttachmentName), Text(c.ImageAttachment.SourceId));
-                calls[i] = c.With(Text(c.CallId), Text(c.Name), Json(c.ArgumentsPayload), Json(c.ResultPayload), image);
+                var image = c.ImageAttachment == null ? null
+                    : new ImageAttachment(Text(c.ImageAttachment.AttachmentName), _shown.ImageSource ? Text(c.ImageAttachment.SourceId) : null);
+                calls[i] = c.With(Text(c.CallId), Text(c.Name), _shown.ToolArguments ? Json(c.ArgumentsPayload) : null,
+                    _shown.ToolResults ? Json(c.ResultPayload) : null, image);
             }
-            var other = new UnknownEvent[turn.OtherEvents.Count];
-            for (var i = 0; i < other.Length; i++) other[i] = Unknown(turn.OtherEvents[i]);
             return new ChatTurn(turn.SessionId, turn.Number)
             {
-                Prompt = Text(turn.Prompt),
-                Answer = Text(turn.Answer)!,
-                Thinking = Text(turn.Thinking)!,
+                Prompt = _shown.Conversation ? Text(turn.Prompt) : null,
+                Answer = _shown.Conversation ? Text(turn.Answer)! : string.Empty,
+                Thinking = _shown.Thinking ? Text(turn.Thinking)! : string.Empty,
                 ToolCalls = new ReadOnlyItems<ChatToolCall>(calls, "tool call"),
                 Usage = turn.Usage,
                 IsError = turn.IsError,
@@ -75,7 +69,8 @@ namespace LlamaCloud.Chat.Redaction
                 FirstIndex = turn.FirstIndex,
                 LastIndex = turn.LastIndex,
                 EventCount = turn.EventCount,
-                OtherEvents = new ReadOnlyItems<UnknownEvent>(other, "event"),
+                // Events of unknown types are shown by no writer: left out.
+                OtherEvents = new ReadOnlyItems<UnknownEvent>(NoEvents, "event"),
             };
         }
 
@@ -84,18 +79,6 @@ namespace LlamaCloud.Chat.Redaction
             if (payload == null) return null;
             var redacted = _redactor.RedactJson(payload.Utf8, Tally);
             return ReferenceEquals(redacted, payload.Utf8) ? payload : new JsonPayload(redacted);
-        }
-
-        private UnknownEvent Unknown(UnknownEvent e)
-        {
-            var copy = e.IsJson
-                ? new UnknownEvent(e.Type, new JsonPayload(_redactor.RedactJson(System.Text.Encoding.UTF8.GetBytes(e.RawJson), Tally)))
-                : new UnknownEvent(Text(e.RawJson)!);
-            copy.SessionId = e.SessionId;
-            copy.Index = e.Index;
-            copy.TurnPosition = e.TurnPosition;
-            copy.StreamEventName = e.StreamEventName;
-            return copy;
         }
 
         private IReadOnlyList<string> TextList(IReadOnlyList<string> items)
