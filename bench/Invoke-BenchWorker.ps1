@@ -2,7 +2,7 @@
 .SYNOPSIS
     One measuring process of the LlamaCloud.Chat benchmark. Started by Run-Benchmark.ps1 in a fresh pwsh; not meant to be run by hand.
 .DESCRIPTION
-    -Mode Size    times scenarios (a), (b), (c) of the module and the Invoke-RestMethod equivalents for one session size,
+    -Mode Size    times scenarios (a), (b), (c), (d) of the module and the Invoke-RestMethod equivalents for one session size,
                   alternating them run after run, asserting every result, and writes the times to -ResultPath (JSON).
     -Mode Memory  measures the peak working-set growth of one scenario, once, in this fresh process. Scenarios: (a), (b),
                   IRM-filter, and for Get-LlamaChatTurn against the event stream it is built from: c (every event
@@ -68,6 +68,7 @@ $scenarios = [ordered]@{
     a          = { Get-LlamaChatSession -Id $sid -BaseUri $u -ApiKey $k | Get-LlamaChatEvent -Type tool_call }
     b          = { Get-LlamaChatEvent -SessionId $sid -Type tool_call -BaseUri $u -ApiKey $k }
     c          = { Get-LlamaChatEvent -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
+    d          = { Get-LlamaChatSession -Id $sid -BaseUri $u -ApiKey $k | Get-LlamaChatEvent | Measure-Object }
     irmFilter  = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events.Where({ $_.type -eq 'tool_call' }) }
     irmMeasure = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events | Measure-Object }
     turns      = { Get-LlamaChatTurn -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
@@ -109,7 +110,7 @@ switch ($Mode) {
     'Size' {
         $sid = "ses-gen-$Size"
         $all = $scenarios
-        $names = @('a', 'b', 'c')
+        $names = @('a', 'b', 'c', 'd')
         if ($Size -le $IrmMaxSize) { $names += 'irmFilter', 'irmMeasure' }
         $data = [ordered]@{}
         foreach ($n in $names) { $data[$n] = [ordered]@{ timesMs = [Collections.Generic.List[double]]::new(); allocatedMB = [Collections.Generic.List[double]]::new() } }
@@ -118,7 +119,7 @@ switch ($Mode) {
         $check = {
             param($n, $r)
             $t = Test-Result $n $r
-            if ($n -in 'c', 'irmMeasure') {
+            if ($n -in 'c', 'd', 'irmMeasure') {
                 if ($t.Count -ne $Size) { throw "($n) counted $($t.Count) events in ses-gen-$Size, expected $Size" }
             }
             else {

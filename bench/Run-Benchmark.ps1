@@ -9,6 +9,7 @@
       (a)         Get-LlamaChatSession -Id $id | Get-LlamaChatEvent -Type tool_call
       (b)         Get-LlamaChatEvent -SessionId $id -Type tool_call
       (c)         Get-LlamaChatEvent -SessionId $id | Measure-Object
+      (d)         Get-LlamaChatSession -Id $id | Get-LlamaChatEvent | Measure-Object
       IRM-filter  (Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events.Where({ $_.type -eq 'tool_call' })
       IRM-measure (Invoke-RestMethod $uri -Headers ...).events | Measure-Object
     asserting every result (same tool calls, in the same order, from all; the full event count for the measures).
@@ -301,6 +302,7 @@ Add-Line '|---|---|'
 Add-Line '| (a) | `Get-LlamaChatSession -Id $id \| Get-LlamaChatEvent -Type tool_call` |'
 Add-Line '| (b) | `Get-LlamaChatEvent -SessionId $id -Type tool_call` |'
 Add-Line '| (c) | `Get-LlamaChatEvent -SessionId $id \| Measure-Object` |'
+Add-Line '| (d) | `Get-LlamaChatSession -Id $id \| Get-LlamaChatEvent \| Measure-Object`: the whole session fetched, then every event piped on |'
 Add-Line '| IRM-filter | `(Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events.Where({ $_.type -eq ''tool_call'' })` |'
 Add-Line '| IRM-measure | `(Invoke-RestMethod $uri -Headers @{Authorization="Bearer $key"}).events \| Measure-Object` |'
 Add-Line '| TS | `(await client.beta.chat.retrieve(id)).events.filter(e => e.type === ''tool_call'')` (bench/node/retrieve.mjs, one node process) |'
@@ -308,30 +310,31 @@ if (-not $SkipTiming) {
 Add-Line
 Add-Line '## Time (ms)'
 Add-Line
-Add-Line '| events | body MB | tool calls | (a) | (b) | (c) | IRM-filter | IRM-measure | TS |'
-Add-Line '|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+Add-Line '| events | body MB | tool calls | (a) | (b) | (c) | (d) | IRM-filter | IRM-measure | TS |'
+Add-Line '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 foreach ($e in $results.sizes) {
     $irmSkip = "skipped (> -IrmMaxSize $($IrmMaxSize.ToString('N0')))"
     $irmF = if ($e.timing.irmIncluded) { Format-Cell (Get-ScenarioTimes $e 'irmFilter') } else { $irmSkip }
     $irmM = if ($e.timing.irmIncluded) { Format-Cell (Get-ScenarioTimes $e 'irmMeasure') } else { $irmSkip }
     $ts = if ($e.node) { Format-Cell $e.node.timesMs } else { $e.nodeNote }
-    Add-Line ('| {0:N0} | {1:N1} | {2:N0} | {3} | {4} | {5} | {6} | {7} | {8} |' -f $e.size, ($e.bytes / 1MB), $e.toolCalls,
-        (Format-Cell (Get-ScenarioTimes $e 'a')), (Format-Cell (Get-ScenarioTimes $e 'b')), (Format-Cell (Get-ScenarioTimes $e 'c')), $irmF, $irmM, $ts)
+    Add-Line ('| {0:N0} | {1:N1} | {2:N0} | {3} | {4} | {5} | {6} | {7} | {8} | {9} |' -f $e.size, ($e.bytes / 1MB), $e.toolCalls,
+        (Format-Cell (Get-ScenarioTimes $e 'a')), (Format-Cell (Get-ScenarioTimes $e 'b')), (Format-Cell (Get-ScenarioTimes $e 'c')),
+        (Format-Cell (Get-ScenarioTimes $e 'd')), $irmF, $irmM, $ts)
 }
 Add-Line
 Add-Line '## Ratios of medians (below 1: the module is faster)'
 Add-Line
-Add-Line '| events | (a) / IRM-filter | (b) / IRM-filter | (c) / IRM-measure | (a) / TS | (b) / TS |'
-Add-Line '|---:|---:|---:|---:|---:|---:|'
+Add-Line '| events | (a) / IRM-filter | (b) / IRM-filter | (c) / IRM-measure | (a) / TS | (b) / TS | (d) / (c) |'
+Add-Line '|---:|---:|---:|---:|---:|---:|---:|'
 foreach ($e in $results.sizes) {
-    $a = Get-ScenarioMedian $e 'a'; $b = Get-ScenarioMedian $e 'b'; $c = Get-ScenarioMedian $e 'c'
+    $a = Get-ScenarioMedian $e 'a'; $b = Get-ScenarioMedian $e 'b'; $c = Get-ScenarioMedian $e 'c'; $d = Get-ScenarioMedian $e 'd'
     $irmF = Get-ScenarioMedian $e 'irmFilter'; $irmM = Get-ScenarioMedian $e 'irmMeasure'
     $ts = if ($e.node) { [double]$e.node.medianMs } else { $null }
     $noIrm = if ($e.timing.irmIncluded) { $null } else { 'n/a (IRM skipped)' }
     $noTs = if ($e.node) { $null } else { 'n/a (TS skipped)' }
-    Add-Line ('| {0:N0} | {1} | {2} | {3} | {4} | {5} |' -f $e.size,
+    Add-Line ('| {0:N0} | {1} | {2} | {3} | {4} | {5} | {6} |' -f $e.size,
         ($noIrm ?? (Format-Ratio $a $irmF)), ($noIrm ?? (Format-Ratio $b $irmF)), ($noIrm ?? (Format-Ratio $c $irmM)),
-        ($noTs ?? (Format-Ratio $a $ts)), ($noTs ?? (Format-Ratio $b $ts)))
+        ($noTs ?? (Format-Ratio $a $ts)), ($noTs ?? (Format-Ratio $b $ts)), (Format-Ratio $d $c))
 }
 Add-Line
 Add-Line '## Linearity'

@@ -2,12 +2,9 @@
 # loopback port, for tests/Pester/Proxy.Tests.ps1; and makes the self-signed certificate the emulator's https
 # listener uses.
 
-function Get-TinyProxyPath {
-    $cmd = Get-Command tinyproxy -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($cmd) { return $cmd.Source }
-    foreach ($p in '/usr/bin/tinyproxy', '/usr/sbin/tinyproxy', '/usr/local/bin/tinyproxy') { if (Test-Path $p) { return $p } }
-    return $null
-}
+Import-Module (Join-Path $PSScriptRoot 'RealParts.psm1')
+
+function Get-TinyProxyPath { Find-RealPart tinyproxy -For 'the proxy tests' -WarningAction SilentlyContinue }
 
 function Start-TinyProxy {
     [CmdletBinding()]

@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.NetFx
 {
@@ -45,11 +49,10 @@ namespace LlamaCloud.Chat.NetFx
 
         private static (ChatSession Session, List<ChatEvent> Events) Read(byte[] json, int pieceSize)
         {
-            var reader = new SessionReader("ses-fx", null, keepEvents: true);
-            var output = new List<ChatEvent>();
+            var reader = new SessionReader("ses-fx", new KeptEvents());
             if (pieceSize <= 0)
             {
-                reader.Read(json, true, output);
+                reader.Read(json, true);
             }
             else
             {
@@ -58,13 +61,13 @@ namespace LlamaCloud.Chat.NetFx
                 for (var at = 0; at < json.Length; at += pieceSize)
                 {
                     for (var i = at; i < Math.Min(json.Length, at + pieceSize); i++) pending.Add(json[i]);
-                    var consumed = reader.Read(pending.ToArray(), false, output);
+                    var consumed = reader.Read(pending.ToArray(), false);
                     pending.RemoveRange(0, consumed);
                 }
-                reader.Read(pending.ToArray(), true, output);
+                reader.Read(pending.ToArray(), true);
             }
             Equal(true, reader.IsComplete, "document complete");
-            return (reader.Session, output);
+            return (reader.Session, new List<ChatEvent>(reader.Session.Events ?? (IReadOnlyList<ChatEvent>)Array.Empty<ChatEvent>()));
         }
 
         internal static IEnumerable<Check> All()
@@ -108,15 +111,13 @@ namespace LlamaCloud.Chat.NetFx
                 var (eager, _) = Read(json, 0);
                 var body = AppendOnlyBuffer.CopyOf(json);
                 var reader = ChatApi.WholeSessionReader("ses-fx");
-                reader.Owner = body;
-                reader.OwnerOffset = 0;
-                reader.Read(body.Slice(0, body.Length), true, null);
+                reader.Read(body, 0, true);
                 var lazy = reader.Session;
                 Equal(eager.EventCount, lazy.EventCount, "event count");
-                var calls = lazy.Lazy!.Select(new EventFilter(new[] { "tool_call" }, null));
+                var calls = ((LazyEvents?)lazy.Lazy)!.Select(new EventFilter(new[] { "tool_call" }, null));
                 Equal(1, calls.Count, "one tool call selected");
                 Equal("search_index", ((ToolCallEvent)calls[0]).Name, "its name");
-                Equal(false, lazy.Lazy.IsMaterialized, "nothing else built");
+                Equal(false, ((LazyEvents?)lazy.Lazy).IsMaterialized, "nothing else built");
                 for (var i = 0; i < eager.Events!.Count; i++)
                     Equal(eager.Events[i].ToString(), lazy.Events![i].ToString(), $"event {i}");
                 var longText = new string('x', 37) + "\\\"" + new string('\u00e9', 29);
@@ -147,9 +148,9 @@ namespace LlamaCloud.Chat.NetFx
 
             yield return new Check("a truncated document is reported, not swallowed", () =>
             {
-                var reader = new SessionReader("a", null, keepEvents: true);
+                var reader = new SessionReader("a", new KeptEvents());
                 Exception? caught = null;
-                try { reader.Read(Encoding.UTF8.GetBytes(Q("{'session_id':'a','events':[{'type':'text','content':'x'}")), true, new List<ChatEvent>()); }
+                try { reader.Read(Encoding.UTF8.GetBytes(Q("{'session_id':'a','events':[{'type':'text','content':'x'}")), true); }
                 catch (Exception ex) { caught = ex; }
                 Equal(true, caught is InvalidSessionJsonException || !reader.IsComplete, "truncation noticed");
             });

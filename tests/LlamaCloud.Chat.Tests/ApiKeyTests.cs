@@ -1,4 +1,5 @@
 using System.Security;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
-using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -3,6 +3,9 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
 
 namespace LlamaCloud.Chat.Tests
 {

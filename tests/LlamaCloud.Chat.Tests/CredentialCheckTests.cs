@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -1,3 +1,6 @@
+using LlamaCloud.Chat.Http;
+
+
 namespace LlamaCloud.Chat.Tests
 {
     public class ErrorDetailTests
@@ -13,7 +16,7 @@ namespace LlamaCloud.Chat.Tests
         [InlineData("{\"detail\":\"caf\\u00e9\"}", "café")]
         public void DetailIsExtracted(string body, string expected)
         {
-            Assert.Equal(expected, ResponseBody.ExtractDetail(body));
+            Assert.Equal(expected, ResponseText.ExtractDetail(body));
         }
 
         [Fact]
@@ -23,7 +26,7 @@ namespace LlamaCloud.Chat.Tests
                 + "{\"loc\":[\"query\",\"page_size\",0],\"msg\":\"ensure this value is less than 100\",\"type\":\"value_error\"},"
                 + "{\"msg\":\"no loc\"},\"plain\"]}";
             Assert.Equal("body.prompt: field required; query.page_size.0: ensure this value is less than 100; no loc; plain",
-                ResponseBody.ExtractDetail(body));
+                ResponseText.ExtractDetail(body));
         }
 
         [Theory]
@@ -37,13 +40,13 @@ namespace LlamaCloud.Chat.Tests
         [InlineData("{\"detail\":null}")]
         public void NoDetail(string body)
         {
-            Assert.Null(ResponseBody.ExtractDetail(body));
+            Assert.Null(ResponseText.ExtractDetail(body));
         }
 
         [Fact]
         public void DescribePullsTheHtmlTitle()
         {
-            var d = ResponseBody.Describe("<!DOCTYPE html><html><head><TITLE>502 Bad\n Gateway</TITLE></head><body>nginx</body></html>");
+            var d = ResponseText.Describe("<!DOCTYPE html><html><head><TITLE>502 Bad\n Gateway</TITLE></head><body>nginx</body></html>");
             Assert.StartsWith(": \"502 Bad Gateway\".", d);
             Assert.Contains("proxy or gateway", d);
         }
@@ -51,11 +54,11 @@ namespace LlamaCloud.Chat.Tests
         [Fact]
         public void DescribeShowsTheStartOfOtherText()
         {
-            Assert.Equal(": \"upstream connect error\".", ResponseBody.Describe("upstream connect error"));
-            Assert.Equal(": \"a b\".", ResponseBody.Describe("a\r\n\r\nb"));
-            var longText = ResponseBody.Describe(new string('x', 500));
+            Assert.Equal(": \"upstream connect error\".", ResponseText.Describe("upstream connect error"));
+            Assert.Equal(": \"a b\".", ResponseText.Describe("a\r\n\r\nb"));
+            var longText = ResponseText.Describe(new string('x', 500));
             Assert.Equal(": \"" + new string('x', 120) + "…\".", longText);
-            Assert.Equal(": \"<title>unclosed\".", ResponseBody.Describe("<title>unclosed"));
+            Assert.Equal(": \"<title>unclosed\".", ResponseText.Describe("<title>unclosed"));
         }
 
         [Theory]
@@ -64,7 +67,7 @@ namespace LlamaCloud.Chat.Tests
         [InlineData("  \n ")]
         public void DescribeEmpty(string? text)
         {
-            Assert.Equal(" (empty body).", ResponseBody.Describe(text));
+            Assert.Equal(" (empty body).", ResponseText.Describe(text));
         }
 
         [Theory]
@@ -78,7 +81,7 @@ namespace LlamaCloud.Chat.Tests
         [InlineData("application/octet-stream", false)]
         public void IsJson(string mediaType, bool expected)
         {
-            Assert.Equal(expected, ResponseBody.IsJson(mediaType));
+            Assert.Equal(expected, ResponseText.IsJson(mediaType));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -79,7 +80,7 @@ namespace LlamaCloud.Chat.Tests
         public void WholeBodyInANonFinalReadThenAnEmptyFinalRead()
         {
             var doc = Utf8(AllTypesDocument);
-            var reader = new SessionReader("ses-1", null, keepEvents: true);
+            var reader = new SessionReader("ses-1", new KeptEvents());
             var output = new List<ChatEvent>();
             var consumed = reader.Read(doc, false, output);
             Assert.Equal(doc.Length, consumed);
@@ -92,7 +93,7 @@ namespace LlamaCloud.Chat.Tests
         {
             var doc = Utf8(Q("{'session_id':'s','events':[{'content':'a','type':'text'},{'content':'b','type':'text'}]}"));
             var firstEnd = Encoding.UTF8.GetString(doc).IndexOf("},", StringComparison.Ordinal) + 1;
-            var reader = new SessionReader("s", null, keepEvents: false);
+            var reader = new SessionReader("s", new StreamedEvents(null));
             var output = new List<ChatEvent>();
             var consumed = reader.Read(new ReadOnlySpan<byte>(doc, 0, firstEnd + 3), false, output);
             Assert.Equal("a", ((TextEvent)Assert.Single(output)).Content);
@@ -219,8 +220,8 @@ namespace LlamaCloud.Chat.Tests
         public void NonFinalReadsOfAPartialDocumentDoNotThrow()
         {
             var doc = Utf8(AllTypesDocument);
-            var reader = new SessionReader("s", null, keepEvents: true);
-            var consumed = reader.Read(new ReadOnlySpan<byte>(doc, 0, doc.Length / 2), false, null);
+            var reader = new SessionReader("s", new KeptEvents());
+            var consumed = reader.Read(new ReadOnlySpan<byte>(doc, 0, doc.Length / 2), false);
             Assert.InRange(consumed, 1, doc.Length / 2);
             Assert.False(reader.IsComplete);
             Assert.Equal(0, reader.Read(ReadOnlySpan<byte>.Empty, false, null));

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Xunit;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {
@@ -22,13 +23,13 @@ namespace LlamaCloud.Chat.Tests
         public void OwnedBuffersGiveTheSameContentAsEagerDecoding()
         {
             var bytes = TestUtil.Utf8(TestUtil.Q(Doc));
-            var eager = new SessionReader("s", null, keepEvents: true);
-            eager.Read(bytes, true, null);
+            var eager = new SessionReader("s", new KeptEvents());
+            eager.Read(bytes, true);
             var padded = new AppendOnlyBuffer(bytes.Length + 7);
             padded.Append(new byte[7]);
             padded.Append(bytes);
-            var lazy = new SessionReader("s", null, keepEvents: true) { Owner = padded, OwnerOffset = 7 };
-            lazy.Read(padded.Slice(7, bytes.Length), true, null);
+            var lazy = new SessionReader("s", new KeptEvents());
+            lazy.Read(padded, 7, true);
             Assert.Equal(Contents(eager.Session.Events!), Contents(lazy.Session.Events!));
             Assert.Equal("Grüße — 日本語 😀", ((ContentEvent)lazy.Session.Events![1]).Content);
             Assert.Equal("esc \"q\" \n é", ((ContentEvent)lazy.Session.Events![2]).Content);
@@ -39,8 +40,8 @@ namespace LlamaCloud.Chat.Tests
         {
             var bytes = TestUtil.Utf8(TestUtil.Q(Doc));
             var owned = AppendOnlyBuffer.CopyOf(bytes);
-            var lazy = new SessionReader("s", null, keepEvents: true) { Owner = owned };
-            lazy.Read(owned.Slice(0, owned.Length), true, null);
+            var lazy = new SessionReader("s", new KeptEvents());
+            lazy.Read(owned, 0, true);
             var e = (ContentEvent)lazy.Session.Events![0];
             Assert.Same(e.Content, e.Content);
             Assert.Equal("plain", e.Summary);

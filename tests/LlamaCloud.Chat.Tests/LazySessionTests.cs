@@ -8,6 +8,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -65,11 +68,11 @@ namespace LlamaCloud.Chat.Tests
             var doc = Utf8(Tricky);
             var eager = ReadWhole(doc).Session;
             var lazy = await FetchAsync(doc);
-            Assert.NotNull(lazy.Lazy);
+            Assert.NotNull(((LazyEvents?)lazy.Lazy));
             Assert.Equal(eager.EventCount, lazy.EventCount);
-            Assert.False(lazy.Lazy!.IsMaterialized); // EventCount builds nothing
+            Assert.False(((LazyEvents?)lazy.Lazy)!.IsMaterialized); // EventCount builds nothing
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.Events!));
-            Assert.True(lazy.Lazy.IsMaterialized);
+            Assert.True(((LazyEvents?)lazy.Lazy).IsMaterialized);
             Assert.Same(lazy.Events, lazy.Events);
             Assert.Equal("24 events", lazy.Events!.ToString());
         }
@@ -81,12 +84,12 @@ namespace LlamaCloud.Chat.Tests
             var eager = ReadWhole(doc).Session;
             var lazy = await FetchAsync(doc);
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.EnumerateEvents()!));
-            Assert.False(lazy.Lazy!.IsMaterialized); // nothing kept: the turn builder's pass leaves the session as it was
-            var tools = lazy.Lazy.Select(new EventFilter(new[] { "tool_call" }, null));
+            Assert.False(((LazyEvents?)lazy.Lazy)!.IsMaterialized); // nothing kept: the turn builder's pass leaves the session as it was
+            var tools = ((LazyEvents?)lazy.Lazy).Select(new EventFilter(new[] { "tool_call" }, null));
             Assert.NotEmpty(tools);
             var enumerated = lazy.EnumerateEvents()!.ToList();
             foreach (var e in tools) Assert.Same(e, enumerated[e.Index!.Value]); // events a filter built are handed out again
-            Assert.False(lazy.Lazy.IsMaterialized);
+            Assert.False(((LazyEvents?)lazy.Lazy).IsMaterialized);
             var all = lazy.Events!;
             Assert.Equal(all, lazy.EnumerateEvents()!); // once materialized, the same objects
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(all));
@@ -112,14 +115,14 @@ namespace LlamaCloud.Chat.Tests
             var built = DescribeAll(ReadWhole(doc).Events.Where(filter.Matches));
             var streamed = DescribeAll(ReadWhole(doc, filter: filter).Events);
             var lazy = await FetchAsync(doc);
-            var selected = lazy.Lazy!.Select(filter);
+            var selected = ((LazyEvents?)lazy.Lazy)!.Select(filter);
             Assert.NotEmpty(built);
             Assert.Equal(built, DescribeAll(selected));
             Assert.Equal(streamed, DescribeAll(selected));
-            Assert.False(lazy.Lazy.IsMaterialized);
+            Assert.False(((LazyEvents?)lazy.Lazy).IsMaterialized);
             // The same objects later in Events, and the filter still right once everything is built.
             foreach (var e in selected) Assert.Same(e, lazy.Events![e.Index!.Value]);
-            Assert.Equal(built, DescribeAll(lazy.Lazy.Select(filter)));
+            Assert.Equal(built, DescribeAll(((LazyEvents?)lazy.Lazy).Select(filter)));
         }
 
         [Theory]
@@ -159,7 +162,7 @@ namespace LlamaCloud.Chat.Tests
             var eager = ReadWhole(doc).Session;
             var lazy = await FetchAsync(doc, 8191, 65536, 3, 200000);
             var filter = new EventFilter(new[] { "tool_call" }, null);
-            Assert.Equal(DescribeAll(eager.Events!.Where(filter.Matches)), DescribeAll(lazy.Lazy!.Select(filter)));
+            Assert.Equal(DescribeAll(eager.Events!.Where(filter.Matches)), DescribeAll(((LazyEvents?)lazy.Lazy)!.Select(filter)));
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.Events!));
             Assert.Equal(80000, lazy.EventCount);
         }

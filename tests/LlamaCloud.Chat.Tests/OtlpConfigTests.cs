@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Tests
 {
@@ -75,9 +76,9 @@ namespace LlamaCloud.Chat.Tests
         {
             var h = new OtlpHeaders();
             h.AddFromEnvironment("authorization=Bearer env");
-            h.AddFromParameter(new Hashtable { ["Authorization"] = "Bearer param" });
+            h.AddFromParameter(new Dictionary<object, object?> { ["Authorization"] = "Bearer param" });
             Assert.Equal("Bearer param", h.All.Single().Value);
-            var ex = Assert.Throws<LlamaCloudException>(() => h.AddFromParameter(new Hashtable { ["X-Key"] = "abc\r\nInjected: 1" }));
+            var ex = Assert.Throws<LlamaCloudException>(() => h.AddFromParameter(new Dictionary<object, object?> { ["X-Key"] = "abc\r\nInjected: 1" }));
             Assert.Equal(ErrorIds.InvalidOtlpHeader, ex.ErrorId);
             Assert.DoesNotContain("abc", ex.Message);
         }
@@ -89,7 +90,7 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal("none", h.DescribeSources());
             h.AddFromEnvironment("x-tenant=acme-1,authorization=Bearer env-2", "OTEL_EXPORTER_OTLP_HEADERS");
             h.AddFromEnvironment("x-region=eu-3", "OTEL_EXPORTER_OTLP_TRACES_HEADERS");
-            h.AddFromParameter(new Hashtable { ["Authorization"] = "Bearer param-4" });
+            h.AddFromParameter(new Dictionary<object, object?> { ["Authorization"] = "Bearer param-4" });
             var text = h.DescribeSources();
             Assert.Equal("x-tenant (from OTEL_EXPORTER_OTLP_HEADERS), x-region (from OTEL_EXPORTER_OTLP_TRACES_HEADERS), Authorization (from -Header)", text);
             foreach (var value in new[] { "acme-1", "env-2", "eu-3", "param-4" }) Assert.DoesNotContain(value, text);

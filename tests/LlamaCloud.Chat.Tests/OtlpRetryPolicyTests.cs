@@ -1,4 +1,5 @@
 using System;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LlamaCloud.Chat.Api;
 
 namespace LlamaCloud.Chat.Tests
 {

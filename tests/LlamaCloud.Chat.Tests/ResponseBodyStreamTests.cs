@@ -6,6 +6,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -23,7 +26,7 @@ namespace LlamaCloud.Chat.Tests
         private static async Task<(SessionReader Reader, List<ChatEvent> Batched)> ReadAsync(HttpResponseMessage response, bool batches)
         {
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
-            var reader = new SessionReader("ses-1", null, keepEvents: !batches);
+            var reader = new SessionReader("ses-1", batches ? new StreamedEvents(null) : new KeptEvents());
             var collected = new List<ChatEvent>();
             await ResponseBody.ReadSessionAsync(response, reader,
                 batches ? b => { collected.AddRange(b); return Task.CompletedTask; } : null, ctx);
@@ -86,10 +89,10 @@ namespace LlamaCloud.Chat.Tests
         public async Task ReadErrorGivesDetailAndText()
         {
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
-            var (detail, text) = await ResponseBody.ReadErrorAsync(Response(Utf8("{\"detail\":\"Session not found\"}")), ctx);
+            var (detail, text) = await ResponseText.ReadErrorAsync(Response(Utf8("{\"detail\":\"Session not found\"}")), ctx);
             Assert.Equal("Session not found", detail);
             Assert.Equal("{\"detail\":\"Session not found\"}", text);
-            Assert.Equal((null, null), await ResponseBody.ReadErrorAsync(Response(Array.Empty<byte>()), ctx));
+            Assert.Equal((null, null), await ResponseText.ReadErrorAsync(Response(Array.Empty<byte>()), ctx));
         }
     }
 }

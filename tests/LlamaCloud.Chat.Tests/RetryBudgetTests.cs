@@ -1,4 +1,5 @@
 using Xunit;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -4,6 +4,9 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Tests
 {
@@ -35,7 +38,7 @@ namespace LlamaCloud.Chat.Tests
         /// <summary>Runs the loop over the scripted outcomes; returns the attempts made and the result or failure.</summary>
         private static async Task<(int Attempts, int? Value, LlamaCloudException? Failure)> Run(RequestSpec spec, int maximumRetryCount, params AttemptOutcome<int>[] script)
         {
-            var loop = new RetryLoop(new RateGate(), new CredentialCheck(), new Log(), maximumRetryCount);
+            var loop = new RetryLoop(new RateGate(), new CredentialCheck(), new Log(), ChatRulesWith(maximumRetryCount));
             var attempts = 0;
             try
             {
@@ -52,6 +55,9 @@ namespace LlamaCloud.Chat.Tests
                 return (attempts, null, ex);
             }
         }
+
+        internal static ApiRules ChatRulesWith(int maximumRetryCount) =>
+            new ChatRules(new LlamaCloudOptions(new Uri("https://api.example"), ApiKey.From("test-key")!) { MaximumRetryCount = maximumRetryCount }, "test-key");
 
         private static RequestSpec Turn() => RequestSpec.Post(Uri, "s1", new byte[] { (byte)'{', (byte)'}' }, "text/event-stream");
         private static RequestSpec Get() => RequestSpec.Get(Uri, "s1");

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -4,6 +4,10 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Xunit;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -241,7 +245,7 @@ namespace LlamaCloud.Chat.Tests
 
         private static IEnumerable<ChatEvent> Chunked(byte[] body, int[] sizes, bool keep)
         {
-            var reader = new SessionReader("ses-1", null, keep);
+            var reader = new SessionReader("ses-1", keep ? new KeptEvents() : new StreamedEvents(null));
             var output = new List<ChatEvent>();
             var content = new System.Net.Http.StreamContent(new TrickleStream(body, sizes));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -249,8 +253,10 @@ namespace LlamaCloud.Chat.Tests
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
             ResponseBody.ReadSessionAsync(response, reader, batch => { output.AddRange(batch); return System.Threading.Tasks.Task.CompletedTask; }, ctx)
                 .GetAwaiter().GetResult();
-            if (keep) Assert.Equal(DescribeAll(output), DescribeAll(reader.Session.Events ?? (IEnumerable<ChatEvent>)Array.Empty<ChatEvent>()));
-            return output;
+            // A kept read hands nothing out: its events are the session's; a streamed one keeps none.
+            if (!keep) return output;
+            Assert.Empty(output);
+            return reader.Session.Events ?? (IEnumerable<ChatEvent>)Array.Empty<ChatEvent>();
         }
 
         private static IEnumerable<ChatEvent> Lazy(byte[] body, int[] sizes) =>
@@ -263,7 +269,7 @@ namespace LlamaCloud.Chat.Tests
             var (expected, truncated, notASession) = Reference(body);
             var whole = Outcome(() =>
             {
-                var reader = new SessionReader("ses-1", null, keepEvents: true);
+                var reader = new SessionReader("ses-1", new KeptEvents());
                 var output = new List<ChatEvent>();
                 reader.Read(body, true, output);
                 return output;
@@ -300,7 +306,7 @@ namespace LlamaCloud.Chat.Tests
             // An export builds nothing and only validates: it must accept and refuse exactly the same bodies.
             var validated = Outcome(() =>
             {
-                var reader = new SessionReader("ses-1", EventFilter.Nothing, keepEvents: false);
+                var reader = new SessionReader("ses-1", SummaryOnly.Instance);
                 var output = new List<ChatEvent>();
                 reader.Read(body, true, output);
                 Assert.Empty(output);
@@ -325,13 +331,13 @@ namespace LlamaCloud.Chat.Tests
         // give exactly the events of the unfiltered read that the filter matches.
         private static void CheckFilters(byte[] body, List<string> all, Random r, string label)
         {
-            var unfiltered = new SessionReader("ses-1", null, keepEvents: true);
+            var unfiltered = new SessionReader("ses-1", new KeptEvents());
             var built = new List<ChatEvent>();
             unfiltered.Read(body, true, built);
             var filter = Filters[r.Next(Filters.Length)];
             var skip = r.Next(3) == 0 ? r.Next(0, built.Count + 1) : 0;
             var expected = DescribeAll(built.Where(e => filter.Matches(e) && e.Index >= skip));
-            var reader = new SessionReader("ses-1", filter, keepEvents: false) { SkipBelow = skip };
+            var reader = new SessionReader("ses-1", new StreamedEvents(filter, skip));
             var output = new List<ChatEvent>();
             reader.Read(body, true, output);
             Assert.True(expected.SequenceEqual(DescribeAll(output)), $"{label}: filter #{Array.IndexOf(Filters, filter)} skip {skip}: the filtered read differs\n{string.Join("\n", expected)}\n--\n{string.Join("\n", DescribeAll(output))}");
@@ -344,7 +350,7 @@ namespace LlamaCloud.Chat.Tests
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(60), System.Threading.CancellationToken.None);
             var lazyReader = ChatApi.WholeSessionReader("ses-1");
             ResponseBody.ReadSessionAsync(response, lazyReader, null, ctx).GetAwaiter().GetResult();
-            var lazy = lazyReader.Session.Lazy;
+            var lazy = ((LazyEvents?)lazyReader.Session.Lazy);
             if (lazy == null) return;
             var selected = DescribeAll(lazy.Select(filter));
             var expectedAll = DescribeAll(built.Where(e => filter.Matches(e)));
@@ -369,9 +375,8 @@ namespace LlamaCloud.Chat.Tests
             Assert.Equal(new[] { 0 }, ReadWhole(body, filter: filter).Events.Select(e => e.Index!.Value));
             Assert.Equal(new[] { 0 }, ReadChunked(body, 7, filter: filter, keepEvents: false).Events.Select(e => e.Index!.Value));
             var lazy = ChatApi.WholeSessionReader("s");
-            lazy.Owner = AppendOnlyBuffer.CopyOf(body);
-            lazy.Read(body, true, null);
-            Assert.Equal(new[] { 0 }, lazy.Session.Lazy!.Select(filter).Select(e => e.Index!.Value));
+            lazy.Read(AppendOnlyBuffer.CopyOf(body), 0, true);
+            Assert.Equal(new[] { 0 }, ((LazyEvents?)lazy.Session.Lazy)!.Select(filter).Select(e => e.Index!.Value));
         }
 
         [Fact]
@@ -417,7 +422,7 @@ namespace LlamaCloud.Chat.Tests
                 var body = Utf8(sb.ToString());
                 var (expected, _, _) = Reference(body);
                 Assert.Equal(count + extra, expected?.Count); // the reader alone accepts it, every event of both arrays
-                var whole = new SessionReader("ses-1", null, keepEvents: true);
+                var whole = new SessionReader("ses-1", new KeptEvents());
                 var output = new List<ChatEvent>();
                 whole.Read(body, true, output);
                 Assert.True(expected!.SequenceEqual(DescribeAll(output)), $"body {n}: whole read differs");
@@ -525,7 +530,7 @@ namespace LlamaCloud.Chat.Tests
                 var body = Utf8(json);
                 var expected = DescribeAll(ReadWhole(body, requestedId: null).Events);
                 var file = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(body).ToArray();
-                var session = Assert.Single(LlamaCloud.Chat.Commands.SessionFiles.Parse(file));
+                var session = Assert.Single(LlamaCloud.Chat.Archive.SessionFiles.Parse(file));
                 Assert.True(expected.SequenceEqual(DescribeAll(session.Events!)), json);
             }
         }
@@ -544,9 +549,8 @@ namespace LlamaCloud.Chat.Tests
             for (var round = 0; round < 8; round++)
             {
                 var reader = ChatApi.WholeSessionReader("s");
-                reader.Owner = AppendOnlyBuffer.CopyOf(body);
-                reader.Read(reader.Owner.Slice(0, body.Length), true, null);
-                var lazy = reader.Session.Lazy!;
+                reader.Read(AppendOnlyBuffer.CopyOf(body), 0, true);
+                var lazy = ((LazyEvents?)reader.Session.Lazy)!;
                 var start = new System.Threading.Barrier(4);
                 List<ChatEvent>? selectedCalls = null, selectedDeltas = null, enumerated = null;
                 IReadOnlyList<ChatEvent>? all = null;

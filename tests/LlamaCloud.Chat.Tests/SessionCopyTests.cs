@@ -6,6 +6,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -29,7 +32,7 @@ namespace LlamaCloud.Chat.Tests
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = content };
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
-            var reader = new SessionReader("ses-1", EventFilter.Nothing, keepEvents: false);
+            var reader = new SessionReader("ses-1", SummaryOnly.Instance);
             using var copy = new MemoryStream();
             await ResponseBody.ReadSessionAsync(response, reader, null, ctx, copy);
             return (copy.ToArray(), reader);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -1,5 +1,5 @@
 using System.Linq;
-using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Archive;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests

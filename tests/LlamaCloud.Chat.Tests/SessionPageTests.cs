@@ -1,4 +1,5 @@
 using System;
+using LlamaCloud.Chat.Api;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests
@@ -200,7 +201,7 @@ namespace LlamaCloud.Chat.Tests
         [Fact]
         public void EventsAreHandedOutWithoutKeepingThemWhenKeepEventsIsFalse()
         {
-            var reader = new SessionReader("ses-1", null, keepEvents: false);
+            var reader = new SessionReader("ses-1", new StreamedEvents(null));
             var output = new List<ChatEvent>();
             reader.Read(Utf8(AllTypesDocument), true, output);
             Assert.Equal(17, output.Count);

@@ -1,4 +1,5 @@
 using System.Text;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Tests
 {
@@ -10,6 +13,17 @@ namespace LlamaCloud.Chat.Tests
     internal static class TestUtil
     {
         internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
+        /// <summary>The repository's root: the first folder above the test binaries that holds LlamaCloud.sln.</summary>
+        internal static string RepositoryRoot
+        {
+            get
+            {
+                var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
+                while (dir != null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "LlamaCloud.sln"))) dir = dir.Parent;
+                return dir?.FullName ?? throw new InvalidOperationException("LlamaCloud.sln not found above " + AppContext.BaseDirectory);
+            }
+        }
 
         /// <summary>Lets tests write JSON with single quotes: every ' becomes ".</summary>
         internal static string Q(string s) => s.Replace('\'', '"');
@@ -20,12 +34,30 @@ namespace LlamaCloud.Chat.Tests
 
         internal static (ChatSession Session, List<ChatEvent> Events) ReadWhole(byte[] json, string? requestedId = "ses-1", EventFilter? filter = null, int skipBelow = 0)
         {
-            var reader = new SessionReader(requestedId, filter, keepEvents: true) { SkipBelow = skipBelow };
+            // The whole history kept, or (filtered or skipping) the events a stream would hand out.
+            var reader = new SessionReader(requestedId, filter == null && skipBelow == 0 ? new KeptEvents() : new StreamedEvents(filter, skipBelow));
             var output = new List<ChatEvent>();
             var consumed = reader.Read(json, true, output);
             Assert.True(reader.IsComplete);
             Assert.True(consumed <= json.Length);
             return (reader.Session, output);
+        }
+
+        /// <summary>
+        /// <see cref="SessionReader.Read(ReadOnlySpan{byte}, bool)"/>, adding the events this read built to
+        /// <paramref name="output"/>: those kept since the last read, or the streamed batch.
+        /// </summary>
+        internal static int Read(this SessionReader reader, ReadOnlySpan<byte> data, bool isFinalBlock, List<ChatEvent> output)
+        {
+            var before = reader.Session.Events?.Count ?? 0;
+            var consumed = reader.Read(data, isFinalBlock);
+            if (reader.Sink is KeptEvents)
+            {
+                var all = reader.Session.Events; // null when the document has no events array
+                for (var i = before; i < (all?.Count ?? 0); i++) output.Add(all![i]);
+            }
+            else if (reader.Sink.TakeBatch() is { } batch) output.AddRange(batch);
+            return consumed;
         }
 
         /// <summary>Reads a single-event session and returns that event.</summary>
@@ -43,7 +75,7 @@ namespace LlamaCloud.Chat.Tests
         internal static (SessionReader Reader, List<ChatEvent> Events) ReadChunked(byte[] doc, int chunk, string? requestedId = "ses-1",
             EventFilter? filter = null, bool keepEvents = true)
         {
-            var reader = new SessionReader(requestedId, filter, keepEvents);
+            var reader = new SessionReader(requestedId, keepEvents && filter == null ? new KeptEvents() : new StreamedEvents(filter));
             var output = new List<ChatEvent>();
             var content = new System.Net.Http.StreamContent(new TrickleStream(doc, Math.Max(1, chunk)));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -54,6 +86,7 @@ namespace LlamaCloud.Chat.Tests
                 output.AddRange(batch);
                 return System.Threading.Tasks.Task.CompletedTask;
             }, ctx).GetAwaiter().GetResult();
+            if (reader.Sink is KeptEvents && reader.Session.Events != null) output.AddRange(reader.Session.Events);
             return (reader, output);
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Tests
 {

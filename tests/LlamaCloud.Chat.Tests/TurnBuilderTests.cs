@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using LlamaCloud.Chat.Turns;
 using static LlamaCloud.Chat.Tests.TestUtil;
 
 namespace LlamaCloud.Chat.Tests

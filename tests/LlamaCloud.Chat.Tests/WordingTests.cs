@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Tests
 {
@@ -53,7 +55,7 @@ namespace LlamaCloud.Chat.Tests
         [Fact]
         public void ABadBaseUriNamesItsSourceAndNotItsPassword()
         {
-            var ex = Assert.Throws<LlamaCloudException>(() => Commands.OptionsResolver.ParseBaseUri("https://me:s3cret@api.example", "the LLAMA_CLOUD_BASE_URL environment variable"));
+            var ex = Assert.Throws<LlamaCloudException>(() => Connection.OptionsResolver.ParseBaseUri("https://me:s3cret@api.example", "the LLAMA_CLOUD_BASE_URL environment variable"));
             Assert.Contains("LLAMA_CLOUD_BASE_URL", ex.Message);
             Assert.DoesNotContain("s3cret", ex.Message);
             Assert.Equal(ErrorIds.InvalidBaseUri, ex.ErrorId);

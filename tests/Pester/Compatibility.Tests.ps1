@@ -134,7 +134,7 @@ Describe 'The built manifest' {
         Get-Content -Raw (Join-Path $Root 'tests/tools/tools.csproj') | Should -Match 'Microsoft\.NETFramework\.ReferenceAssemblies\.net472'
         # 7.0-7.3 cannot be excluded by the manifest (one PowerShellVersion for both editions): the binary refuses them at import.
         $asm = [System.Reflection.Assembly]::LoadFile((Join-Path $ModuleDir 'LlamaCloud.Chat.dll'))
-        $check = $asm.GetType('LlamaCloud.Chat.RuntimeCheck', $true)
+        $check = $asm.GetType('LlamaCloud.Chat.Module.RuntimeCheck', $true)
         $reason = $check.GetMethod('UnsupportedReason', [System.Reflection.BindingFlags]'NonPublic, Static').Invoke($null, @('.NET 7.0.20', [version]'7.0.20'))
         $reason | Should -BeLike '*needs Windows PowerShell 5.1 (.NET Framework 4.7.2 or later) or PowerShell 7.4 or later*'
         $check.GetMethod('UnsupportedReason', [System.Reflection.BindingFlags]'NonPublic, Static').Invoke($null, @([System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription, [Environment]::Version)) | Should -BeNullOrEmpty

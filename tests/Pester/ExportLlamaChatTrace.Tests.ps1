@@ -1,6 +1,6 @@
 BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
-    $script:HasTinyProxy = [bool](Get-TinyProxyPath)
+    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    $script:HasTinyProxy = [bool](Find-RealPart tinyproxy -For 'ExportLlamaChatTrace.Tests.ps1')
 }
 
 BeforeAll {

@@ -65,7 +65,7 @@ Describe 'Get-LlamaChatTurn' {
         @(Get-EmulatorRequest).Count | Should -Be 0 # the loaded events are used, not fetched again
         foreach ($s in $sessions) {
             $lazy = $s.GetType().GetProperty('Lazy', $flags).GetValue($s)
-            $lazy.GetType().FullName | Should -Be 'LlamaCloud.Chat.LazyEvents'
+            $lazy.GetType().FullName | Should -Be 'LlamaCloud.Chat.Serialization.LazyEvents'
             $lazy.GetType().GetProperty('IsMaterialized', $flags).GetValue($lazy) | Should -BeFalse
         }
         # Once built (Events read), the same turns from the built events.

@@ -25,6 +25,28 @@ Describe 'Sessions whose events are built on demand' {
             Should -Be (($streamed | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Index, $_.GetType().Name, $_.SessionId, $_.Summary }) -join "`n")
     }
 
+    It 'pipes every event of a session it has not built on in order, building them beside the pipeline and keeping none' {
+        $flags = [Reflection.BindingFlags]'NonPublic,Instance'
+        $session = Get-LlamaChatSession -Id ses-gen-20000 @Conn
+        $lazy = $session.GetType().GetProperty('Lazy', $flags).GetValue($session)
+        $script:n = 0; $script:next = 0; $script:misplaced = 0
+        $session | Get-LlamaChatEvent | ForEach-Object {
+            if ($_.Index -ne $script:next -or $_.SessionId -ne 'ses-gen-20000') { $script:misplaced++ }
+            $script:next = $_.Index + 1
+            $script:n++
+        }
+        $script:n | Should -Be 20000
+        $script:misplaced | Should -Be 0
+        $lazy.GetType().GetProperty('IsMaterialized', $flags).GetValue($lazy) | Should -BeFalse
+        # A downstream Select-Object -First ends the replay; the session is as it was.
+        @($session | Get-LlamaChatEvent | Select-Object -First 3).Index | Should -Be @(0, 1, 2)
+        $lazy.GetType().GetProperty('IsMaterialized', $flags).GetValue($lazy) | Should -BeFalse
+        # Once built, the piped events are the very objects Events holds.
+        $session.Events.Count | Should -Be 20000
+        $again = @($session | Get-LlamaChatEvent)
+        [object]::ReferenceEquals($again[19999], $session.Events[19999]) | Should -BeTrue
+    }
+
     It 'EventCount, Events and the filter agree, and the filter hands out the objects that Events holds' {
         $session = Get-LlamaChatSession -Id ses-gen-3000 @Conn
         $session.EventCount | Should -Be 3000

@@ -1,7 +1,8 @@
 # Dot-sourced by the trace tests: checks OTLP/JSON against the opentelemetry-proto schema (tests/OtlpSchema/validate.js,
 # the decoders generated into @opentelemetry/otlp-transformer) and reads what the emulator's OTLP receiver recorded.
 $script:SchemaTool = Join-Path $PSScriptRoot '../OtlpSchema'
-if (-not (Get-Command node -ErrorAction SilentlyContinue)) { throw 'node is required for the OTLP schema check (.ci/run installs nodejs and npm).' }
+Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1')
+if (-not (Find-RealPart node -For 'the OTLP schema check')) { throw 'node is required for the OTLP schema check (.ci/run installs nodejs and npm).' }
 if (-not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@opentelemetry/otlp-transformer/package.json')) -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/ajv/package.json')) `
     -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@arizeai/openinference-semantic-conventions/package.json'))) {
     # Exactly the versions in package-lock.json.

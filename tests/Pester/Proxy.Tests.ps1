@@ -1,8 +1,8 @@
 # -Proxy, -ProxyCredential, -ProxyUseDefaultCredentials, -NoProxy and the platform's proxy settings, against a real
 # tinyproxy with Basic authentication (started here on a free loopback port; .ci/run installs tinyproxy).
 BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
-    $script:HasTinyProxy = [bool](Get-TinyProxyPath)
+    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    $script:HasTinyProxy = [bool](Find-RealPart tinyproxy -For 'Proxy.Tests.ps1')
 }
 
 BeforeAll {

@@ -1,22 +1,16 @@
 # The HTML transcript of a session full of hostile content, opened in headless Chromium: the DOM the browser built
 # (after giving timers, image errors and the like time to fire) holds the writer's elements only, and no script ran.
-# Chromium comes from Debian's chromium package (.ci/run installs it). Skipped only when no Chromium can be found.
+# Chromium comes from Debian's chromium package (.ci/run installs it). Skipped only when no Chromium can be found,
+# and never under CI (tests/RealParts.psm1).
 BeforeDiscovery {
-    $script:Chromium = foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable') {
-        $c = Get-Command -Name $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($c) { $c.Source; break }
-    }
-    if (-not $script:Chromium) {
-        Write-Warning 'TranscriptBrowser.Tests.ps1: SKIPPED - no Chromium on this machine (apt-get install chromium; .ci/run installs it).'
-    }
+    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    $script:Chromium = Find-RealPart chromium -For 'TranscriptBrowser.Tests.ps1'
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:Browser = foreach ($name in 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable') {
-        $c = Get-Command -Name $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($c) { $c.Source; break }
-    }
+    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    $script:Browser = Find-RealPart chromium -For 'TranscriptBrowser.Tests.ps1' -WarningAction SilentlyContinue
 
     # The DOM after load, as Chromium serialises it: text is escaped again, so every "<name" in it is a real element.
     function Get-RenderedDom([string] $File) {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -104,7 +107,7 @@ namespace LlamaCloud.Chat.Commands
             try
             {
                 // The same rules as a request: a key that cannot be sent fails now, not at the first command.
-                var apiKey = Chat.ApiKey.From(key)!;
+                var apiKey = Connection.ApiKey.From(key)!;
                 ApiKeyFormat.Check(apiKey.Reveal(), "Connect-LlamaCloud -ApiKey");
                 if (Validate)
                 {

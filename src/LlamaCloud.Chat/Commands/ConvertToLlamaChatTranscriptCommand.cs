@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -1,7 +1,11 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
+using LlamaCloud.Chat.Telemetry;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -147,11 +151,12 @@ namespace LlamaCloud.Chat.Commands
                     foreach (var bad in headers.AddFromEnvironment(Environment.GetEnvironmentVariable(variable), variable))
                         WriteWarning($"{variable}: skipped the malformed {bad} (expected name=value pairs separated by commas; the entry's text is not shown, as it may hold a secret).");
                 }
-                headers.AddFromParameter(Header);
+                headers.AddFromParameter(Header?.Cast<System.Collections.DictionaryEntry>()
+                    .Select(e => new KeyValuePair<object, object?>(PSValue.Unwrap(e.Key)!, PSValue.Unwrap(e.Value))));
                 var secretHeaders = headers.Count;
                 // Langfuse's real-time ingestion wants its version header on direct OTLP; one given by the user wins.
                 if (Profile == TraceProfile.Langfuse)
-                    headers.AddIfAbsent(Telemetry.ProfileConventions.LangfuseIngestionVersionHeader, Telemetry.ProfileConventions.LangfuseIngestionVersionValue, "-Profile Langfuse");
+                    headers.AddIfAbsent(ProfileConventions.LangfuseIngestionVersionHeader, ProfileConventions.LangfuseIngestionVersionValue, "-Profile Langfuse");
                 if (secretHeaders > 0 && endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
                 {
                     throw new LlamaCloudException(

@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
+using LlamaCloud.Chat.Archive;
 using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -81,8 +83,9 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var s in sessions)
                 {
                     if (s == null) continue;
-                    if (s.EventCount != null) _queue!.Add(new LoadedEvents(this, s)); // EventCount: without building the events
-                    else _queue!.Add(Stream(ApiFor(s), s.SessionId));
+                    if (s.EventCount == null) _queue!.Add(Stream(ApiFor(s), s.SessionId)); // EventCount: without building the events
+                    else if (_filter!.IsEmpty && s.Lazy is LazyEvents { IsMaterialized: false } lazy) _queue!.Add(Replay(s.SessionId, lazy));
+                    else _queue!.Add(new LoadedEvents(this, s));
                 }
             }
             else
@@ -109,6 +112,16 @@ namespace LlamaCloud.Chat.Commands
             }
             return new StreamedEvents(this, id, channel, task);
         }
+
+        // Every event of a fetched session not yet built goes the way a streamed read's do: built in batches on another
+        // thread while the pipeline writes the batches before them, none kept.
+        private StreamedEvents Replay(string id, LazyEvents history)
+        {
+            var (channel, fill) = EventChannel.Replay(history, ReplayBatch, StopToken);
+            return new StreamedEvents(this, id, channel, fill);
+        }
+
+        private const int ReplayBatch = 1024;
 
         private void WriteBatch(IReadOnlyList<ChatEvent> events, bool filter)
         {
@@ -140,8 +153,8 @@ namespace LlamaCloud.Chat.Commands
             internal override void Write()
             {
                 // A fetched session not yet built filters inside its bytes, as a stream does: only matches are built.
-                var lazy = _session.Lazy;
-                if (lazy != null && !_cmd._filter!.IsEmpty) _cmd.WriteBatch(lazy.Select(_cmd._filter), filter: false);
+                var lazy = _session.Lazy as LazyEvents;
+                if (lazy != null && !lazy.IsMaterialized && !_cmd._filter!.IsEmpty) _cmd.WriteBatch(lazy.Select(_cmd._filter), filter: false);
                 else _cmd.WriteBatch(_session.Events!, !_cmd._filter!.IsEmpty);
             }
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -5,6 +5,9 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -90,14 +93,15 @@ namespace LlamaCloud.Chat.Commands
         internal ChatApi ApiFor(ChatSession session)
         {
             var own = MyInvocation.BoundParameters;
-            if (session.Source == null || own.ContainsKey(nameof(ApiKey)) || own.ContainsKey(nameof(BaseUri))
+            var origin = SessionOrigins.Of(session);
+            if (origin == null || own.ContainsKey(nameof(ApiKey)) || own.ContainsKey(nameof(BaseUri))
                 || own.ContainsKey(nameof(OrganizationId)) || own.ContainsKey(nameof(ProjectId)))
                 return Api;
-            if (_sourceApis.TryGetValue(session.Source, out var api)) return api;
-            var options = session.Source.Clone();
+            if (_sourceApis.TryGetValue(origin, out var api)) return api;
+            var options = origin.Clone();
             try
             {
-                ApplySettings(options, session.Source.Proxy);
+                ApplySettings(options, origin.Proxy);
             }
             catch (LlamaCloudException ex)
             {
@@ -105,7 +109,7 @@ namespace LlamaCloud.Chat.Commands
                 throw;
             }
             api = new ChatApi(new LlamaCloudClient(options, this) { Activity = _activity });
-            _sourceApis[session.Source] = api;
+            _sourceApis[origin] = api;
             return api;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Commands
 {

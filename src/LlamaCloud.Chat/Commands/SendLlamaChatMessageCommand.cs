@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
 
 namespace LlamaCloud.Chat.Commands
 {

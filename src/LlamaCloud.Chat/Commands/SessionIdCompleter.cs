@@ -4,6 +4,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -42,7 +45,7 @@ namespace LlamaCloud.Chat.Commands
 
         private static List<ChatSession> Sessions(IDictionary fakeBoundParameters)
         {
-            var options = OptionsResolver.TryResolve(fakeBoundParameters);
+            var options = CompleterConnection.Options(fakeBoundParameters);
             if (options == null) return new List<ChatSession>();
             var key = CacheKey(options);
             lock (Gate)

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using LlamaCloud.Chat.Api;
 
 namespace LlamaCloud.Chat.Commands
 {

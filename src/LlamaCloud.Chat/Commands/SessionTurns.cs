@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Commands
 {

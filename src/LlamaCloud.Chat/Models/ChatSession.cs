@@ -45,22 +45,18 @@ namespace LlamaCloud.Chat
         public int? EventCount => _events?.Count ?? Lazy?.Count;
 
         /// <summary>The loaded events in order without building and keeping all of a lazy session's at once (see
-        /// <see cref="LazyEvents.Enumerate"/>); null when the events were not loaded.</summary>
+        /// <see cref="IEventHistory.Enumerate"/>); null when the events were not loaded.</summary>
         internal IEnumerable<ChatEvent>? EnumerateEvents() => _events ?? Lazy?.Enumerate();
 
         /// <summary>A fetched session's events while they are still only its response bytes (built on first access
         /// to <see cref="Events"/>); null when they were built at once or not loaded.</summary>
-        internal LazyEvents? Lazy { get; set; }
+        internal IEventHistory? Lazy { get; set; }
 
         /// <summary>The timestamp text exactly as received (Sync-LlamaChatArchive compares it with the archived copy's).</summary>
         internal string? LastUpdatedAtText { get; set; }
 
         /// <summary>The names of top-level fields this module does not know (a saved list page has <c>items</c>).</summary>
         internal List<string>? ExtraFields { get; set; }
-
-        /// <summary>Where the session was fetched from, so a later command (Get-LlamaChatEvent on a listed session)
-        /// fetches its events from the same place without repeating -BaseUri/-ApiKey. Never exposed: it holds the key.</summary>
-        internal LlamaCloudOptions? Source { get; set; }
 
         /// <inheritdoc />
         public override string ToString() => SessionId;

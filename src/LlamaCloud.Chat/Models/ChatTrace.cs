@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace LlamaCloud.Chat
 {
@@ -10,10 +9,14 @@ namespace LlamaCloud.Chat
     public sealed class ChatTrace
     {
         private readonly byte[] _resourceSpans;
+        private readonly Func<byte[], string> _document;
         private string? _json;
 
-        internal ChatTrace(string sessionId, string traceId, int turnCount, int toolCallCount, DateTime startTime, DateTime endTime, byte[] resourceSpans)
+        // document: makes the TracesData document's text from its one ResourceSpans object, on first use of Json.
+        internal ChatTrace(string sessionId, string traceId, int turnCount, int toolCallCount, DateTime startTime, DateTime endTime, byte[] resourceSpans,
+            Func<byte[], string> document)
         {
+            _document = document;
             SessionId = sessionId;
             TraceId = traceId;
             TurnCount = turnCount;
@@ -45,7 +48,7 @@ namespace LlamaCloud.Chat
         public DateTime EndTime { get; }
 
         /// <summary>The OTLP/JSON TracesData document, one line, as the OpenTelemetry Collector's otlpjsonfile receiver reads it.</summary>
-        public string Json => _json ??= Encoding.UTF8.GetString(OtlpJsonWriter.Document(new[] { _resourceSpans }));
+        public string Json => _json ??= _document(_resourceSpans);
 
         /// <summary>With -Redact: what redaction replaced in this trace, one row per rule (never the values); otherwise null.</summary>
         public ChatRedactionSummary[]? Redaction { get; internal set; }

@@ -4,7 +4,7 @@ namespace LlamaCloud.Chat
     public abstract class ContentEvent : ChatEvent
     {
         private string? _content;
-        private AppendOnlyBuffer? _utf8;
+        private IUtf8Text? _utf8;
         private int _start;
         private int _length;
 
@@ -17,7 +17,7 @@ namespace LlamaCloud.Chat
         /// Content still in the response's bytes, decoded on first access. A whole session holds 100k of these,
         /// most never read: pointing into the body costs nothing where a string per event costs time and GC.
         /// </summary>
-        private protected ContentEvent(string type, AppendOnlyBuffer utf8, int start, int length) : base(type)
+        private protected ContentEvent(string type, IUtf8Text utf8, int start, int length) : base(type)
         {
             _utf8 = utf8;
             _start = start;

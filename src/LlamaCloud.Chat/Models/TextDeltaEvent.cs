@@ -6,6 +6,6 @@ namespace LlamaCloud.Chat
         /// <summary>Creates the event.</summary>
         public TextDeltaEvent(string? content) : base(ChatEventType.TextDelta, content) { }
 
-        internal TextDeltaEvent(AppendOnlyBuffer utf8, int start, int length) : base(ChatEventType.TextDelta, utf8, start, length) { }
+        internal TextDeltaEvent(IUtf8Text utf8, int start, int length) : base(ChatEventType.TextDelta, utf8, start, length) { }
     }
 }

@@ -6,6 +6,6 @@ namespace LlamaCloud.Chat
         /// <summary>Creates the event.</summary>
         public TextEvent(string? content) : base(ChatEventType.Text, content) { }
 
-        internal TextEvent(AppendOnlyBuffer utf8, int start, int length) : base(ChatEventType.Text, utf8, start, length) { }
+        internal TextEvent(IUtf8Text utf8, int start, int length) : base(ChatEventType.Text, utf8, start, length) { }
     }
 }

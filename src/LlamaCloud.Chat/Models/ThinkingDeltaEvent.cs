@@ -6,6 +6,6 @@ namespace LlamaCloud.Chat
         /// <summary>Creates the event.</summary>
         public ThinkingDeltaEvent(string? content) : base(ChatEventType.ThinkingDelta, content) { }
 
-        internal ThinkingDeltaEvent(AppendOnlyBuffer utf8, int start, int length) : base(ChatEventType.ThinkingDelta, utf8, start, length) { }
+        internal ThinkingDeltaEvent(IUtf8Text utf8, int start, int length) : base(ChatEventType.ThinkingDelta, utf8, start, length) { }
     }
 }

@@ -6,6 +6,6 @@ namespace LlamaCloud.Chat
         /// <summary>Creates the event.</summary>
         public ThinkingEvent(string? content) : base(ChatEventType.Thinking, content) { }
 
-        internal ThinkingEvent(AppendOnlyBuffer utf8, int start, int length) : base(ChatEventType.Thinking, utf8, start, length) { }
+        internal ThinkingEvent(IUtf8Text utf8, int start, int length) : base(ChatEventType.Thinking, utf8, start, length) { }
     }
 }

@@ -6,7 +6,7 @@ namespace LlamaCloud.Chat
     /// </summary>
     public sealed class UnknownEvent : ChatEvent
     {
-        private readonly JsonPayload _json;
+        private readonly JsonPayload? _json;
         private readonly string? _text;
 
         internal UnknownEvent(string? type, JsonPayload json) : base(type)
@@ -21,14 +21,13 @@ namespace LlamaCloud.Chat
         internal UnknownEvent(string text) : base(null)
         {
             _text = text;
-            _json = new JsonPayload(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(text)));
         }
 
         /// <summary>The event's JSON exactly as received (for a streamed payload that was not JSON, its text).</summary>
-        public string RawJson => _text ?? _json.Text;
+        public string RawJson => _text ?? _json!.Text;
 
         /// <summary>The event's fields as PowerShell values (as ConvertFrom-Json gives them); the text of a payload that was not JSON.</summary>
-        public object? Data => _text ?? _json.Value;
+        public object? Data => _text ?? _json!.Value;
 
         /// <summary>True for a streamed payload that was not JSON (kept as text in <see cref="RawJson"/>).</summary>
         public bool IsJson => _text == null;

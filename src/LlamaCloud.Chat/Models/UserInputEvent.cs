@@ -6,6 +6,6 @@ namespace LlamaCloud.Chat
         /// <summary>Creates the event.</summary>
         public UserInputEvent(string? content) : base(ChatEventType.UserInput, content) { }
 
-        internal UserInputEvent(AppendOnlyBuffer utf8, int start, int length) : base(ChatEventType.UserInput, utf8, start, length) { }
+        internal UserInputEvent(IUtf8Text utf8, int start, int length) : base(ChatEventType.UserInput, utf8, start, length) { }
     }
 }

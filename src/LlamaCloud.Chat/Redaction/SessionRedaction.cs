@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Redaction
 {
@@ -78,7 +79,7 @@ namespace LlamaCloud.Chat.Redaction
         {
             if (payload == null) return null;
             var redacted = _redactor.RedactJson(payload.Utf8, Tally);
-            return ReferenceEquals(redacted, payload.Utf8) ? payload : new JsonPayload(redacted);
+            return ReferenceEquals(redacted, payload.Utf8) ? payload : new PowerShellJson(redacted);
         }
 
         private IReadOnlyList<string> TextList(IReadOnlyList<string> items)

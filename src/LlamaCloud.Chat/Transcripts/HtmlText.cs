@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>Text as HTML character data or a quoted attribute value: markup characters become entities.</summary>
     internal static class HtmlText

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>
     /// Text made inert for GitHub-flavoured Markdown: shown exactly as written, never read as structure, links,

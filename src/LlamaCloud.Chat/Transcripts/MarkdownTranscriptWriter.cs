@@ -1,7 +1,7 @@
 using System.IO;
 using System.Text;
 
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>
     /// A GitHub-flavoured Markdown transcript: one heading per turn; prompt, answer and reasoning as escaped text

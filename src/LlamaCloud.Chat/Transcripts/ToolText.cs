@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>A tool's arguments or result as a transcript shows them: indented JSON, or a JSON string's own text.</summary>
     internal readonly struct ToolText

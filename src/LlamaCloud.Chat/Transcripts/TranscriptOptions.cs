@@ -1,4 +1,4 @@
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>What a transcript shows besides the prompts, answers and tool calls.</summary>
     internal sealed class TranscriptOptions

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 
-namespace LlamaCloud.Chat
+namespace LlamaCloud.Chat.Transcripts
 {
     /// <summary>
     /// Writes one session's transcript as its turns arrive: <see cref="Begin"/>, <see cref="Turn"/> per turn,

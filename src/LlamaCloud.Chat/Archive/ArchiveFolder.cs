@@ -1,0 +1,31 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+
+namespace LlamaCloud.Chat.Archive
+{
+    /// <summary>Resolves the folder Export-LlamaChatSession and Sync-LlamaChatArchive write into.</summary>
+    internal static class ArchiveFolder
+    {
+        /// <summary>The file-system path of <paramref name="path"/>; a terminating error when it cannot be a folder.</summary>
+        internal static string Resolve(PSCmdlet cmdlet, string path)
+        {
+            try
+            {
+                var folder = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                if (provider.Name != "FileSystem")
+                    throw new PSArgumentException($"'{path}' is not a file system folder (it belongs to the {provider.Name} provider).");
+                if (File.Exists(folder))
+                    throw new IOException($"'{folder}' is a file; -Path names the folder the sessions are written into.");
+                return folder;
+            }
+            catch (Exception ex) when (ex is PSArgumentException || ex is IOException || ex is ProviderNotFoundException
+                || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
+            {
+                // Nothing can be written without a folder: stop here, once.
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.ExportPathInvalid, ErrorCategory.InvalidArgument, path));
+                throw;
+            }
+        }
+    }
+}

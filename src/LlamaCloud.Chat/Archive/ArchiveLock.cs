@@ -1,0 +1,71 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+
+namespace LlamaCloud.Chat.Archive
+{
+    /// <summary>
+    /// The lock of an archive folder: the file <c>.llama-archive.lock</c>, held open without sharing for the whole run.
+    /// The operating system releases it when the process ends, however it ends (Windows: the handle closes; Unix:
+    /// the flock .NET takes for FileShare.None goes with the process), so the lock a killed run left is simply taken
+    /// over by the next one. The file itself stays, empty and unchanged: deleting it would let two runs lock two
+    /// different files, and writing to it would change a file in a run that should change none.
+    /// </summary>
+    internal sealed class ArchiveLock : IDisposable
+    {
+        internal const string FileName = ".llama-archive.lock";
+        private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+        private FileStream? _stream;
+
+        private ArchiveLock(FileStream stream)
+        {
+            _stream = stream;
+        }
+
+        /// <summary>Takes the lock, waiting up to <paramref name="timeout"/> for another run to finish.</summary>
+        /// <exception cref="LlamaCloudException">The lock stayed taken (<see cref="ErrorIds.ArchiveLocked"/>).</exception>
+        internal static ArchiveLock Acquire(string folder, TimeSpan timeout, CancellationToken cancellationToken, Action<string> verbose)
+        {
+            var path = Path.Combine(folder, FileName);
+            var watch = Stopwatch.StartNew();
+            var announced = false;
+            while (true)
+            {
+                var taken = TryTake(path);
+                if (taken != null) return taken;
+                if (watch.Elapsed >= timeout)
+                {
+                    throw new LlamaCloudException(
+                        $"The archive '{folder}' is in use by another run of Sync-LlamaChatArchive (it holds '{path}' open); waited {timeout.TotalSeconds:0.#} s. Try again later, or raise -LockTimeoutSec.",
+                        ErrorIds.ArchiveLocked, ErrorCategory.ResourceBusy);
+                }
+                if (!announced)
+                {
+                    verbose($"The archive is in use by another run; waiting up to {timeout.TotalSeconds:0.#} s for it to finish.");
+                    announced = true;
+                }
+                var left = timeout - watch.Elapsed;
+                if (left < TimeSpan.Zero) left = TimeSpan.Zero;
+                if (cancellationToken.WaitHandle.WaitOne(left < Poll ? left : Poll))
+                    throw new PipelineStoppedException();
+            }
+        }
+
+        private static ArchiveLock? TryTake(string path)
+        {
+            try
+            {
+                return new ArchiveLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException)
+            {
+                return null; // held by another run (a sharing violation on Windows, the flock elsewhere)
+            }
+        }
+
+        /// <summary>Releases the lock.</summary>
+        public void Dispose() => Interlocked.Exchange(ref _stream, null)?.Dispose();
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Serialization;
+
+namespace LlamaCloud.Chat.Archive
+{
+    /// <summary>Reads saved sessions (exports, or any saved API response: session, summary or list page) from files.</summary>
+    internal static class SessionFiles
+    {
+        internal static IEnumerable<ChatSession> Read(PSCmdlet cmdlet, string[] paths, bool literal)
+        {
+            foreach (var path in paths)
+            {
+                foreach (var file in Resolve(cmdlet, path, literal))
+                {
+                    List<ChatSession>? sessions = null;
+                    try
+                    {
+                        sessions = Parse(File.ReadAllBytes(file));
+                    }
+                    catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
+                    {
+                        cmdlet.WriteError(new ErrorRecord(
+                            new InvalidDataException($"'{file}' is not a LlamaCloud chat session file: {ex.Message}", ex),
+                            ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, file));
+                    }
+                    if (sessions == null) continue;
+                    foreach (var s in sessions) yield return s;
+                }
+            }
+        }
+
+        /// <summary>A session or summary object, or a list page (<c>items</c>), as the API writes them.</summary>
+        internal static List<ChatSession> Parse(byte[] bytes)
+        {
+            var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0; // BOM from Windows editors
+            // Events keep their text in an append-only copy of the file's bytes.
+            var owned = AppendOnlyBuffer.CopyOf(bytes);
+            var span = owned.Slice(offset, bytes.Length - offset);
+            var reader = new SessionReader(null, new KeptEvents());
+            reader.Read(owned, offset, true);
+            var session = reader.Session;
+            if (string.IsNullOrEmpty(session.SessionId) && session.ExtraFields != null
+                && session.ExtraFields.Contains("items"))
+            {
+                var page = span.ToArray();
+                // The span is owned's array: a 1 MiB buffer goes back to the store once owned is collected.
+                GC.KeepAlive(owned);
+                return SessionPage.Parse(page).Items;
+            }
+            if (string.IsNullOrEmpty(session.SessionId))
+                throw new InvalidSessionJsonException("It has no session_id.");
+            return new List<ChatSession> { session };
+        }
+
+        /// <summary>
+        /// The summary fields of a session file (Events null), read in small pieces however large the file is, with the
+        /// whole file checked to be a session. Null when it is not one, or cannot be read.
+        /// </summary>
+        internal static ChatSession? ReadSummary(string path)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+                var reader = new SessionReader(null, SummaryOnly.Instance);
+                var buffer = new byte[64 * 1024];
+                int start = 0, filled = 0;
+                var bomChecked = false;
+                while (true)
+                {
+                    if (filled == buffer.Length)
+                    {
+                        // Move the unconsumed tail to the front; grow only when one value fills half the buffer.
+                        var rest = filled - start;
+                        var next = rest * 2 > buffer.Length ? new byte[buffer.Length * 2] : buffer;
+                        Buffer.BlockCopy(buffer, start, next, 0, rest);
+                        buffer = next;
+                        start = 0;
+                        filled = rest;
+                    }
+                    var n = stream.Read(buffer, filled, buffer.Length - filled);
+                    filled += n;
+                    if (!bomChecked && (filled >= 3 || n == 0))
+                    {
+                        // A BOM from a Windows editor, as Parse allows it.
+                        bomChecked = true;
+                        if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
+                    }
+                    else if (!bomChecked) continue;
+                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0);
+                    if (n == 0) break;
+                }
+                var session = reader.Session;
+                session.Events = null;
+                return string.IsNullOrEmpty(session.SessionId) ? null : session;
+            }
+            catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        private static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)
+        {
+            var result = new List<string>();
+            try
+            {
+                if (literal)
+                {
+                    var p = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                    if (!File.Exists(p)) throw new ItemNotFoundException($"Cannot find path '{p}' because it does not exist.");
+                    result.Add(p);
+                }
+                else
+                {
+                    result.AddRange(cmdlet.GetResolvedProviderPathFromPSPath(path, out var provider));
+                    if (provider.Name != "FileSystem") throw new PSArgumentException($"'{path}' is not a file system path.");
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is PSArgumentException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using LlamaCloud.Chat.Connection;
+
+namespace LlamaCloud.Chat.Http
+{
+    /// <summary>
+    /// A proxy that answers 407 Proxy Authentication Required. For plain http the 407 arrives as a response; for https
+    /// it is the answer to CONNECT, which HttpClient turns into an HttpRequestException (with StatusCode 407 on
+    /// .NET 5+, a WebException inside on .NET Framework). Either way no request can succeed until the credentials
+    /// change, so it becomes one terminating error that names the proxy.
+    /// </summary>
+    internal static class ProxyErrors
+    {
+        private static readonly PropertyInfo? StatusCodeProperty = typeof(HttpRequestException).GetProperty("StatusCode");
+
+        /// <summary>
+        /// The status when <paramref name="ex"/> (or an inner exception) is a proxy refusing us: 407, or a 401 in answer
+        /// to CONNECT (some proxies, tinyproxy among them, answer wrong credentials that way; a CONNECT answer always
+        /// comes from the proxy, never from LlamaCloud). Null for anything else.
+        /// </summary>
+        internal static int? AuthenticationFailureStatus(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                // HttpRequestException carries a status only for a failed CONNECT here (the module never calls EnsureSuccessStatusCode).
+                if (e is HttpRequestException && StatusCodeProperty?.GetValue(e) is HttpStatusCode code && IsRefusal(code)) return (int)code;
+                if (e is WebException { Response: HttpWebResponse r } && r.StatusCode == HttpStatusCode.ProxyAuthenticationRequired) return 407;
+            }
+            return null;
+        }
+
+        private static bool IsRefusal(HttpStatusCode code) => code == HttpStatusCode.ProxyAuthenticationRequired || code == HttpStatusCode.Unauthorized;
+
+        /// <summary>The terminating error: which proxy asked, whether credentials were sent, what to do.</summary>
+        internal static LlamaCloudException AuthenticationRequired(ProxySettings settings, Uri target, int status, string? challenge, Exception? inner)
+        {
+            var proxyUri = settings.ProxyFor(target);
+            var proxy = proxyUri == null ? "A proxy (from the platform's settings)" : "The proxy " + ProxySettings.Display(proxyUri);
+            var sent = settings.Credential != null || settings.UseDefaultCredentials;
+            var statusText = status == 401 ? "401 Unauthorized" : "407 Proxy Authentication Required";
+            var message = sent
+                ? $"{proxy} rejected the credentials given ({statusText})."
+                : $"{proxy} requires authentication ({statusText}).";
+            if (!string.IsNullOrWhiteSpace(challenge)) message += $" It asks for: {TextSummary.OneLine(challenge!, 120)}.";
+            message += " Pass -ProxyCredential (or -ProxyUseDefaultCredentials) with -Proxy, on the command or on Connect-LlamaCloud.";
+            return new LlamaCloudException(message, ErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError, inner);
+        }
+    }
+}
