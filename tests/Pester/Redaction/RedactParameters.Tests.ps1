@@ -106,7 +106,7 @@ Describe 'Pseudonyms and the summary' {
         $summary = @($v | Where-Object { $_ -match '^Redaction replaced' })
         $summary.Count | Should -Be 1
         $summary[0] | Should -Match '^Redaction replaced \d+ values in 2 traces:$'
-        @($v | Where-Object { $_ -match '^  (ApiKey|BearerToken|Email|Iban|PaymentCard|IPv6|IPv4|Phone): \d+ \(\d+ distinct\) as \[[A-Z0-9]+:…\]$' }).Count | Should -Be 8
+        @($v | Where-Object { $_ -match '^  (ApiKey|BearerToken|Email|Iban|PaymentCard|IPv6|IPv4|Phone): \d+ \(\d+ distinct\) as \[[A-Z0-9]+:\u2026\]$' }).Count | Should -Be 8
     }
 }
 
