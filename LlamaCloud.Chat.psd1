@@ -26,6 +26,9 @@
         'ConvertTo-LlamaChatTrace'
         'Export-LlamaChatTrace'
         'Get-LlamaCloudConnection'
+        'Export-LlamaChatTable'
+        'Get-LlamaChatUsage'
+        'Search-LlamaChat'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

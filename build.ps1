@@ -70,9 +70,26 @@ function Invoke-Build {
     # Windows PowerShell 5.1 reads a BOM-less manifest as ANSI: write ASCII, or UTF-8 with a BOM if it ever stops being ASCII.
     $manifestEncoding = if ($manifest -match '[^\x00-\x7F]') { [System.Text.UTF8Encoding]::new($true) } else { [System.Text.ASCIIEncoding]::new() }
     [IO.File]::WriteAllText((Join-Path $moduleOut 'LlamaCloud.Chat.psd1'), $manifest, $manifestEncoding)
+    Invoke-ParquetBuild
     $license = Join-Path $root 'LICENSE'
     if (Test-Path $license) { Copy-Item $license $moduleOut }
     Write-Host "Module $version laid out in $moduleOut" -ForegroundColor Green
+}
+
+function Invoke-ParquetBuild {
+    # The Parquet writer (net8.0, PowerShell 7.4+) and its dependencies in Parquet/, loaded by the module into a load
+    # context of their own. Derived like Dependencies/: exactly the closure .NET 8 itself does not provide.
+    $parquetSrc = Join-Path $root 'src/LlamaCloud.Chat.Parquet'
+    Invoke-Dotnet build $parquetSrc -c $Configuration --nologo --verbosity quiet
+    $bin = Join-Path $parquetSrc "bin/$Configuration/net8.0"
+    $target = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'Parquet')
+    Import-Module (Join-Path $root 'tools/ModuleDependencies.psm1') -Force
+    $writer = Join-Path $bin 'LlamaCloud.Chat.Parquet.dll'
+    $closure = Resolve-ModuleDependency -AssemblyPath $writer -SearchDirectory $bin -FrameworkDirectory (Get-Net8ReferencePath -RepositoryRoot $root) -HostAssembly 'LlamaCloud.Chat'
+    $missing = @($closure | Where-Object Resolution -eq 'Missing')
+    if ($missing) { throw "Unresolved on .NET 8: $(($missing | ForEach-Object { "$($_.Name) $($_.Version) (from $($_.RequestedBy -join ', '))" }) -join '; ')" }
+    Copy-Item $writer $target
+    foreach ($d in $closure | Where-Object Resolution -eq 'Module') { Copy-Item $d.Path $target }
 }
 
 function Get-NetFrameworkDependency {

@@ -7,13 +7,15 @@
     -Mode Memory  measures the peak working-set growth of one scenario, once, in this fresh process. Scenarios: (a), (b),
                   IRM-filter, and for Get-LlamaChatTurn against the event stream it is built from: c (every event
                   through the pipeline) and turns (Get-LlamaChatTurn -SessionId, every turn through the pipeline).
+    -Mode Analytics times Export-LlamaChatTable on one generated session in each format (rows per second), and
+                  Search-LlamaChat -Path over an archive folder, asserting the rows written and the matches found.
     -Mode Many    times "$ids | Get-LlamaChatSession" with the default -ThrottleLimit against -ThrottleLimit 1 (and 16,
                   and a foreach loop of one call per id: truly one request at a time), behind emulated latency; checks
                   the output order, and derives from the emulator's request log how many requests were in flight at once.
 #>
 [CmdletBinding()]
 param(
-    [Parameter(Mandatory)] [ValidateSet('Size', 'Memory', 'Many')] [string] $Mode,
+    [Parameter(Mandatory)] [ValidateSet('Size', 'Memory', 'Many', 'Analytics')] [string] $Mode,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $BaseUri,
     [Parameter(Mandatory)] [string] $ApiKey,
@@ -23,7 +25,7 @@ param(
     [int] $WarmupRuns = 1,
     [int] $IrmMaxSize = 100000,
     [long] $ExpectedToolCalls = -1,
-    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns', 'export')] [string] $Scenario = 'b',
+    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns', 'export', 'tables')] [string] $Scenario = 'b',
     [long] $ExpectedTurns = -1,
     # For the export scenario: the body's size, which the written file must have.
     [long] $ExpectedBytes = -1,
@@ -31,7 +33,11 @@ param(
     [int] $SampleIntervalMs = 5,
     [int] $ManyCount = 200,
     [int] $ManyEvents = 300,
-    [int] $LatencyMs = 50
+    [int] $LatencyMs = 50,
+    # Analytics mode: the archive folder to search, the literal to search for, and how many matches it must give.
+    [string] $ArchivePath,
+    [string] $Pattern,
+    [long] $ExpectedMatches = -1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -73,6 +79,7 @@ $scenarios = [ordered]@{
     irmMeasure = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events | Measure-Object }
     turns      = { Get-LlamaChatTurn -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
     export     = { Export-LlamaChatSession -Id $sid -Path $exportDir -Force -PassThru -BaseUri $u -ApiKey $k }
+    tables     = { Export-LlamaChatTable -SessionId $sid -Path (Join-Path $exportDir $sid) -Format Parquet -Force -BaseUri $u -ApiKey $k }
 }
 # Where the export scenario writes (removed at the end).
 $exportDir = Join-Path ([IO.Path]::GetTempPath()) ("llamacloud-bench-export-" + $PID)
@@ -86,6 +93,12 @@ function Test-Result([string] $Name, $Result) {
                 if ($e -isnot [LlamaCloud.Chat.ToolCallEvent] -or $e.Type -ne 'tool_call') { throw "($Name) returned a $($e.GetType().FullName), not a tool_call event" }
             }
             return [pscustomobject]@{ Count = $items.Count; Signature = (@($items.CallId) -join ',') }
+        }
+        'tables' {
+            $t = @($Result)
+            if ($t.Count -ne 1 -or $t[0] -isnot [LlamaCloud.Chat.ChatTableExportResult]) { throw "(tables) did not return one result" }
+            if ($t[0].Failed -ne 0 -or $t[0].Events -ne $Size) { throw "(tables) wrote $($t[0].Events) event rows, expected $Size" }
+            return [pscustomobject]@{ Count = $t[0].Events; Signature = $null }
         }
         'export' {
             $f = @($Result)
@@ -280,6 +293,7 @@ namespace LlamaCloudBench
         if ($Scenario -eq 'c') {
             if ($t.Count -ne $Size) { throw "(c) counted $($t.Count) events, expected $Size" }
         }
+        elseif ($Scenario -in 'export', 'tables') { }
         elseif ($Scenario -eq 'turns') {
             if ($ExpectedTurns -ge 0 -and $t.Count -ne $ExpectedTurns) { throw "(turns) counted $($t.Count) turns, expected $ExpectedTurns" }
         }
@@ -311,6 +325,41 @@ namespace LlamaCloudBench
             })
     }
 
+    'Analytics' {
+        $sid = "ses-gen-$Size"
+        $formats = 'Parquet', 'Ndjson', 'Csv'
+        $data = [ordered]@{}
+        foreach ($f in $formats) { $data[$f] = [ordered]@{ timesMs = [Collections.Generic.List[double]]::new() } }
+        $data['search'] = [ordered]@{ timesMs = [Collections.Generic.List[double]]::new() }
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ("llamacloud-bench-tables-" + $PID)
+        $rows = 0
+        for ($run = 0; $run -le $Runs; $run++) {
+            # Run 0 warms every path up and is not counted.
+            $line = [Collections.Generic.List[string]]::new()
+            foreach ($f in $formats) {
+                Remove-Item -Recurse -Force -LiteralPath $folder -ErrorAction SilentlyContinue
+                Reset-Heap
+                $sw = [Diagnostics.Stopwatch]::StartNew()
+                $r = Export-LlamaChatTable -SessionId $sid -Path $folder -Format $f -BaseUri $u -ApiKey $k
+                $sw.Stop()
+                if ($r.Failed -ne 0 -or $r.Events -ne $Size) { throw "($f) wrote $($r.Events) event rows, expected $Size" }
+                $rows = $r.RowsWritten
+                if ($run -gt 0) { $data[$f].timesMs.Add($sw.Elapsed.TotalMilliseconds) }
+                $line.Add(('{0} {1:N0} ms' -f $f, $sw.Elapsed.TotalMilliseconds))
+            }
+            Reset-Heap
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $found = @(Search-LlamaChat -Path $ArchivePath -Pattern $Pattern -SimpleMatch)
+            $sw.Stop()
+            if ($ExpectedMatches -ge 0 -and $found.Count -ne $ExpectedMatches) { throw "(search) found $($found.Count) matches, expected $ExpectedMatches" }
+            if ($run -gt 0) { $data['search'].timesMs.Add($sw.Elapsed.TotalMilliseconds) }
+            $line.Add(('search {0:N0} ms ({1} matches)' -f $sw.Elapsed.TotalMilliseconds, $found.Count))
+            Write-Host ("    {0}: {1}" -f $(if ($run -eq 0) { 'warm-up' } else { "run $run/$Runs" }), ($line -join ', '))
+        }
+        Remove-Item -Recurse -Force -LiteralPath $folder -ErrorAction SilentlyContinue
+        foreach ($n in $data.Keys) { $data[$n].medianMs = Get-Median $data[$n].timesMs }
+        Save-Result ([ordered]@{ mode = 'Analytics'; size = $Size; rows = $rows; runs = $Runs; pattern = $Pattern; variants = $data })
+    }
     'Many' {
         $ids = 1..$ManyCount | ForEach-Object { "ses-gen-$ManyEvents-$_" }
         $variants = [ordered]@{

@@ -1,8 +1,9 @@
 #Requires -Version 7.2
 <#
 .SYNOPSIS
-    Measures only the peak working-set growth of Export-LlamaChatSession on generated sessions (default: 1,000,000
-    events, about 70 MB), with the same fresh-process worker as Run-Benchmark.ps1's memory table.
+    Measures only the peak working-set growth of Export-LlamaChatSession (or, with -Scenario tables,
+    Export-LlamaChatTable -Format Parquet) on generated sessions (default: 1,000,000 events, about 70 MB), with the
+    same fresh-process worker as Run-Benchmark.ps1's memory table.
 .DESCRIPTION
     Starts the emulator, fetches each session once (so generation is not measured), then per size runs
     bench/Invoke-BenchWorker.ps1 -Mode Memory -Scenario export in a fresh pwsh: warm-up on a 1,000-event session,
@@ -14,7 +15,8 @@
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [string[]] $Sizes = @('1000000')
+    [string[]] $Sizes = @('1000000'),
+    [ValidateSet('export', 'tables')] [string] $Scenario = 'export'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -46,7 +48,7 @@ try {
         $out = Join-Path $tempDir "export-$n.json"
         $exe = $pwsh[0]
         $prefix = @($pwsh | Select-Object -Skip 1)
-        & $exe @prefix -NoProfile -NonInteractive -File $worker -Mode Memory -Scenario export -Size $n -ExpectedBytes $bytes `
+        & $exe @prefix -NoProfile -NonInteractive -File $worker -Mode Memory -Scenario $Scenario -Size $n -ExpectedBytes $bytes `
             -ModulePath $module -BaseUri $emulator.Url -ApiKey $emulator.ApiKey -ResultPath $out | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "The export worker failed for ses-gen-$n (exit code $LASTEXITCODE)" }
         $r = Get-Content -Raw $out | ConvertFrom-Json

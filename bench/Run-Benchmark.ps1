@@ -45,7 +45,7 @@ param(
     [switch] $SkipMemory,
     # Which commands the peak working-set measurement runs (b, a, irmFilter; c and turns compare Get-LlamaChatTurn
     # with the event stream it is built from). Split at commas, as -Sizes.
-    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns', 'export'),
+    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns', 'export', 'tables'),
     # Do not time the scenarios (a), (b), (c) and Invoke-RestMethod per size (e.g. to measure memory only).
     [switch] $SkipTiming,
     # Do not run the many-sessions scenario.
@@ -60,6 +60,12 @@ param(
     [int] $ColdSize = 100000,
     # Do not run the whole-process mode.
     [switch] $SkipCold,
+    # Analytics: Export-LlamaChatTable's rate on a session of -AnalyticsSize events (each format), and Search-LlamaChat
+    # against grep -c over an archive of about -ArchiveMB megabytes of generated sessions (made by the benchmark).
+    [switch] $SkipAnalytics,
+    [int] $AnalyticsSize = 1000000,
+    [ValidateRange(1, 100)] [int] $AnalyticsRuns = 3,
+    [int] $ArchiveMB = 1024,
     # Where the Markdown report goes; the raw measurements go beside it as .json.
     [string] $OutFile = (Join-Path $PSScriptRoot 'results/latest.md'),
     # Also return the results as an object.
@@ -79,7 +85,7 @@ $nodeDir = Join-Path $benchRoot 'node'
 $Sizes = [int[]]@($Sizes -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object { [int]$_ } | Sort-Object -Unique)
 if ($Sizes.Count -eq 0 -or @($Sizes | Where-Object { $_ -lt 1 }).Count) { throw "-Sizes must be positive event counts, e.g. 10000,100000,1000000" }
 $MemoryScenarios = @($MemoryScenarios -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-foreach ($s in $MemoryScenarios) { if ($s -notin 'b', 'a', 'irmFilter', 'c', 'turns', 'export') { throw "-MemoryScenarios takes b, a, irmFilter, c, turns and export, not '$s'" } }
+foreach ($s in $MemoryScenarios) { if ($s -notin 'b', 'a', 'irmFilter', 'c', 'turns', 'export', 'tables') { throw "-MemoryScenarios takes b, a, irmFilter, c, turns, export and tables, not '$s'" } }
 $started = [DateTime]::UtcNow
 # Other work on the machine skews every number: the report shows the load average at the start and the end.
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } }
@@ -157,6 +163,7 @@ $results = [ordered]@{
     sizes         = [Collections.Generic.List[object]]::new()
     many          = $null
     cold          = $null
+    analytics     = $null
     node          = $null
     settings      = [ordered]@{ modulePath = $moduleSource; runs = $Runs; warmupRuns = $WarmupRuns; irmMaxSize = $IrmMaxSize; nodeMaxSize = $NodeMaxSize; skipNode = [bool]$SkipNode }
 }
@@ -209,7 +216,7 @@ try {
             Write-Step '  peak working-set growth, one fresh pwsh per command'
             $memScenarios = @($MemoryScenarios | Where-Object { $_ -ne 'irmFilter' -or $n -le $IrmMaxSize })
             foreach ($s in $memScenarios) {
-                $expected = if ($s -eq 'export') { -1 } else { $bodies[$n].ToolCalls }
+                $expected = if ($s -in 'export', 'tables') { -1 } else { $bodies[$n].ToolCalls }
                 $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $expected; ExpectedTurns = $bodies[$n].Turns; ExpectedBytes = $bodies[$n].Bytes }
             }
         }
@@ -221,6 +228,41 @@ try {
         $results.cold = & (Join-Path $benchRoot 'Measure-WholeProcess.ps1') -PwshCommand $pwshCommand -ModulePath $ModulePath -Emulator $emulator `
             -SessionId "ses-gen-$ColdSize" -ExpectedToolCalls $bodies[$ColdSize].ToolCalls -Runs $ColdRuns -NodeDir $(if ($nodeReady) { $nodeDir } else { $null })
         $results.cold.size = $ColdSize
+    }
+
+    if (-not $SkipAnalytics) {
+        # An archive of 1,000,000-event sessions (about 70 MB each), written by Export-LlamaChatSession in a fresh pwsh.
+        $archive = Join-Path $tempDir 'archive'
+        $count = [Math]::Max(1, [int][Math]::Round($ArchiveMB / 69.3))
+        $ids = 1..$count | ForEach-Object { "ses-gen-1000000-$_" }
+        Write-Step ("Analytics: an archive of {0} sessions of 1,000,000 events (about {1:N0} MB)" -f $count, ($count * 69.3))
+        $exe = $pwshCommand[0]
+        $prefix = @($pwshCommand | Select-Object -Skip 1)
+        & $exe @prefix -NoProfile -NonInteractive -Command "Import-Module '$ModulePath'; '$($ids -join ',')' -split ',' | Export-LlamaChatSession -Path '$archive' -BaseUri '$($emulator.Url)' -ApiKey '$($emulator.ApiKey)' -ThrottleLimit 2" | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "Writing the benchmark archive failed (exit code $LASTEXITCODE)" }
+        $files = @(Get-ChildItem $archive -Filter *.json | Sort-Object Name)
+        $archiveBytes = ($files | Measure-Object Length -Sum).Sum
+        # A literal no generated session holds: both searches read every byte (grep -c could stop at a file's first
+        # match, as every archive file is one line). Counted independently: the number of files holding it must be 0.
+        $pattern = 'customer-4711'
+        $grep = [ordered]@{ timesMs = [Collections.Generic.List[double]]::new(); note = $null; matches = $null }
+        if (Get-Command grep -ErrorAction SilentlyContinue) {
+            for ($i = 0; $i -le $AnalyticsRuns; $i++) {
+                $sw = [Diagnostics.Stopwatch]::StartNew()
+                $out = & grep -c -F $pattern @($files.FullName)
+                $sw.Stop()
+                if ($LASTEXITCODE -gt 1) { throw "grep failed (exit code $LASTEXITCODE)" }
+                $grep.matches = (@($out) | ForEach-Object { [long](($_ -split ':')[-1]) } | Measure-Object -Sum).Sum
+                if ($i -gt 0) { $grep.timesMs.Add($sw.Elapsed.TotalMilliseconds) } # the first run fills the page cache
+            }
+            $grep.medianMs = Get-Median $grep.timesMs
+        }
+        else { $grep.note = 'grep not found' }
+        Write-Step ("  Export-LlamaChatTable on ses-gen-{0} (each format) and Search-LlamaChat -Path over {1:N0} MB, {2} runs" -f $AnalyticsSize, ($archiveBytes / 1MB), $AnalyticsRuns)
+        if (-not $bodies.ContainsKey($AnalyticsSize)) { $bodies[$AnalyticsSize] = Get-SessionBody "ses-gen-$AnalyticsSize" -CountToolCalls }
+        $analytics = Invoke-Worker @{ Mode = 'Analytics'; Size = $AnalyticsSize; Runs = $AnalyticsRuns; ArchivePath = $archive; Pattern = $pattern; ExpectedMatches = $(if ($null -ne $grep.matches) { $grep.matches } else { -1 }) }
+        $results.analytics = [ordered]@{ size = $AnalyticsSize; bytes = $bodies[$AnalyticsSize].Bytes; archiveFiles = $files.Count; archiveBytes = $archiveBytes; pattern = $pattern; grep = $grep; module = $analytics }
+        Remove-Item -Recurse -Force -LiteralPath $archive -ErrorAction SilentlyContinue
     }
 
     if (-not $SkipMany) {
@@ -428,6 +470,44 @@ if (-not $SkipMemory) {
         $r = $e.memory['export']
         Add-Line ('| {0:N0} | {1:N1} | {2:N1} | {3} | {4:N1} | {5:N0} |' -f $e.size, ($e.bytes / 1MB), $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs)
     }
+}
+
+if (-not $SkipMemory) {
+    $tableSizes = @($results.sizes | Where-Object { $_.memory.Contains('tables') })
+    if ($tableSizes) {
+        Add-Line
+        Add-Line '### Export-LlamaChatTable: peak working-set growth (MB)'
+        Add-Line
+        Add-Line '`Export-LlamaChatTable -SessionId $id -Path $dir -Format Parquet -Force` (four Parquet files, written as the events stream), measured like the scenarios above; the result must count exactly N event rows. The session is never held: the growth is the row groups being built, not the session.'
+        Add-Line
+        Add-Line '| events | body MB | sampled | VmHWM | allocated MB | ms |'
+        Add-Line '|---:|---:|---:|---:|---:|---:|'
+        foreach ($e in $tableSizes) {
+            $r = $e.memory['tables']
+            Add-Line ('| {0:N0} | {1:N1} | {2:N1} | {3} | {4:N1} | {5:N0} |' -f $e.size, ($e.bytes / 1MB), $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs)
+        }
+    }
+}
+
+if ($results.analytics) {
+    $a = $results.analytics
+    $v = $a.module.variants
+    Add-Line
+    Add-Line ('## Analytics: tables and search')
+    Add-Line
+    Add-Line ('`Export-LlamaChatTable -SessionId ses-gen-{0} -Path $dir -Format <format>` into a new folder each run (four tables, {1:N0} rows), and `Search-LlamaChat -Path $archive -Pattern ''{2}'' -SimpleMatch` against `grep -c -F ''{2}'' $archive/*.json` over the same {3} files ({4:N0} MB, generated sessions of 1,000,000 events). The literal is in no session, so both read every byte; grep runs once first to fill the page cache, and both report 0. Median (min–max) of {5} runs after one warm-up, in one fresh pwsh.' -f $a.size, $a.module.rows, $a.pattern, $a.archiveFiles, ($a.archiveBytes / 1MB), $a.module.runs)
+    Add-Line
+    Add-Line '| command | ms | events/s | MB/s of session JSON |'
+    Add-Line '|---|---:|---:|---:|'
+    foreach ($f in 'Parquet', 'Ndjson', 'Csv') {
+        $x = $v.$f
+        Add-Line ('| Export-LlamaChatTable -Format {0} | {1} | {2:N0} | {3:N1} |' -f $f, (Format-Cell $x.timesMs), ($a.size / ($x.medianMs / 1000)), $(if ($a.bytes) { ($a.bytes / 1MB) / ($x.medianMs / 1000) } else { 0 }))
+    }
+    Add-Line
+    Add-Line '| search over the archive | ms | MB/s | ÷ grep -c |'
+    Add-Line '|---|---:|---:|---:|'
+    Add-Line ('| Search-LlamaChat -Path | {0} | {1:N0} | {2} |' -f (Format-Cell $v.search.timesMs), (($a.archiveBytes / 1MB) / ($v.search.medianMs / 1000)), (Format-Ratio $v.search.medianMs $a.grep.medianMs))
+    Add-Line ('| grep -c -F | {0} | {1} | 1.00 |' -f $(if ($a.grep.note) { $a.grep.note } else { Format-Cell $a.grep.timesMs }), $(if ($a.grep.note) { 'n/a' } else { '{0:N0}' -f (($a.archiveBytes / 1MB) / ($a.grep.medianMs / 1000)) }))
 }
 
 if ($results.many) {

@@ -95,4 +95,28 @@ function Resolve-ModuleDependency {
     $results.Values
 }
 
-Export-ModuleMember -Function Get-AssemblyIdentity, Get-NetFrameworkReferencePath, Resolve-ModuleDependency
+function Get-Net8ReferencePath {
+    <#
+    The reference assemblies of .NET 8 (Microsoft.NETCore.App.Ref 8.0.x, which the SDK restores to build the net8.0
+    Parquet writer): the framework PowerShell 7.4 runs on, against which the Parquet/ folder's closure is checked.
+    #>
+    param([Parameter(Mandatory)] [string] $RepositoryRoot)
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $sdkPacks = Join-Path (Split-Path (Get-Command dotnet).Source -Resolve) 'packs/Microsoft.NETCore.App.Ref'
+    $found = @(@(
+        foreach ($packRoot in (Join-Path $packages 'microsoft.netcore.app.ref'), $sdkPacks) {
+            if (-not (Test-Path $packRoot)) { continue }
+            foreach ($v in Get-ChildItem $packRoot -Directory | Where-Object Name -like '8.0.*') {
+                $ref = Join-Path $v.FullName 'ref/net8.0'
+                if (Test-Path $ref) { [pscustomobject]@{ Version = [version]$v.Name; Path = $ref } }
+            }
+        }
+    ) | Sort-Object Version -Descending | ForEach-Object Path)
+    if (-not $found) {
+        & dotnet restore (Join-Path $RepositoryRoot 'src/LlamaCloud.Chat.Parquet') --nologo --verbosity quiet
+        return Get-Net8ReferencePath -RepositoryRoot $RepositoryRoot -ErrorAction Stop
+    }
+    , $found[0]
+}
+
+Export-ModuleMember -Function Get-AssemblyIdentity, Get-NetFrameworkReferencePath, Get-Net8ReferencePath, Resolve-ModuleDependency

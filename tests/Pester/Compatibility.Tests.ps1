@@ -156,3 +156,66 @@ Describe 'Scripts Windows PowerShell 5.1 reads' {
         $offenders | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The Parquet writer in Parquet/ (PowerShell 7.4+)' -Skip:(-not $OnCore) {
+    BeforeAll {
+        $script:ParquetDir = Join-Path $ModuleDir 'Parquet'
+        $script:ParquetClosure = @(Resolve-ModuleDependency -AssemblyPath (Join-Path $ParquetDir 'LlamaCloud.Chat.Parquet.dll') -SearchDirectory $ParquetDir `
+                -FrameworkDirectory (Get-Net8ReferencePath -RepositoryRoot $Root) -HostAssembly 'LlamaCloud.Chat')
+    }
+
+    It 'resolves every reference of every DLL there to a DLL there, .NET 8 or the module itself' {
+        $missing = $ParquetClosure | Where-Object Resolution -eq 'Missing' | ForEach-Object { "$($_.Name) $($_.Version) (from $($_.RequestedBy -join ', '); shipped $($_.ShippedVersion))" }
+        $missing | Should -BeNullOrEmpty
+        ($ParquetClosure | Where-Object Resolution -eq 'Host').Name | Should -Be 'LlamaCloud.Chat'
+        ($ParquetClosure | Where-Object Name -eq 'System.Runtime').Resolution | Should -Be 'Framework'
+    }
+
+    It 'ships exactly the writer and the DLLs its closure needs, never a second copy of the module' {
+        $needed = @(@($ParquetClosure | Where-Object Resolution -eq 'Module' | ForEach-Object { "$($_.Name).dll" }) + 'LlamaCloud.Chat.Parquet.dll' | Sort-Object)
+        $shipped = @(Get-ChildItem -Path $ParquetDir -File | ForEach-Object Name | Sort-Object)
+        $shipped | Should -Be $needed
+        $shipped | Should -Contain 'Parquet.dll'
+        $shipped | Should -Not -Contain 'LlamaCloud.Chat.dll'
+    }
+
+    It 'loads into a load context of its own, unharmed by another module''s Parquet.dll in the default one' {
+        $work = Join-Path ([IO.Path]::GetTempPath()) "llama-alc-$PID"
+        New-Item -ItemType Directory -Force $work | Out-Null
+        try {
+            # Another module's copies of Parquet.Net and its dependencies, from another folder, loaded first into the default context.
+            $other = Join-Path $work 'OtherModule'
+            New-Item -ItemType Directory -Force $other | Out-Null
+            Get-ChildItem $ParquetDir -Filter *.dll | Where-Object Name -ne 'LlamaCloud.Chat.Parquet.dll' | Copy-Item -Destination $other
+            $sample = Join-Path $PSScriptRoot 'data/ses-sample.json'
+            $script = @"
+`$ErrorActionPreference = 'Stop'
+foreach (`$d in Get-ChildItem '$other' -Filter *.dll) { `$null = [Reflection.Assembly]::LoadFrom(`$d.FullName) }
+Import-Module '$ModulePath'
+`$r = Export-LlamaChatTable -Path '$(Join-Path $work 'tables')' -Format Parquet -ArchivePath '$sample'
+`$alc = [System.Runtime.Loader.AssemblyLoadContext]
+`$parquet = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Parquet' })
+[pscustomobject]@{
+    New = `$r.New; Events = `$r.Events
+    Contexts = @(`$parquet | ForEach-Object { `$alc::GetLoadContext(`$_).Name + ' ' + `$_.GetName().Version }) | Sort-Object
+    Writer = `$alc::GetLoadContext(@([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'LlamaCloud.Chat.Parquet' })[0]).Name
+    Module = `$alc::GetLoadContext([LlamaCloud.Chat.ChatSession].Assembly).Name
+    Modules = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'LlamaCloud.Chat' }).Count
+} | ConvertTo-Json -Compress
+"@
+            $pwsh = (Get-Process -Id $PID).Path
+            $pwshArgs = @('-NoProfile', '-NonInteractive', '-Command', $script)
+            $out = if ($pwsh -match 'dotnet(\.exe)?$') { & $pwsh pwsh @pwshArgs } else { & $pwsh @pwshArgs }
+            $LASTEXITCODE | Should -Be 0 -Because "$out"
+            $seen = $out | Select-Object -Last 1 | ConvertFrom-Json
+            $seen.New | Should -Be 1
+            $seen.Events | Should -BeGreaterThan 0
+            $seen.Contexts | Should -Be @('Default 6.0.0.0', 'LlamaCloud.Chat.Parquet 6.0.0.0') -Because 'the writer brings its own copy instead of binding to the other module''s'
+            $seen.Writer | Should -Be 'LlamaCloud.Chat.Parquet'
+            $seen.Module | Should -Be 'Default'
+            $seen.Modules | Should -Be 1 -Because 'the writer uses the module as it is loaded, not a copy'
+            (Get-Item (Join-Path $work 'tables/events/*.parquet')).Length | Should -BeGreaterThan 100
+        }
+        finally { Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue }
+    }
+}

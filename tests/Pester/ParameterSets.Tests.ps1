@@ -2,9 +2,12 @@
 # (issue 9), never for a ChatSession object. Enumerates the module, so a new cmdlet is covered without editing this file.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:SessionCmdlets = Get-Command -Module LlamaCloud.Chat -CommandType Cmdlet | Where-Object {
+    $takesSessions = Get-Command -Module LlamaCloud.Chat -CommandType Cmdlet | Where-Object {
         $_.Parameters.Values | Where-Object { $_.ParameterType -in [LlamaCloud.Chat.ChatSession], [LlamaCloud.Chat.ChatSession[]] }
     }
+    # The analytics cmdlets answer for the whole project when given no sessions, as Get-LlamaChatSession lists it.
+    $script:ProjectCmdlets = @($takesSessions | Where-Object DefaultParameterSet -eq 'Project')
+    $script:SessionCmdlets = @($takesSessions | Where-Object DefaultParameterSet -ne 'Project')
     # The default set's mandatory id parameter: named SessionId or Id, or aliased so.
     function Get-IdParameter($Command) {
         $set = $Command.ParameterSets | Where-Object Name -eq $Command.DefaultParameterSet
@@ -18,6 +21,15 @@ Describe 'Parameter sets of cmdlets that take sessions' {
         $script:SessionCmdlets.Name | Sort-Object | Should -Be @(
             'ConvertTo-LlamaChatTrace', 'ConvertTo-LlamaChatTranscript', 'Export-LlamaChatSession', 'Export-LlamaChatTrace',
             'Export-LlamaChatTranscript', 'Get-LlamaChatEvent', 'Get-LlamaChatTurn', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage')
+    }
+
+    It 'or, for the analytics cmdlets, default to the whole project: no session parameter in the default set' {
+        $script:ProjectCmdlets.Name | Sort-Object | Should -Be 'Export-LlamaChatTable', 'Get-LlamaChatUsage', 'Search-LlamaChat'
+        foreach ($cmd in $script:ProjectCmdlets) {
+            $set = $cmd.ParameterSets | Where-Object Name -eq 'Project'
+            @($set.Parameters | Where-Object { $_.Name -in 'Session', 'SessionId', 'LiteralPath' }).Count | Should -Be 0 -Because $cmd.Name
+            @($cmd.ParameterSets.Name | Sort-Object) | Should -Be @('File', 'LiteralFile', 'Project', 'Session', 'SessionId') -Because $cmd.Name
+        }
     }
 
     It 'with no arguments each prompts for a session id: the id set is the default, its id parameter mandatory and a string' {

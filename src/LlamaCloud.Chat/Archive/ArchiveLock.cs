@@ -26,9 +26,14 @@ namespace LlamaCloud.Chat.Archive
 
         /// <summary>Takes the lock, waiting up to <paramref name="timeout"/> for another run to finish.</summary>
         /// <exception cref="LlamaCloudException">The lock stayed taken (<see cref="ErrorIds.ArchiveLocked"/>).</exception>
-        internal static ArchiveLock Acquire(string folder, TimeSpan timeout, CancellationToken cancellationToken, Action<string> verbose)
+        internal static ArchiveLock Acquire(string folder, TimeSpan timeout, CancellationToken cancellationToken, Action<string> verbose) =>
+            Acquire(folder, timeout, cancellationToken, verbose, FileName, ErrorIds.ArchiveLocked, "The archive", "Sync-LlamaChatArchive");
+
+        /// <summary>The same lock under another file name, for another kind of folder (Export-LlamaChatTable's tables).</summary>
+        internal static ArchiveLock Acquire(string folder, TimeSpan timeout, CancellationToken cancellationToken, Action<string> verbose,
+            string fileName, string errorId, string what, string command)
         {
-            var path = Path.Combine(folder, FileName);
+            var path = Path.Combine(folder, fileName);
             var watch = Stopwatch.StartNew();
             var announced = false;
             while (true)
@@ -38,12 +43,12 @@ namespace LlamaCloud.Chat.Archive
                 if (watch.Elapsed >= timeout)
                 {
                     throw new LlamaCloudException(
-                        $"The archive '{folder}' is in use by another run of Sync-LlamaChatArchive (it holds '{path}' open); waited {timeout.TotalSeconds:0.#} s. Try again later, or raise -LockTimeoutSec.",
-                        ErrorIds.ArchiveLocked, ErrorCategory.ResourceBusy);
+                        $"{what} '{folder}' is in use by another run of {command} (it holds '{path}' open); waited {timeout.TotalSeconds:0.#} s. Try again later, or raise -LockTimeoutSec.",
+                        errorId, ErrorCategory.ResourceBusy);
                 }
                 if (!announced)
                 {
-                    verbose($"The archive is in use by another run; waiting up to {timeout.TotalSeconds:0.#} s for it to finish.");
+                    verbose($"{what} is in use by another run; waiting up to {timeout.TotalSeconds:0.#} s for it to finish.");
                     announced = true;
                 }
                 var left = timeout - watch.Elapsed;

@@ -64,35 +64,8 @@ namespace LlamaCloud.Chat.Archive
         {
             try
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
                 var reader = new SessionReader(null, SummaryOnly.Instance);
-                var buffer = new byte[64 * 1024];
-                int start = 0, filled = 0;
-                var bomChecked = false;
-                while (true)
-                {
-                    if (filled == buffer.Length)
-                    {
-                        // Move the unconsumed tail to the front; grow only when one value fills half the buffer.
-                        var rest = filled - start;
-                        var next = rest * 2 > buffer.Length ? new byte[buffer.Length * 2] : buffer;
-                        Buffer.BlockCopy(buffer, start, next, 0, rest);
-                        buffer = next;
-                        start = 0;
-                        filled = rest;
-                    }
-                    var n = stream.Read(buffer, filled, buffer.Length - filled);
-                    filled += n;
-                    if (!bomChecked && (filled >= 3 || n == 0))
-                    {
-                        // A BOM from a Windows editor, as Parse allows it.
-                        bomChecked = true;
-                        if (filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF) start = 3;
-                    }
-                    else if (!bomChecked) continue;
-                    start += reader.Read(new ReadOnlySpan<byte>(buffer, start, filled - start), n == 0);
-                    if (n == 0) break;
-                }
+                SessionFileStream.Read(path, reader, null);
                 var session = reader.Session;
                 session.Events = null;
                 return string.IsNullOrEmpty(session.SessionId) ? null : session;
@@ -103,7 +76,7 @@ namespace LlamaCloud.Chat.Archive
             }
         }
 
-        private static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)
+        internal static IEnumerable<string> Resolve(PSCmdlet cmdlet, string path, bool literal)
         {
             var result = new List<string>();
             try

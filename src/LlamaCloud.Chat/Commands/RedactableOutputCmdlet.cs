@@ -1,12 +1,6 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
-using System.Text;
-using System.Text.RegularExpressions;
 using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Commands
@@ -18,7 +12,6 @@ namespace LlamaCloud.Chat.Commands
     /// </summary>
     public abstract class RedactableOutputCmdlet : SessionSourceCmdlet
     {
-        private static readonly Regex PatternName = new Regex(@"^[A-Za-z][A-Za-z0-9_\-]{0,31}$", RegexOptions.CultureInvariant);
         private RedactionTally? _run;
         private int _outputs;
 
@@ -58,10 +51,8 @@ namespace LlamaCloud.Chat.Commands
         private protected void BeginRedaction()
         {
             if (!Redacting || Redactor != null) return;
-            var custom = Patterns();
-            Redactor = new TextRedactor(KeyBytes(), custom);
+            Redactor = RedactionSetup.Create(this, RedactPattern, RedactionKey);
             _run = Redactor.NewTally();
-            WriteVerbose(RedactionMessages.Starting(Redactor));
         }
 
         /// <summary>A redaction for one output; null without redaction.</summary>
@@ -104,66 +95,6 @@ namespace LlamaCloud.Chat.Commands
             Redactor?.Dispose();
             Redactor = null;
             base.OnDisposing();
-        }
-
-        private List<PatternRule> Patterns()
-        {
-            var rules = new List<PatternRule>();
-            if (RedactPattern == null) return rules;
-            HashSet<string> taken;
-            using (var probe = new TextRedactor(new byte[32]))
-                taken = new HashSet<string>(probe.Rules.SelectMany(r => new[] { r.Name, r.Label }), StringComparer.OrdinalIgnoreCase);
-            var entries = new List<(string Name, object? Value)>();
-            foreach (DictionaryEntry e in RedactPattern)
-            {
-                var name = Convert.ToString(PSValue.Unwrap(e.Key), System.Globalization.CultureInfo.InvariantCulture)?.Trim();
-                if (string.IsNullOrEmpty(name)) Fail(RedactionMessages.NoName(), null);
-                entries.Add((name!, PSValue.Unwrap(e.Value)));
-            }
-            // A hashtable has no order of its own: by name, so a run is repeatable; an [ordered] one as written.
-            if (!(RedactPattern is System.Collections.Specialized.IOrderedDictionary)) entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            foreach (var (name, value) in entries)
-            {
-                if (!PatternName.IsMatch(name)) Fail(RedactionMessages.BadName(name), name);
-                // Case-insensitive: a name is also its pseudonyms' label, in upper case.
-                if (!taken.Add(name)) Fail(RedactionMessages.TakenName(name), name);
-                Regex regex;
-                try
-                {
-                    regex = value is Regex given
-                        ? new Regex(given.ToString(), given.Options | RegexOptions.CultureInvariant, PatternRule.Timeout)
-                        : new Regex(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, RegexOptions.CultureInvariant, PatternRule.Timeout);
-                }
-                catch (ArgumentException ex)
-                {
-                    Fail(RedactionMessages.BadPattern(name, ex.Message), name);
-                    throw;
-                }
-                if (regex.ToString().Length == 0) Fail(RedactionMessages.EmptyPattern(name), name);
-                rules.Add(new PatternRule(name, regex));
-            }
-            return rules;
-        }
-
-        private void Fail(string message, string? target) =>
-            ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), ErrorIds.InvalidRedactPattern, ErrorCategory.InvalidArgument, target));
-
-        /// <summary>The key as UTF-8 bytes, read from the SecureString without making a string of it.</summary>
-        private byte[]? KeyBytes()
-        {
-            if (RedactionKey == null) return null;
-            var ptr = Marshal.SecureStringToGlobalAllocUnicode(RedactionKey);
-            var chars = new char[RedactionKey.Length];
-            try
-            {
-                Marshal.Copy(ptr, chars, 0, chars.Length);
-                return Encoding.UTF8.GetBytes(chars);
-            }
-            finally
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-                Array.Clear(chars, 0, chars.Length);
-            }
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Turns;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -18,6 +19,7 @@ namespace LlamaCloud.Chat.Commands
         private readonly string _id;
         private readonly ITurnTarget _target;
         private readonly ChatSession? _loaded;
+        private readonly string? _file;
         private readonly EventChannel? _channel;
         private readonly Task? _download;
         private readonly Task<ChatSession>? _summary;
@@ -52,6 +54,11 @@ namespace LlamaCloud.Chat.Commands
             }
         }
 
+        private SessionTurns(LlamaCloudCmdlet cmd, string id, string file, ITurnTarget target) : this(cmd, id, target)
+        {
+            _file = file;
+        }
+
         /// <summary>A session whose events are in memory.</summary>
         internal static SessionTurns FromLoaded(LlamaCloudCmdlet cmd, ChatSession session, ITurnTarget target) =>
             new SessionTurns(cmd, session, target);
@@ -62,6 +69,13 @@ namespace LlamaCloud.Chat.Commands
         /// </summary>
         internal static SessionTurns FromStream(LlamaCloudCmdlet cmd, ChatApi api, string id, ChatSession? known, bool withSummary, ITurnTarget target) =>
             new SessionTurns(cmd, api, id, known, withSummary, target);
+
+        /// <summary>
+        /// A session file read in pieces as its turn comes (never held whole). <paramref name="id"/> is the session id the
+        /// events carry; the file's own fields reach an <see cref="IEventTarget"/> just before <see cref="ITurnTarget.End"/>.
+        /// </summary>
+        internal static SessionTurns FromFile(LlamaCloudCmdlet cmd, string id, string file, ITurnTarget target) =>
+            new SessionTurns(cmd, id, file, target);
 
         internal override bool IsCompleted => _download == null || _download.IsCompleted;
 
@@ -76,11 +90,17 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var e in _loaded.EnumerateEvents()!) // a lazy session stays unmaterialized
                 {
                     builder.Add(e, done);
+                    _events?.AddEvent(e, builder.CurrentTurn);
                     Flush(done);
                 }
                 builder.Complete(done);
                 Flush(done);
                 _target.End();
+                return;
+            }
+            if (_file != null)
+            {
+                WriteFile(builder, done);
                 return;
             }
             while (true)
@@ -114,9 +134,46 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var e in batch)
                 {
                     builder.Add(e, done);
+                    _events?.AddEvent(e, builder.CurrentTurn);
                     if (done.Count > 0) Flush(done);
                 }
             }
+            builder.Complete(done);
+            Flush(done);
+            _target.End();
+        }
+
+        private IEventTarget? _events => _target as IEventTarget;
+
+        // A file, on the pipeline thread: piece by piece through the same reader as a download, one error if it is not a session.
+        private void WriteFile(TurnBuilder builder, List<ChatTurn> done)
+        {
+            var reader = new SessionReader(_id, new StreamedEvents(null));
+            _target.Begin(_id, null);
+            try
+            {
+                Archive.SessionFileStream.Read(_file!, reader, batch =>
+                {
+                    foreach (var e in batch)
+                    {
+                        builder.Add(e, done);
+                        _events?.AddEvent(e, builder.CurrentTurn);
+                        if (done.Count > 0) Flush(done);
+                    }
+                    _cmd.ReportActivity();
+                });
+            }
+            catch (Exception ex) when (ex is InvalidSessionJsonException || ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                _target.Abandon();
+                _cmd.WriteError(new ErrorRecord(
+                    new System.IO.InvalidDataException($"'{_file}' is not a LlamaCloud chat session file: {ex.Message}", ex),
+                    ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, _file));
+                return;
+            }
+            var session = reader.Session;
+            session.Events = null;
+            _events?.SessionRead(session);
             builder.Complete(done);
             Flush(done);
             _target.End();

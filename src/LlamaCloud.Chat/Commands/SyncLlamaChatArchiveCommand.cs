@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Archive;
 
 namespace LlamaCloud.Chat.Commands
@@ -162,15 +163,7 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>The same instant: equal text, or two texts that parse to one point in time.</summary>
-        internal static bool SameStamp(string? archived, string? listed)
-        {
-            if (archived == listed) return true;
-            if (archived == null || listed == null) return false;
-            const System.Globalization.DateTimeStyles utc = System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal;
-            return DateTimeOffset.TryParse(archived, System.Globalization.CultureInfo.InvariantCulture, utc, out var a)
-                && DateTimeOffset.TryParse(listed, System.Globalization.CultureInfo.InvariantCulture, utc, out var b)
-                && a == b;
-        }
+        internal static bool SameStamp(string? archived, string? listed) => SessionStamp.Same(archived, listed);
 
         private void Committed(StagedSessionFile staged)
         {

@@ -103,6 +103,16 @@ namespace LlamaCloud.Chat
         public const string PathNotFound = "PathNotFound";
         /// <summary>A listing that could not be completed: the sessions already listed were written (terminating).</summary>
         public const string ListIncomplete = "LlamaCloud.ListIncomplete";
+        /// <summary>Export-LlamaChatTable -Format Parquet on Windows PowerShell 5.1, or a Parquet writer that could not be loaded (terminating).</summary>
+        public const string ParquetUnavailable = "LlamaCloud.ParquetUnavailable";
+        /// <summary>Export-LlamaChatTable: a session's table files could not be written; its previous rows are untouched.</summary>
+        public const string TableWriteFailed = "LlamaCloud.TableWriteFailed";
+        /// <summary>Export-LlamaChatTable: the folder's manifest cannot be read, or names another -Format (terminating).</summary>
+        public const string TableFolderInvalid = "LlamaCloud.TableFolderInvalid";
+        /// <summary>Export-LlamaChatTable: another run held the table folder longer than -LockTimeoutSec (terminating).</summary>
+        public const string TablesLocked = "LlamaCloud.TablesLocked";
+        /// <summary>Search-LlamaChat: -Pattern is not a valid regular expression (terminating).</summary>
+        public const string InvalidPattern = "LlamaCloud.InvalidPattern";
         /// <summary>Anything else that failed for one input.</summary>
         public const string UnexpectedError = "LlamaCloud.UnexpectedError";
 

@@ -24,6 +24,8 @@ namespace LlamaCloud.Chat.Redaction
 
         internal string Pattern => _pattern.ToString();
 
+        internal RegexOptions Options => _pattern.Options;
+
         /// <summary>Set when a match timed out: the whole text was replaced.</summary>
         internal bool TimedOut { get; private set; }
 

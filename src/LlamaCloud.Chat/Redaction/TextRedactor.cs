@@ -108,6 +108,21 @@ namespace LlamaCloud.Chat.Redaction
             return ReferenceEquals(bytes, redacted) ? json : Encoding.UTF8.GetString(redacted);
         }
 
+        /// <summary>
+        /// A check value of this run's settings (key and -RedactPattern rules), the same for the same settings in every
+        /// run: a table folder records it, so rows redacted one way are never mixed with rows written another way. It is
+        /// a pseudonym like any other and reveals neither the key nor a value.
+        /// </summary>
+        internal string SettingsCheck()
+        {
+            var rules = new StringBuilder("llama-cloud-chat redaction settings");
+            foreach (var r in _rules)
+            {
+                if (r is PatternRule p) rules.Append('\n').Append(p.Name).Append('=').Append((int)p.Options).Append(':').Append(p.Pattern);
+            }
+            return _pseudonyms.For("CHECK", rules.ToString()).Token;
+        }
+
         /// <summary>The -RedactPattern rules whose expression took too long on some text (which was then replaced whole).</summary>
         internal IEnumerable<string> TimedOutPatterns()
         {

@@ -51,11 +51,32 @@ namespace LlamaCloud.Chat.Serialization
             }
         }
 
+        /// <summary>
+        /// A text search's test on the raw bytes (Search-LlamaChat): an event that cannot match is never built. The type
+        /// and name filter still apply to the candidates; the search itself decides on the built ones.
+        /// </summary>
+        internal Serialization.BytePattern? Search { get; private set; }
+
+        /// <summary>With <see cref="Search"/>: events of context to build on each side of a candidate.</summary>
+        internal int Around { get; private set; }
+
+        /// <summary>True when the reader must decide per event on its bytes (a search), not only by type.</summary>
+        internal bool Searches { get; private set; }
+
+        /// <summary>This filter with a text search: <paramref name="pattern"/> (null: every event of the types may match).</summary>
+        internal EventFilter WithSearch(Serialization.BytePattern? pattern, int around)
+        {
+            Search = pattern;
+            Around = around;
+            Searches = true;
+            return this;
+        }
+
         /// <summary>True for <see cref="Nothing"/>: no event is wanted, the reader only validates.</summary>
         internal bool BuildsNothing => _nothing;
 
         /// <summary>True when the filter lets everything through.</summary>
-        internal bool IsEmpty => _types == null && _wireNames == null && _names == null && !_nothing;
+        internal bool IsEmpty => _types == null && _wireNames == null && _names == null && !_nothing && !Searches;
 
         /// <summary>The -Type names that are no type this module knows (matched against UnknownEvent.Type), or null.</summary>
         internal IReadOnlyCollection<string>? UnknownTypeNames => _wireNames;

@@ -157,6 +157,44 @@ namespace LlamaCloud.Chat.Serialization
             return result;
         }
 
+        /// <summary>
+        /// A search (<see cref="EventFilter.Searches"/>): the candidates (type may pass, bytes may match) and the
+        /// <see cref="EventFilter.Around"/> events on each side of each, in order; no other event is built. Once every
+        /// event is built, all of them (the search decides).
+        /// </summary>
+        internal List<ChatEvent> SelectSearched(EventFilter filter)
+        {
+            var result = new List<ChatEvent>();
+            var mayPass = EventFilter.CodesThatMayPass(filter);
+            lock (_gate)
+            {
+                if (_all != null)
+                {
+                    result.AddRange(_all);
+                    return result;
+                }
+                var segment = 0;
+                var next = 0; // the first index not yet taken
+                for (var i = 0; i < Count; i++)
+                {
+                    ref var entry = ref _entries[i >> ChunkBits][i & ChunkMask];
+                    if (!mayPass[(int)entry.Code]) continue;
+                    while (segment + 1 < _segments && _segmentStart[segment + 1] <= i) segment++;
+                    if (filter.Search != null && !filter.Search.MayMatch(_segmentBuffer[segment].Slice(entry.Offset, entry.Length))) continue;
+                    var from = Math.Max(next, i - filter.Around);
+                    var to = Math.Min(Count - 1, i + filter.Around);
+                    var s = 0;
+                    for (var k = from; k <= to; k++)
+                    {
+                        while (s + 1 < _segments && _segmentStart[s + 1] <= k) s++;
+                        result.Add(BuiltOrNull(k) ?? Build(k, s));
+                    }
+                    next = to + 1; // a later candidate inside this window extends it from here
+                }
+            }
+            return result;
+        }
+
         [System.Runtime.CompilerServices.MethodImpl(HotPath.Options)]
         private void SelectCore(EventFilter filter, bool[] mayPass, List<ChatEvent> result)
         {

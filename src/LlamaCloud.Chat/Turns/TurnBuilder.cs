@@ -20,6 +20,9 @@ namespace LlamaCloud.Chat.Turns
         private string? _sessionId;
         private int _number;
 
+        /// <summary>The number of the turn the last added event belongs to (0 before the first event).</summary>
+        internal int CurrentTurn => _number;
+
         /// <summary>Adds the next event; any turn it completes is appended to <paramref name="completed"/>.</summary>
         internal void Add(ChatEvent e, List<ChatTurn> completed)
         {

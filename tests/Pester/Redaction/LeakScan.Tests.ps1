@@ -7,6 +7,8 @@ BeforeDiscovery {
         @{ Name = 'ConvertTo-LlamaChatTrace (Generic)'; Run = { param($R) ConvertTo-LlamaChatTrace -Id ses-pii @Conn -IncludeContent -Verbose @R } }
         @{ Name = 'ConvertTo-LlamaChatTrace (Phoenix, piped turns)'; Run = { param($R) Get-LlamaChatTurn -Id ses-pii @Conn | ConvertTo-LlamaChatTrace -Profile Phoenix -UserId 'alice.smith@example.com' @Conn -IncludeContent -Verbose @R } }
         @{ Name = 'Export-LlamaChatTrace -Path (Langfuse)'; Run = { param($R) Export-LlamaChatTrace -Id ses-pii -Path (Join-Path $Dir 'pii.jsonl') -Profile Langfuse -UserId 'alice.smith@example.com' @Conn -IncludeContent -PassThru -Verbose @R } }
+        @{ Name = 'Export-LlamaChatTable (Ndjson)'; Run = { param($R) Export-LlamaChatTable -SessionId ses-pii -Path (Join-Path $Dir 'tables') -Format Ndjson @Conn -Verbose @R } }
+        @{ Name = 'Export-LlamaChatTable (Csv, a piped session)'; Run = { param($R) Get-LlamaChatSession -Id ses-pii @Conn | Export-LlamaChatTable -Path (Join-Path $Dir 'tables') -Format Csv @Conn -Verbose @R } }
         @{ Name = 'Export-LlamaChatTrace -Endpoint (Phoenix)'; Run = { param($R) Get-LlamaChatSession -Id ses-pii @Conn | Export-LlamaChatTrace -Endpoint $Url -Profile Phoenix @Conn -IncludeContent -PassThru -Verbose @R } }
     )
 }
@@ -57,6 +59,7 @@ BeforeAll {
                 { $_ -is [System.Management.Automation.WarningRecord] } { $streams.Warning++; $texts.Add($_.Message); break }
                 { $_ -is [System.Management.Automation.VerboseRecord] } { $streams.Verbose++; $texts.Add($_.Message); break }
                 { $_ -is [System.Management.Automation.InformationRecord] } { $streams.Information++; $texts.Add("$($_.MessageData)"); break }
+                { $_ -is [LlamaCloud.Chat.ChatTableExportResult] } { $streams.Output++; $texts.Add("$_"); $texts.Add(($_.Redaction | ConvertTo-Json -Compress)); break }
                 { $_ -is [System.IO.FileInfo] } { $streams.Output++; $texts.Add($_.FullName); $texts.Add(($_.Redaction | ConvertTo-Json -Compress)); break }
                 { $_ -is [LlamaCloud.Chat.ChatTrace] } { $streams.Output++; $texts.Add($_.Json); $texts.Add("$_"); $texts.Add(($_.Redaction | ConvertTo-Json -Compress)); break }
                 default { $streams.Output++; $texts.Add("$_"); $texts.Add(($_ | ConvertTo-Json -Depth 6 -Compress -WarningAction SilentlyContinue)) }
@@ -103,6 +106,6 @@ Describe 'A redacted run leaks no corpus value through any output or stream' {
         $lost = @($NearMisses | Where-Object { -not (Test-Seen $redacted.Views $_) })
         $lost | Should -BeNullOrEmpty
         # The summary says what was done, in numbers only.
-        @($redacted.Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^Redaction replaced \d+ values in 1 (transcript|trace):$' }).Count | Should -Be 1
+        @($redacted.Records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^Redaction replaced \d+ values in 1 (transcript|trace|session):$' }).Count | Should -Be 1
     }
 }

@@ -28,11 +28,19 @@ AfterAll {
 }
 
 Describe 'The redaction parameters' {
-    It '<_> has -Redact, -RedactPattern and -RedactionKey' -TestCases @('Export-LlamaChatTranscript', 'ConvertTo-LlamaChatTranscript', 'Export-LlamaChatTrace', 'ConvertTo-LlamaChatTrace') {
+    It '<_> has -Redact, -RedactPattern and -RedactionKey, described as on ConvertTo-LlamaChatTrace' -TestCases @('Export-LlamaChatTranscript', 'ConvertTo-LlamaChatTranscript', 'Export-LlamaChatTrace', 'ConvertTo-LlamaChatTrace', 'Export-LlamaChatTable') {
         $p = (Get-Command $_).Parameters
         $p['Redact'].ParameterType | Should -Be ([switch])
         $p['RedactPattern'].ParameterType | Should -Be ([System.Collections.IDictionary])
         $p['RedactionKey'].ParameterType | Should -Be ([securestring])
+        # Export-LlamaChatTable declares them on its own base: word for word the same.
+        $mine = @((Get-Help $_ -Full).parameters.parameter | Where-Object name -like 'Redact*')
+        $reference = @((Get-Help ConvertTo-LlamaChatTrace -Full).parameters.parameter | Where-Object name -like 'Redact*')
+        $mine.Count | Should -Be 3
+        foreach ($r in $reference) {
+            $text = { param($x) ((@($x.description) | ForEach-Object Text) -join "`n").Trim() }
+            (& $text ($mine | Where-Object name -eq $r.name)).Substring(0, 120) | Should -BeExactly (& $text $r).Substring(0, 120)
+        }
     }
 
     It '<_> has none of them: the archive stays byte for byte the server''s' -TestCases @('Export-LlamaChatSession', 'Sync-LlamaChatArchive') {
@@ -88,6 +96,23 @@ Describe 'Pseudonyms and the summary' {
             $r.DistinctCount | Should -Be (@([regex]::Matches($text, '\[' + $r.Label + ':[0-9a-f]{12}\]') | ForEach-Object Value | Sort-Object -Unique).Count)
             $r.Count | Should -BeGreaterThan 0
         }
+    }
+
+    It 'Export-LlamaChatTable: the result''s Redaction counts exactly the pseudonyms in the files, and a folder never mixes redaction settings' {
+        $tables = Join-Path $Dir 'tables'
+        $r = Export-LlamaChatTable -SessionId ses-pii, ses-demo -Path $tables -Format Ndjson @Conn -RedactionKey 'team key'
+        ($r.New, $r.Failed) | Should -Be @(2, 0)
+        $text = (Get-ChildItem -Recurse -File $tables -Filter *.ndjson | ForEach-Object { [IO.File]::ReadAllText($_.FullName) }) -join "`n"
+        ($r.Redaction | Measure-Object Count -Sum).Sum | Should -Be ([regex]::Matches($text, $Token).Count)
+        $text.Contains((Get-Pseudonym 'team key' 'EMAIL' 'alice.smith@example.com')) | Should -BeTrue
+        (Get-Content -Raw (Join-Path $tables 'manifest.json') | ConvertFrom-Json).redaction | Should -Match '^\[CHECK:[0-9a-f]{12}\]$'
+        foreach ($other in @{}, @{ RedactionKey = 'another key' }, @{ Redact = $true }, @{ RedactionKey = 'team key'; RedactPattern = @{ Tool = 'x' } }) {
+            $err = $null
+            try { Export-LlamaChatTable -SessionId ses-abc123 -Path $tables @Conn @other -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.TableFolderInvalid,*'
+        }
+        Test-Path (Join-Path $tables 'events/ses-abc123.ndjson') | Should -BeFalse
+        (Export-LlamaChatTable -SessionId ses-abc123 -Path $tables @Conn -RedactionKey 'team key').New | Should -Be 1
     }
 
     It 'Export-LlamaChatTrace -Endpoint -PassThru: each request''s result carries the summary of its sessions' {

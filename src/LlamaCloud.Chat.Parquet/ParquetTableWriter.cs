@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using global::Parquet;
+using global::Parquet.Schema;
+using LlamaCloud.Chat.Analytics;
+
+namespace LlamaCloud.Chat.Parquet
+{
+    /// <summary>
+    /// Writes one table file as Parquet, a row group at a time: values collect in typed columns until
+    /// <see cref="RowGroupRows"/> rows or <see cref="RowGroupChars"/> characters of text, then go out as one row group,
+    /// so memory stays bounded however many rows a session has. The file is only valid once <see cref="Complete"/> wrote
+    /// its footer.
+    /// </summary>
+    internal sealed class ParquetTableWriter : ITableFileWriter
+    {
+        /// <summary>Rows per row group (engines read a row group as a unit; larger ones scan faster, smaller ones hold less here).</summary>
+        internal const int RowGroupRows = 32 * 1024;
+
+        /// <summary>A row group also ends when its text columns hold this many characters (long answers, large results).</summary>
+        internal const long RowGroupChars = 32L * 1024 * 1024;
+
+        // Parquet.Net's stream pool otherwise keeps every buffer it ever used (unbounded by default).
+        private static readonly ParquetOptions Options = new ParquetOptions
+        {
+            MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
+            MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
+        };
+
+        private readonly Stream _stream;
+        private readonly ParquetColumn[] _columns;
+        private readonly ParquetWriter _writer;
+        private int _column;
+        private int _rows;
+        private bool _disposed;
+
+        internal ParquetTableWriter(Stream stream, TableSchema schema)
+        {
+            _stream = stream;
+            _columns = new ParquetColumn[schema.Columns.Count];
+            var fields = new Field[_columns.Length];
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                _columns[i] = ParquetColumn.For(schema.Columns[i]);
+                fields[i] = _columns[i].Field;
+            }
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, Options).GetAwaiter().GetResult();
+        }
+
+        private T Next<T>() where T : ParquetColumn
+        {
+            if (_column >= _columns.Length) throw new InvalidOperationException("More values than columns in a row.");
+            return (T)_columns[_column++];
+        }
+
+        public void String(string? value) => Next<ParquetColumn.StringColumn>().Add(value);
+
+        public void Int32(int? value) => Next<ParquetColumn.ValueColumn<int>>().Add(value);
+
+        public void Int64(long? value) => Next<ParquetColumn.ValueColumn<long>>().Add(value);
+
+        public void Double(double? value) => Next<ParquetColumn.ValueColumn<double>>().Add(value);
+
+        public void Boolean(bool? value) => Next<ParquetColumn.ValueColumn<bool>>().Add(value);
+
+        public void Timestamp(DateTime? value) =>
+            Next<ParquetColumn.ValueColumn<DateTime>>().Add(value == null ? null : DateTime.SpecifyKind(value.Value, DateTimeKind.Utc));
+
+        public void EndRow()
+        {
+            if (_column != _columns.Length) throw new InvalidOperationException($"A row has {_column} values for {_columns.Length} columns.");
+            _column = 0;
+            _rows++;
+            if (_rows >= RowGroupRows || TextChars() >= RowGroupChars) Flush();
+        }
+
+        private long TextChars()
+        {
+            long n = 0;
+            foreach (var c in _columns) if (c is ParquetColumn.StringColumn s) n += s.Chars;
+            return n;
+        }
+
+        // One row group of what was collected. An empty file still gets one (empty) row group, so its schema is there.
+        private void Flush()
+        {
+            using (var rowGroup = _writer.CreateRowGroup())
+            {
+                foreach (var c in _columns) c.WriteAsync(rowGroup).GetAwaiter().GetResult();
+            }
+            foreach (var c in _columns) c.Clear();
+            _rows = 0;
+            _wroteGroup = true;
+        }
+
+        private bool _wroteGroup;
+
+        public void Complete()
+        {
+            if (_rows > 0 || !_wroteGroup) Flush();
+            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _stream.Flush();
+            if (_stream is FileStream f) f.Flush(true);
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _stream.Dispose();
+        }
+    }
+}
