@@ -106,10 +106,13 @@ namespace LlamaCloud.Chat.Tests
         }
 
         [Fact]
-        public void DuplicateKeysKeepEveryMember()
+        public void DuplicateKeysKeepTheLastValueAndTheExactText()
         {
-            var v = Assert.IsType<object[]>(Result(Q("{'a':1,'b':2,'a':3}")).Result);
-            Assert.Equal(new[] { "a=1", "b=2", "a=3" }, System.Array.ConvertAll(v, m => Assert.IsType<JsonMember>(m).ToString()));
+            var r = Result(Q("{'a':1,'b':2,'a':3}"));
+            var o = Assert.IsType<System.Management.Automation.PSObject>(r.Result);
+            Assert.Equal(3L, o.Properties["a"].Value);
+            Assert.Equal(2L, o.Properties["b"].Value);
+            Assert.Equal(Q("{'a':1,'b':2,'a':3}"), r.ResultJson);
         }
 
         [Fact]

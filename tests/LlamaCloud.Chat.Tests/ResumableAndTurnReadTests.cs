@@ -95,9 +95,10 @@ namespace LlamaCloud.Chat.Tests
             ": keep-alive\r\n",
             "event: message\r\nid: 1\r\ndata: {\"content\":\"hi\",\"type\":\"user_input\"}\r\n\r\n",
             "event: delta\r\ndata: {\"content\":\"Rev\",\"type\":\"text_delta\"}\r\n\r\n",
-            "data: [DONE]\r\n\r\n",
             "data: {\"error\":null,\"is_error\":false,\n",   // no \r: line ends may mix
-            "data: \"usage\":null,\"type\":\"stop\"}\r\n\r\n");
+            "data: \"usage\":null,\"type\":\"stop\"}\r\n\r\n",
+            "data: [DONE]\r\n\r\n",                               // ends the turn: what follows is never read
+            "data: {\"content\":\"after done\",\"type\":\"text\"}\r\n\r\n");
 
         [Fact]
         public async Task ATurnStreamBecomesTypedEventsWithTheirPositions()
@@ -118,6 +119,32 @@ namespace LlamaCloud.Chat.Tests
         }
 
         [Fact]
+        public async Task DoneBeforeTheStopIsAnInterruptedTurnAfterTheEventsThatCame()
+        {
+            var body = Encoding.UTF8.GetBytes("data: {\"content\":\"hi\",\"type\":\"user_input\"}\n\ndata: [DONE]\n\ndata: {\"is_error\":false,\"usage\":{},\"type\":\"stop\"}\n\n");
+            var channel = new EventChannel(1000);
+            var read = new TurnRead("ses-1", null, channel, new NoLog(), s => s, CancellationToken.None);
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var ex = await Assert.ThrowsAsync<LlamaCloudException>(() => read.ReadAsync(Response(body, body.Length, "text/event-stream"), ctx));
+            Assert.Equal(ErrorIds.StreamInterrupted, ex.ErrorId);
+            Assert.Contains("after 1 event ([DONE] came before the turn's stop event)", ex.Message.Replace("the stream ended ([DONE]) without the turn's stop event", "[DONE] came before the turn's stop event"));
+            channel.Complete(null);
+            Assert.Equal(new[] { "user_input" }, (await Drain(channel)).Select(e => e.Type));
+        }
+
+        [Fact]
+        public async Task AnErrorFrameIsTurnFailedWithTheServersWordsMasked()
+        {
+            var body = Encoding.UTF8.GetBytes("data: {\"content\":\"hi\",\"type\":\"user_input\"}\n\nevent: error\ndata: {\"error\":\"quota for key llx-secret exhausted\"}\n\n");
+            var channel = new EventChannel(1000);
+            var read = new TurnRead("ses-1", null, channel, new NoLog(), s => s?.Replace("llx-secret", "********"), CancellationToken.None);
+            using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
+            var ex = await Assert.ThrowsAsync<LlamaCloudException>(() => read.ReadAsync(Response(body, body.Length, "text/event-stream"), ctx));
+            Assert.Equal(ErrorIds.TurnFailed, ex.ErrorId);
+            Assert.Equal("Session 'ses-1': the chat turn failed: the server reported an error in the turn's stream after 1 event: quota for key ******** exhausted", ex.Message);
+        }
+
+        [Fact]
         public async Task WithoutAKnownHistoryLengthIndexIsNull()
         {
             var body = Encoding.UTF8.GetBytes(Turn);
@@ -135,7 +162,7 @@ namespace LlamaCloud.Chat.Tests
         public async Task AStreamThatEndsBeforeItsStopIsInterruptedAfterTheEventsThatArrived(bool breaks)
         {
             var body = Encoding.UTF8.GetBytes(Turn);
-            var cut = Turn.IndexOf("data: [DONE]", StringComparison.Ordinal);
+            var cut = Turn.IndexOf("data: {\"error\"", StringComparison.Ordinal); // before the stop event
             var channel = new EventChannel(1000);
             var read = new TurnRead("ses-1", null, channel, new NoLog(), s => s, CancellationToken.None);
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);

@@ -31,17 +31,30 @@ namespace LlamaCloud.Chat.Tests
         }
 
         [Fact]
-        public void ARepeatedKeyKeepsEveryMemberInOrder()
+        public void ARepeatedKeyKeepsItsLastValueAtItsLastPlaceAsConvertFromJson()
         {
-            var members = Assert.IsType<object[]>(Result("{\"a\":1,\"a\":2,\"b\":{\"c\":3}}"));
-            Assert.Equal(3, members.Length);
-            var m0 = Assert.IsType<JsonMember>(members[0]);
-            var m1 = Assert.IsType<JsonMember>(members[1]);
-            var m2 = Assert.IsType<JsonMember>(members[2]);
-            Assert.Equal(("a", (object?)1L), (m0.Name, m0.Value));
-            Assert.Equal(("a", (object?)2L), (m1.Name, m1.Value));
-            Assert.Equal("b", m2.Name);
-            Assert.Equal(3L, P(m2.Value, "c"));
+            // ConvertFrom-Json '{"a":1,"b":{"c":3},"a":2}' gives b, then a = 2.
+            var o = Assert.IsType<PSObject>(Result("{\"a\":1,\"b\":{\"c\":3},\"a\":2}"));
+            Assert.Equal(new[] { "b", "a" }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(o.Properties, p => p.Name)));
+            Assert.Equal(2L, P(o, "a"));
+            Assert.Equal(3L, P(P(o, "b"), "c"));
+        }
+
+        [Fact]
+        public void ARepeatedKeyBesideKeysThatDifferInCaseIsStillOneEntry()
+        {
+            var d = Assert.IsType<OrderedDictionary>(Result("{\"a\":1,\"A\":2,\"a\":3}"));
+            Assert.Equal(2, d.Count);
+            Assert.Equal(3L, d["a"]);
+            Assert.Equal(2L, d["A"]);
+        }
+
+        [Fact]
+        public void AKeyRepeatedOnlyInAnotherCaseAfterADuplicateStaysAPSCustomObjectWhenNothingClashes()
+        {
+            var o = Assert.IsType<PSObject>(Result("{\"x\":1,\"x\":{\"y\":[1,{\"z\":1,\"z\":2}]}}"));
+            var inner = (object[])P(P(o, "x"), "y")!;
+            Assert.Equal(2L, P(inner[1], "z"));
         }
 
         [Fact]
@@ -77,9 +90,9 @@ namespace LlamaCloud.Chat.Tests
             var call = (ToolCallEvent)One("{\"call_id\":\"c\",\"name\":\"n\",\"arguments\":{\"\":1},\"type\":\"tool_call\"}");
             Assert.Equal(1L, Assert.IsType<OrderedDictionary>(call.Arguments)[""]);
             var unknown = (UnknownEvent)One("{\"type\":\"citation\",\"span\":1e400,\"span\":2}");
-            var members = Assert.IsType<object[]>(unknown.Data);
-            Assert.Equal(3, members.Length);
-            Assert.Equal(double.PositiveInfinity, ((JsonMember)members[1]).Value);
+            var data = Assert.IsType<PSObject>(unknown.Data);
+            Assert.Equal(2L, P(data, "span"));
+            Assert.Equal("{\"type\":\"citation\",\"span\":1e400,\"span\":2}", unknown.RawJson);
         }
     }
 }

@@ -24,6 +24,7 @@ static class ChatEndpoints
         bool answered = true;
         try
         {
+            if (HttpMethods.IsPost(ctx.Request.Method)) entry.Body = await RecordBodyAsync(ctx, ct);
             await em.Latency.WaitAsync(ct);
             // Faults come before auth, like a proxy or gateway in front of the real API.
             if (em.Faults.Match(ctx.Request.Method, entry.Path, entry.RawTarget) is { } fault)
@@ -31,7 +32,9 @@ static class ChatEndpoints
                 entry.Fault = fault.Kind.ToString().ToLowerInvariant();
                 answered = await FaultResponder.RunAsync(ctx, fault, () => Answer(ctx, em, rawPath), ct);
             }
-            else if (!await MutationEndpoints.TryHandleAsync(ctx, em, rawPath, ct))
+            else if (!await Attachments.TryHandleAsync(ctx, em, rawPath, ct)
+                && !await TitleEndpoint.TryHandleAsync(ctx, em, rawPath, ct)
+                && !await MutationEndpoints.TryHandleAsync(ctx, em, rawPath, ct))
             {
                 await HttpOut.SendAsync(ctx, Answer(ctx, em, rawPath), ct);
             }
@@ -70,18 +73,30 @@ static class ChatEndpoints
 
         if (segments.Length == 1)
         {
+            var project = Projects.Requested(ctx, em);
             if (HttpMethods.IsGet(method))
-                return em.Sessions.Find(id) is { } s ? ApiResult.Json(200, s.Body) : ApiResult.Json(404, SessionNotFound);
+                return em.Sessions.Find(id, project) is { } s ? ApiResult.Json(200, s.Body) : ApiResult.Json(404, SessionNotFound);
             if (HttpMethods.IsDelete(method))
-                return em.Sessions.Delete(id) ? ApiResult.NoContent : ApiResult.Json(404, SessionNotFound);
+                return em.Sessions.Find(id, project) is not null && em.Sessions.Delete(id) ? ApiResult.NoContent : ApiResult.Json(404, SessionNotFound);
             return ApiResult.Detail(405, "Method Not Allowed");
         }
         if (segments.Length == 2 && segments[1] == "summary")
         {
             if (!HttpMethods.IsGet(method)) return ApiResult.Detail(405, "Method Not Allowed");
-            return em.Sessions.Find(id) is { } s ? ApiResult.Json(200, s.Summary) : ApiResult.Json(404, SessionNotFound);
+            return em.Sessions.Find(id, Projects.Requested(ctx, em)) is { } s ? ApiResult.Json(200, s.Summary) : ApiResult.Json(404, SessionNotFound);
         }
         return ApiResult.Detail(404, "Not Found");
+    }
+
+    /// <summary>A POST's body for the request log, read ahead and rewound so the handler still reads it whole.</summary>
+    static async Task<string?> RecordBodyAsync(HttpContext ctx, CancellationToken ct)
+    {
+        if (ctx.Request.ContentLength is > 64 * 1024) return null;
+        ctx.Request.EnableBuffering();
+        using var ms = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(ms, ct);
+        ctx.Request.Body.Position = 0;
+        return System.Text.Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
     internal static bool IsAuthorized(HttpContext ctx, string key)
@@ -110,7 +125,7 @@ static class ChatEndpoints
         if (token.Length > 0 && !PageToken.TryDecode(token, out offset))
             return ApiResult.Detail(400, "Invalid page token");
 
-        var all = em.Sessions.Listed();
+        var all = em.Sessions.Listed(Projects.Requested(ctx, em));
         int start = Math.Min(offset, all.Length), end = Math.Min(all.Length, start + pageSize);
         return ApiResult.Json(200, HttpOut.Write(w =>
         {

@@ -11,6 +11,8 @@ sealed class Emulator(string apiKey)
     public FaultList Faults { get; } = new();
     public RequestLog Requests { get; } = new();
     public Latency Latency { get; } = new();
+    /// <summary>The presigned-URL listener of attachments (another port).</summary>
+    public PresignedListener Presigned { get; } = new();
     /// <summary>How chat turns are streamed (POST /_emulator/stream).</summary>
     public StreamScript Stream { get; set; } = StreamScript.Default;
     /// <summary>/api requests currently running (lets tests see that a hang ended).</summary>
@@ -23,6 +25,7 @@ sealed class Emulator(string apiKey)
         Faults.Clear();
         Requests.Clear();
         Latency.Reset();
+        Presigned.Reset();
         Stream = StreamScript.Default;
     }
 }

@@ -17,6 +17,7 @@ static class Fixtures
         for (int i = 1; i <= 10; i++) list.Add(Ordinary(i));
         list.Add(HostileFixture.Build()); // unlisted: served by id only
         list.Add(PiiFixture.Build()); // unlisted: the redaction corpus in every field (issue 21)
+        list.Add(Projects.OtherProjectSession()); // proj-other's: never in the default project's list
         return list.ToArray();
     }
 
@@ -28,7 +29,8 @@ static class Fixtures
         const string question = "What were the main findings in Q3?";
         var meta = new SessionMeta("ses-demo", T("2026-04-22T12:34:41.342245"), Q(question),
             """["idx-abc123","idx-def456"]""",
-            """{"duration_ms":5321.5,"error":null,"export_config_ids":["exp-q3-report"],"is_error":false,"total_input_tokens":1200,"total_output_tokens":340,"turns":2}""");
+            """{"duration_ms":5321.5,"error":null,"export_config_ids":["exp-q3-report"],"is_error":false,"total_input_tokens":1200,"total_output_tokens":340,"turns":2}""")
+        { SharedAccess = "query" };
         return SessionJson.Build(meta, e =>
         {
             e.Content("user_input", question);

@@ -11,8 +11,8 @@ static class HostileFixture
 {
     public const string Id = "ses-hostile";
 
-    const string Script = "<script>document.title='pwned-script';document.body.appendChild(document.createElement('div')).id='injected-script'</script>";
-    const string Img = "<img src=x onerror=\"document.title='pwned-img';this.id='injected-img'\">";
+    internal const string Script = "<script>document.title='pwned-script';document.body.appendChild(document.createElement('div')).id='injected-script'</script>";
+    internal const string Img = "<img src=x onerror=\"document.title='pwned-img';this.id='injected-img'\">";
     const string Breakout = "</div></details></pre></section></main><h1 id=\"injected-h1\">fake heading</h1><details open id=\"injected-details\"><summary>fake</summary></details>";
     const string Links = "<a id=\"injected-a\" href=\"javascript:document.title='pwned-link'\">click</a> [md link](javascript:alert(1)) ![md image](https://tracker.invalid/pixel.png) <javascript:alert(2)> <https://autolink.invalid>";
     const string Markdown = "# Fake H1\n## Turn 99\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n\n1. list\n- bullet\n> quote\n    indented code\n[ref]: javascript:alert(3)\n**bold** _em_ ~~strike~~ `code` &lt;entity&gt; &amp; \\*escaped\\* @someone #123 $x^2$";

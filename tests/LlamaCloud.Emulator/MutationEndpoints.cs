@@ -41,12 +41,17 @@ static class MutationEndpoints
         }
         if (id is null)
         {
-            var created = SessionHistory.Create(indexIds);
+            if (!TrySharedAccess(body, out var sharedAccess))
+            {
+                await HttpOut.SendAsync(ctx, Invalid("shared_access", "Input should be 'query' or 'read_only'"), ct);
+                return true;
+            }
+            var created = SessionHistory.Create(indexIds, sharedAccess);
             em.Sessions.Put(created);
             await HttpOut.SendAsync(ctx, ApiResult.Json(200, created.Summary), ct);
             return true;
         }
-        if (em.Sessions.Find(id) is not { } session)
+        if (em.Sessions.Find(id, Projects.Requested(ctx, em)) is not { } session)
         {
             await HttpOut.SendAsync(ctx, ApiResult.Detail(404, "Session not found"), ct);
             return true;
@@ -60,6 +65,16 @@ static class MutationEndpoints
         bool? requireAll = JsonIn.TryGet(body, "require_all_indexes", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? r.GetBoolean() : null;
         await StreamEndpoints.RunTurnAsync(ctx, em, session, prompt, indexIds ?? [], requireAll, em.Stream, ct);
+        return true;
+    }
+
+    /// <summary>shared_access: absent or null follows the deployment default (here read_only); else query | read_only.</summary>
+    static bool TrySharedAccess(JsonElement body, out string sharedAccess)
+    {
+        sharedAccess = "read_only";
+        if (!JsonIn.TryGet(body, "shared_access", out var v)) return true;
+        if (v.ValueKind != JsonValueKind.String || v.GetString() is not ("query" or "read_only")) return false;
+        sharedAccess = v.GetString()!;
         return true;
     }
 

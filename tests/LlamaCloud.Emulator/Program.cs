@@ -24,9 +24,11 @@ builder.Logging.ClearProviders(); // no ASP.NET logs anywhere (stdout is reserve
 builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 // Hung requests end on ApplicationStopping; don't let a stray one hold shutdown for 30 s.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions? presignedListen = null;
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.Listen(IPAddress.Loopback, options.Port); // loopback only; overrides ASPNETCORE_URLS
+    k.Listen(IPAddress.Loopback, 0, o => presignedListen = o); // the presigned-URL listener: another origin
     if (options.HttpsCertificate != null) HttpsListener.Listen(k, options.HttpsCertificate);
     k.AddServerHeader = false;
     k.Limits.MaxRequestBodySize = null;   // PUT /_emulator/sessions may upload 70 MB sessions
@@ -37,19 +39,24 @@ var app = builder.Build();
 var em = new Emulator(options.ApiKey);
 var stopping = app.Lifetime.ApplicationStopping;
 
+// The presigned-URL listener's port answers nothing else (PresignedListener.cs).
+app.Use((ctx, next) => ctx.Connection.LocalPort == em.Presigned.Port && em.Presigned.Port != 0 ? em.Presigned.HandleAsync(ctx) : next(ctx));
 app.Use((ctx, next) => ctx.Request.Path.StartsWithSegments("/api")
     ? ChatEndpoints.HandleAsync(ctx, em, stopping)
     : next(ctx));
 ControlEndpoints.Map(app, em);
 StreamEndpoints.MapControl(app, em);
+em.Presigned.Map(app);
 OtlpReceiver.Map(app); // OTLP/HTTP trace receiver for Export-LlamaChatTrace tests
 var taps = new Dictionary<string, Wiretap>();
 WiretapEndpoints.Map(app, taps);
 
 await app.StartAsync();
 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+em.Presigned.Port = presignedListen!.IPEndPoint!.Port;
+var address = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal) && !a.EndsWith(":" + em.Presigned.Port, StringComparison.Ordinal));
 if (options.HttpsCertificate != null) HttpsListener.AnnounceAndTap(addresses, address, em.ApiKey, taps);
+Console.Out.WriteLine($"EMULATOR_PRESIGNED_URL={em.Presigned.BaseUrl}");
 Console.Out.WriteLine($"EMULATOR_URL={address}");
 Console.Out.Flush();
 

@@ -17,6 +17,8 @@ sealed class RequestEntry
     /// <summary>0 while in flight, and for requests that never got a status line (hang, reset).</summary>
     public volatile int Status;
     public volatile string? Fault;
+    /// <summary>The request body of a POST (UTF-8 text, up to 64 KiB), so tests can see exactly what a client sent.</summary>
+    public volatile string? Body;
 }
 
 /// <summary>
@@ -70,6 +72,7 @@ sealed class RequestLog
             w.WriteNumber("status", e.Status);
             w.WriteString("time", e.Time.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
             if (e.Fault is { } f) w.WriteString("fault", f); else w.WriteNull("fault");
+            if (e.Body is { } b) w.WriteString("body", b); else w.WriteNull("body");
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -9,7 +9,7 @@ static class SessionHistory
     static int _created;
 
     /// <summary>POST /api/v1/chat: a new, listed, empty session.</summary>
-    public static StoredSession Create(IReadOnlyList<string>? indexIds)
+    public static StoredSession Create(IReadOnlyList<string>? indexIds, string sharedAccess = "read_only")
     {
         int n = Interlocked.Increment(ref _created);
         string id = $"ses-new-{n:D4}-{Guid.NewGuid():N}"[..24];
@@ -18,6 +18,7 @@ static class SessionHistory
             ["events"] = new JsonArray(),
             ["last_updated_at"] = SessionJson.Timestamp(DateTime.UtcNow),
             ["session_id"] = id,
+            ["shared_access"] = sharedAccess,
             ["generated_title"] = null,
             ["index_ids"] = indexIds is null ? null : new JsonArray(indexIds.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
             ["job_metadata"] = null,
@@ -51,10 +52,19 @@ static class SessionHistory
             ["total_output_tokens"] = 20,
             ["turns"] = turns + 1,
         };
-        return SessionStore.FromBody(session.Id, Serialize(root));
+        return SessionStore.FromBody(session.Id, Serialize(root), session.Project);
     }
 
-    static ReadOnlyMemory<byte> Serialize(JsonObject root)
+    /// <summary>The session with a new generated_title (POST /api/v1/chat/{id}/title).</summary>
+    public static StoredSession Retitle(StoredSession session, string title)
+    {
+        var root = JsonNode.Parse(session.Body.Span) as JsonObject ?? new JsonObject();
+        root["generated_title"] = title;
+        root["last_updated_at"] = SessionJson.Timestamp(DateTime.UtcNow);
+        return SessionStore.FromBody(session.Id, Serialize(root), session.Project);
+    }
+
+    internal static ReadOnlyMemory<byte> Serialize(JsonObject root)
     {
         // events first, as the API serves them
         var ordered = new JsonObject();

@@ -8,6 +8,8 @@ namespace LlamaCloud.Emulator;
 /// <summary>A session as served: pre-serialised bytes, so a GET is a plain memory write.</summary>
 sealed class StoredSession(string id, ReadOnlyMemory<byte> body, ReadOnlyMemory<byte> summary, DateTime sortTime, bool listed)
 {
+    /// <summary>The project the session belongs to; null for the key's default project (see <see cref="Projects"/>).</summary>
+    public string? Project { get; init; }
     public string Id { get; } = id;
     /// <summary>Full GET /api/v1/chat/{id} body.</summary>
     public ReadOnlyMemory<byte> Body { get; } = body;
@@ -21,7 +23,11 @@ sealed class StoredSession(string id, ReadOnlyMemory<byte> body, ReadOnlyMemory<
 /// Summary fields of a session. The optional ones are raw JSON fragments so fixtures can say
 /// "missing" (C# null: property omitted) apart from "null" (the JSON literal).
 /// </summary>
-sealed record SessionMeta(string Id, DateTime LastUpdated, string? TitleJson, string? IndexIdsJson, string? JobMetadataJson);
+sealed record SessionMeta(string Id, DateTime LastUpdated, string? TitleJson, string? IndexIdsJson, string? JobMetadataJson)
+{
+    /// <summary>shared_access: "query" | "read_only", required in every session shape of the GA API.</summary>
+    public string SharedAccess { get; init; } = "read_only";
+}
 
 /// <summary>Pre-encoded property names / type values: the generator writes millions of them.</summary>
 static class Names
@@ -29,6 +35,8 @@ static class Names
     public static readonly JsonEncodedText Events = JsonEncodedText.Encode("events");
     public static readonly JsonEncodedText LastUpdatedAt = JsonEncodedText.Encode("last_updated_at");
     public static readonly JsonEncodedText SessionId = JsonEncodedText.Encode("session_id");
+    public static readonly JsonEncodedText SharedAccess = JsonEncodedText.Encode("shared_access");
+    public static readonly JsonEncodedText SkippedIndexIds = JsonEncodedText.Encode("skipped_index_ids");
     public static readonly JsonEncodedText GeneratedTitle = JsonEncodedText.Encode("generated_title");
     public static readonly JsonEncodedText IndexIds = JsonEncodedText.Encode("index_ids");
     public static readonly JsonEncodedText JobMetadata = JsonEncodedText.Encode("job_metadata");
@@ -83,6 +91,7 @@ static class SessionJson
     {
         w.WriteString(Names.LastUpdatedAt, Timestamp(m.LastUpdated));
         w.WriteString(Names.SessionId, m.Id);
+        w.WriteString(Names.SharedAccess, m.SharedAccess);
         WriteRawProperty(w, Names.GeneratedTitle, m.TitleJson);
         WriteRawProperty(w, Names.IndexIds, m.IndexIdsJson);
         WriteRawProperty(w, Names.JobMetadata, m.JobMetadataJson);
@@ -163,12 +172,18 @@ sealed class EventWriter(Utf8JsonWriter w)
         return this;
     }
 
-    public EventWriter Stop(string? error, bool isError, string usageJson)
+    public EventWriter Stop(string? error, bool isError, string usageJson, IReadOnlyList<string>? skippedIndexIds = null)
     {
         w.WriteStartObject();
         if (error is null) w.WriteNull(Names.Error); else w.WriteString(Names.Error, error);
         w.WriteBoolean(Names.IsError, isError);
         SessionJson.WriteRawProperty(w, Names.Usage, usageJson);
+        if (skippedIndexIds is { Count: > 0 })
+        {
+            w.WriteStartArray(Names.SkippedIndexIds);
+            foreach (var id in skippedIndexIds) w.WriteStringValue(id);
+            w.WriteEndArray();
+        }
         w.WriteString(Names.Type, Names.Stop);
         w.WriteEndObject();
         return this;

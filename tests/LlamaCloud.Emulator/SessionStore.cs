@@ -46,6 +46,20 @@ sealed class SessionStore
     public int Count { get { lock (_gate) return _sessions.Count; } }
     public int GeneratedCached => _generated.Count;
 
+    /// <summary>The session <paramref name="id"/> of <paramref name="project"/> (null: the default project). A session of
+    /// another project is not found, exactly like one that does not exist.</summary>
+    public StoredSession? Find(string id, string? project)
+    {
+        var s = Find(id);
+        return s is not null && s.Project == project ? s : null;
+    }
+
+    /// <summary>The projects other than the default that own a session (a project_id the emulator routes to).</summary>
+    public bool IsKnownProject(string project)
+    {
+        lock (_gate) return _sessions.Values.Any(s => s.Project == project);
+    }
+
     public StoredSession? Find(string id)
     {
         lock (_gate)
@@ -77,12 +91,23 @@ sealed class SessionStore
         }
     }
 
-    /// <summary>Listed sessions: last_updated_at desc, then session id.</summary>
+    /// <summary>Listed sessions of the default project: last_updated_at desc, then session id.</summary>
     public StoredSession[] Listed()
     {
         lock (_gate)
         {
-            return _sorted ??= _sessions.Values.Where(s => s.Listed)
+            return _sorted ??= _sessions.Values.Where(s => s.Listed && s.Project is null)
+                .OrderByDescending(s => s.SortTime).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
+        }
+    }
+
+    /// <summary>Listed sessions of <paramref name="project"/> (null: the default project), in list order.</summary>
+    public StoredSession[] Listed(string? project)
+    {
+        if (project is null) return Listed();
+        lock (_gate)
+        {
+            return _sessions.Values.Where(s => s.Listed && s.Project == project)
                 .OrderByDescending(s => s.SortTime).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
         }
     }
@@ -117,7 +142,7 @@ sealed class SessionStore
     /// PUT /_emulator/sessions/{id}: the body is served verbatim. It is listed only when it is a
     /// JSON object with a string session_id; its summary then copies the body's own fields.
     /// </summary>
-    public static StoredSession FromBody(string id, ReadOnlyMemory<byte> body)
+    public static StoredSession FromBody(string id, ReadOnlyMemory<byte> body, string? project = null)
     {
         try
         {
@@ -130,17 +155,17 @@ sealed class SessionStore
                 if (root.TryGetProperty("last_updated_at", out var lu) && lu.ValueKind == JsonValueKind.String)
                     DateTime.TryParse(lu.GetString(), CultureInfo.InvariantCulture,
                         DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out sortTime);
-                return new StoredSession(id, body, SummaryOf(root), sortTime, listed: true);
+                return new StoredSession(id, body, SummaryOf(root), sortTime, listed: true) { Project = project };
             }
         }
         catch (JsonException) { }
-        return new StoredSession(id, body, body, DateTime.MinValue, listed: false);
+        return new StoredSession(id, body, body, DateTime.MinValue, listed: false) { Project = project };
     }
 
     /// <summary>Everything but events, summary fields first in API order, unknown ones after.</summary>
     static ReadOnlyMemory<byte> SummaryOf(JsonElement root)
     {
-        string[] order = ["last_updated_at", "session_id", "generated_title", "index_ids", "job_metadata"];
+        string[] order = ["last_updated_at", "session_id", "shared_access", "generated_title", "index_ids", "job_metadata"];
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer, SessionJson.Options))
         {

@@ -31,6 +31,19 @@ sealed record StreamScript
     public int StallAfter { get; init; }
     public int StallMs { get; init; }
     public bool StallKeepAlive { get; init; }
+    /// <summary>Send the "retry: 3000" line first (default true).</summary>
+    public bool Retry { get; init; } = true;
+    /// <summary>Label every frame with this event name instead of delta/message (the label is a category, never the type).</summary>
+    public string? Label { get; init; }
+    /// <summary>End the body cleanly without the stop event.</summary>
+    public bool OmitStop { get; init; }
+    /// <summary>After ErrorAfter events, an "event: error" frame with data {"error": this text}, then the end.</summary>
+    public string? ErrorFrame { get; init; }
+    /// <summary>After ErrorAfter events, a raw JSON error body {"detail": this text} (no SSE framing), then the end.</summary>
+    public string? ErrorBody { get; init; }
+    public int ErrorAfter { get; init; } = 3;
+    /// <summary>Keep the connection open this long after the last frame (a client that ends at stop or [DONE] does not wait).</summary>
+    public int HoldMs { get; init; }
 
     public static StreamScript Parse(JsonElement o)
     {
@@ -57,6 +70,13 @@ sealed record StreamScript
             StallAfter = Math.Max(0, JsonIn.Int(o, "stallAfter") ?? 0),
             StallMs = Math.Max(0, JsonIn.Int(o, "stallMs") ?? 0),
             StallKeepAlive = Bool(o, "stallKeepAlive") ?? false,
+            Retry = Bool(o, "retry") ?? true,
+            Label = JsonIn.Str(o, "label"),
+            OmitStop = Bool(o, "omitStop") ?? false,
+            ErrorFrame = JsonIn.Str(o, "errorFrame"),
+            ErrorBody = JsonIn.Str(o, "errorBody"),
+            ErrorAfter = Math.Max(0, JsonIn.Int(o, "errorAfter") ?? 3),
+            HoldMs = Math.Max(0, JsonIn.Int(o, "holdMs") ?? 0),
         };
     }
 

@@ -20,6 +20,7 @@ Describe 'The module as laid out by the build' {
         $exports += 'Sync-LlamaChatArchive' # archives
         $exports += 'ConvertTo-LlamaChatTrace', 'Export-LlamaChatTrace' # OpenTelemetry traces
         $exports += 'Get-LlamaCloudConnection' # what the next command would use
+        $exports += 'Update-LlamaChatSessionTitle', 'Get-LlamaChatAttachment', 'Save-LlamaChatAttachment' # titles and attachments
         $exports += 'Export-LlamaChatTable', 'Get-LlamaChatUsage', 'Search-LlamaChat' # analytics
         $m.ExportedCmdlets.Keys | Sort-Object | Should -Be ($exports | Sort-Object)
         $m.CompatiblePSEditions | Should -Be 'Desktop', 'Core'

@@ -20,7 +20,8 @@ Describe 'Parameter sets of cmdlets that take sessions' {
     It 'are the cmdlets we expect (a new one joins this list)' {
         $script:SessionCmdlets.Name | Sort-Object | Should -Be @(
             'ConvertTo-LlamaChatTrace', 'ConvertTo-LlamaChatTranscript', 'Export-LlamaChatSession', 'Export-LlamaChatTrace',
-            'Export-LlamaChatTranscript', 'Get-LlamaChatEvent', 'Get-LlamaChatTurn', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage')
+            'Export-LlamaChatTranscript', 'Get-LlamaChatEvent', 'Get-LlamaChatTurn', 'Remove-LlamaChatSession', 'Send-LlamaChatMessage',
+            'Update-LlamaChatSessionTitle')
     }
 
     It 'or, for the analytics cmdlets, default to the whole project: no session parameter in the default set' {

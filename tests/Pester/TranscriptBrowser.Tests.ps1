@@ -107,3 +107,89 @@ Describe 'The HTML transcript in headless Chromium' -Skip:(-not $Chromium) {
         @(Get-ElementName $dom | Where-Object { $_ -eq 'details' }).Count | Should -Be 4
     }
 }
+
+Describe 'The HTML transcript with -IncludeImages in headless Chromium' -Skip:(-not $Chromium) {
+    BeforeAll {
+        Reset-Emulator
+        # Chromium's console: a Content-Security-Policy violation is reported there ("violates the following Content
+        # Security Policy directive"), so a blocked image shows.
+        function Get-ConsoleText([string] $File) {
+            $profile = Join-Path $TestDrive ('profile-' + [guid]::NewGuid().ToString('N'))
+            $psi = [System.Diagnostics.ProcessStartInfo]::new($script:Browser)
+            foreach ($a in '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-extensions', "--user-data-dir=$profile",
+                '--enable-logging=stderr', '--v=0', '--virtual-time-budget=3000', '--dump-dom', ([uri]::new($File)).AbsoluteUri) { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardOutput = $true
+            $psi.RedirectStandardError = $true
+            $psi.UseShellExecute = $false
+            $p = [System.Diagnostics.Process]::Start($psi)
+            $err = $p.StandardError.ReadToEndAsync()
+            $null = $p.StandardOutput.ReadToEndAsync()
+            if (-not $p.WaitForExit(120000)) { $p.Kill($true); throw "Chromium did not finish within 120 s: $File" }
+            $err.Result
+        }
+        function Get-PresignedBytes([string] $Source, [string] $Name) {
+            $a = Invoke-RestMethod -Uri "$Url/api/v1/beta/attachments/$([uri]::EscapeDataString($Name))?source_id=$([uri]::EscapeDataString($Source))" -Headers @{ Authorization = "Bearer $Key" }
+            $http = [Net.Http.HttpClient]::new()
+            try { , $http.GetByteArrayAsync($a.url).GetAwaiter().GetResult() } finally { $http.Dispose() }
+        }
+        $script:File = Join-Path $TestDrive 'ses-demo-images.html'
+        Export-LlamaChatTranscript -SessionId ses-demo @Conn -Path $File -IncludeImages -IncludeToolOutput
+        $script:Html = Get-Content -Raw $File
+        $script:Dom = Get-RenderedDom $File
+        $script:Policy = [regex]::Match($Html, '<meta http-equiv="Content-Security-Policy" content="([^"]*)">').Groups[1].Value
+    }
+
+    It 'embeds the attachment''s exact bytes as one data: image, and points at no URL' {
+        $imgs = [regex]::Matches($Dom, '<img alt="([^"]*)" src="data:image/png;base64,([A-Za-z0-9+/=]+)">')
+        $imgs.Count | Should -Be 1
+        @(Get-ElementName $Dom | Where-Object { $_ -eq 'img' }).Count | Should -Be 1
+        $imgs[0].Groups[1].Value | Should -Be 'page_4.png'
+        $imgs[0].Groups[2].Value | Should -Be ([Convert]::ToBase64String((Get-PresignedBytes src-q3 page_4.png)))
+        $Html | Should -Not -Match 'https?://127\.0\.0\.1'
+        $Html | Should -Not -Match 'signature='
+    }
+
+    It 'allows data: images and still no script; the browser loads the image under that policy (the check can fail)' {
+        $Policy | Should -Match "img-src data:;"
+        $Policy | Should -Match "script-src 'none'"
+        $Policy | Should -Match "default-src 'none'"
+        Get-ConsoleText $File | Should -Not -Match 'violates the following Content Security Policy'
+        # The same image under the policy without images is blocked, and the console says so.
+        $blocked = Join-Path $TestDrive 'blocked.html'
+        Set-Content -Path $blocked -NoNewline -Value ($Html -replace [regex]::Escape('img-src data:;'), "img-src 'none';")
+        Get-ConsoleText $blocked | Should -Match "violates the following Content Security Policy directive: `"img-src 'none'`""
+    }
+
+    It 'the embedded bytes decode as the 12 x 6 pixel screenshot' {
+        $src = [regex]::Match($Dom, 'src="(data:image/png;base64,[^"]+)"').Groups[1].Value
+        $probe = Join-Path $TestDrive 'probe.html'
+        Set-Content -Path $probe -Value "<!DOCTYPE html><html><head><title>pending</title></head><body><script>var i=new Image();i.onload=function(){document.title=i.naturalWidth+'x'+i.naturalHeight};i.onerror=function(){document.title='broken'};i.src='$src';</script></body></html>"
+        Get-Title (Get-RenderedDom $probe) | Should -Be '12x6'
+    }
+
+    It 'a hostile session''s attachment is embedded as an image and nothing else' {
+        $hostile = Join-Path $TestDrive 'ses-hostile-images.html'
+        Export-LlamaChatTranscript -SessionId ses-hostile @Conn -Path $hostile -IncludeImages -IncludeThinking -IncludeToolOutput
+        $dom = Get-RenderedDom $hostile
+        $names = Get-ElementName $dom
+        @($names | Where-Object { $_ -eq 'img' }).Count | Should -Be 1
+        foreach ($bad in 'script', 'a', 'iframe', 'svg', 'object', 'embed', 'base', 'form') { $names | Should -Not -Contain $bad }
+        $img = [regex]::Match($dom, '<img[^>]*>').Value
+        $img | Should -Match '^<img alt="&lt;img src=x onerror=&quot;document\.title=''pwned-img'';this\.id=''injected-img''&quot;&gt;" src="data:image/png;base64,[A-Za-z0-9+/=]+">$'
+        Get-Title $dom | Should -BeExactly (Get-LlamaChatSession -Id ses-hostile @Conn).GeneratedTitle
+    }
+
+    It 'an image that cannot be had is a note in the page and one error' {
+        $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/presigned/fault" -Body '{"kind":"html","times":-1}' -ContentType 'application/json'
+        try {
+            $page = Join-Path $TestDrive 'missing.html'
+            Export-LlamaChatTranscript -SessionId ses-demo @Conn -Path $page -IncludeImages -ErrorVariable failed -ErrorAction SilentlyContinue
+            $failed.Count | Should -Be 1
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.AttachmentDownloadFailed,*'
+            $html = Get-Content -Raw $page
+            $html | Should -Match '<p class="note image-missing">The image could not be embedded: Expected an image from http://127\.0\.0\.1:\d+/presigned/src-q3/page_4\.png, got text/html'
+            $html | Should -Not -Match '<img'
+        }
+        finally { Reset-Emulator }
+    }
+}

@@ -119,10 +119,10 @@ namespace LlamaCloud.Chat.Api
 
         /// <summary>POST /api/v1/chat: a new session, bound to <paramref name="indexIds"/> (null: unbound). Its Events is
         /// an empty history. Not idempotent: re-sent only on an answer that proves nothing was created.</summary>
-        internal Task<ChatSession> CreateSessionAsync(IReadOnlyList<string>? indexIds, CancellationToken cancellationToken)
+        internal Task<ChatSession> CreateSessionAsync(IReadOnlyList<string>? indexIds, string? sharedAccess, CancellationToken cancellationToken)
         {
             var uri = Client.BuildUri(ChatApiPaths.ChatRoot);
-            var spec = RequestSpec.Post(uri, null, RequestBodies.CreateSession(indexIds));
+            var spec = RequestSpec.Post(uri, null, RequestBodies.CreateSession(indexIds, sharedAccess));
             return Client.ExecuteAsync(spec, async (response, ctx) =>
             {
                 var reader = new SessionReader(null, new KeptEvents());
@@ -133,6 +133,54 @@ namespace LlamaCloud.Chat.Api
                 SessionOrigins.Record(session, Client.Options);
                 return session;
             }, cancellationToken);
+        }
+
+        /// <summary>POST /api/v1/chat/{id}/title: generates the session's title from <paramref name="firstMessage"/>; the
+        /// updated summary (Events null). Not idempotent in principle (a model runs), so re-sent only when nothing ran.</summary>
+        internal Task<ChatSession> SetTitleAsync(string sessionId, string firstMessage, CancellationToken cancellationToken)
+        {
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "title"));
+            var spec = RequestSpec.Post(uri, sessionId, RequestBodies.Title(firstMessage));
+            return Client.ExecuteAsync(spec, async (response, ctx) =>
+            {
+                var reader = new SessionReader(sessionId, SummaryOnly.Instance);
+                await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
+                var session = reader.Session;
+                session.Events = null;
+                SessionOrigins.Record(session, Client.Options);
+                return session;
+            }, cancellationToken);
+        }
+
+        /// <summary>The content of the session's first user_input event, or null when it has none. Reads the history only
+        /// as far as that event.</summary>
+        internal async Task<string?> FirstUserInputAsync(string sessionId, CancellationToken cancellationToken)
+        {
+            using var enough = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var channel = new EventChannel();
+            var read = StreamEventsAsync(sessionId, new EventFilter(new[] { ChatEventType.UserInput }, null), channel, enough.Token);
+            try
+            {
+                while (await channel.ReadAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+                {
+                    foreach (var e in batch)
+                    {
+                        if (e is UserInputEvent u) return u.Content;
+                    }
+                }
+                return null;
+            }
+            finally
+            {
+                enough.Cancel(); // the rest of the history is not needed
+                try
+                {
+                    await read.ConfigureAwait(false);
+                }
+                catch (System.OperationCanceledException)
+                {
+                }
+            }
         }
 
         /// <summary>DELETE /api/v1/chat/{id}. Idempotent, so retried like a GET; the body (if any) is ignored.</summary>

@@ -25,6 +25,17 @@ namespace LlamaCloud.Chat.Api
         private bool _afterCr;
         private bool _hasData;
 
+        /// <summary>The most a stray line keeps (an error body is short; a long one is cut, never held whole).</summary>
+        internal const int StrayLimit = 4096;
+
+        /// <summary>
+        /// The first line that is not an SSE field but starts like a JSON value (<c>{</c> or <c>[</c>): a server that wrote
+        /// an error body into the stream without <c>data:</c> framing. The standard ignores such a line; it is kept here
+        /// (at most <see cref="StrayLimit"/> bytes) so the reader can report the server's words. A last line without its
+        /// line end counts too, once <see cref="Complete"/> is called.
+        /// </summary>
+        internal byte[]? StrayJsonLine { get; private set; }
+
         /// <summary>Comment lines seen (keep-alives).</summary>
         internal int Comments { get; private set; }
 
@@ -61,6 +72,7 @@ namespace LlamaCloud.Chat.Api
         internal bool Complete()
         {
             var discarded = HasPendingEvent || (_bomMatched > 0);
+            if (_line.Length > 0) KeepStray(new ReadOnlySpan<byte>(_line.GetBuffer(), 0, (int)_line.Length));
             _line.SetLength(0);
             _data.SetLength(0);
             _hasData = false;
@@ -117,6 +129,11 @@ namespace LlamaCloud.Chat.Api
                     Comments++;
                     return;
                 }
+                if (line[0] == (byte)'{' || line[0] == (byte)'[')
+                {
+                    KeepStray(line);
+                    return;
+                }
                 var colon = line.IndexOf((byte)':');
                 var name = colon < 0 ? line : line.Slice(0, colon);
                 var value = colon < 0 ? ReadOnlySpan<byte>.Empty : line.Slice(colon + 1);
@@ -127,6 +144,15 @@ namespace LlamaCloud.Chat.Api
             {
                 _line.SetLength(0);
             }
+        }
+
+        private void KeepStray(ReadOnlySpan<byte> line)
+        {
+            if (StrayJsonLine != null) return;
+            var trimmed = line;
+            while (!trimmed.IsEmpty && (trimmed[0] == (byte)' ' || trimmed[0] == (byte)'\t')) trimmed = trimmed.Slice(1);
+            if (trimmed.IsEmpty || (trimmed[0] != (byte)'{' && trimmed[0] != (byte)'[')) return;
+            StrayJsonLine = trimmed.Slice(0, Math.Min(trimmed.Length, StrayLimit)).ToArray();
         }
 
         private void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)

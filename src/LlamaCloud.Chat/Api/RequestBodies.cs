@@ -8,10 +8,19 @@ namespace LlamaCloud.Chat.Api
     internal static class RequestBodies
     {
         /// <summary>POST /api/v1/chat: <c>{"index_ids":[...]}</c>, or <c>{}</c> for an unbound session (as the SDK sends).</summary>
-        internal static byte[] CreateSession(IReadOnlyList<string>? indexIds) => Write(w =>
+        internal static byte[] CreateSession(IReadOnlyList<string>? indexIds, string? sharedAccess = null) => Write(w =>
         {
             w.WriteStartObject();
             if (indexIds != null) WriteStrings(w, "index_ids", indexIds);
+            if (sharedAccess != null) w.WriteString("shared_access", sharedAccess);
+            w.WriteEndObject();
+        });
+
+        /// <summary>POST .../title: <c>{"first_message":"..."}</c>.</summary>
+        internal static byte[] Title(string firstMessage) => Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("first_message", firstMessage);
             w.WriteEndObject();
         });
 

@@ -58,27 +58,33 @@ namespace LlamaCloud.Chat.Api
                 // Not a stream: a proxy's page or a JSON answer. The turn may still have run, so this is final too.
                 throw new InvalidSessionJsonException($"Expected an event stream (text/event-stream), got {mediaType}.");
             }
-            var parser = new EventStreamParser();
-            var parsed = new List<ServerSentEvent>();
+            var stream = new TurnStream();
+            var parsed = new List<(ChatEvent Event, string Label)>();
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 // .NET Framework's stream reads may ignore the token: disposing the response ends them on cancel.
                 using var reg = ctx.Token.Register(response.Dispose);
                 var buffer = new byte[16 * 1024];
-                while (true)
+                while (!stream.Ended)
                 {
-                    // Every piece of the stream, a keep-alive comment included, restarts the -TimeoutSec clock.
-                    ctx.Touch();
-                    var n = await stream.ReadAsync(buffer, 0, buffer.Length, ctx.Token).ConfigureAwait(false);
+                    // Every piece of the stream, a keep-alive comment included, restarts the -TimeoutSec clock. After the
+                    // stop the turn is complete: what may still follow ([DONE], the end) gets a short grace, not -TimeoutSec.
+                    if (Stopped) ctx.TouchWithin(AfterStopGrace);
+                    else ctx.Touch();
+                    var n = await body.ReadAsync(buffer, 0, buffer.Length, ctx.Token).ConfigureAwait(false);
                     ctx.Token.ThrowIfCancellationRequested();
-                    if (n == 0) break;
+                    if (n == 0)
+                    {
+                        stream.Complete();
+                        break;
+                    }
                     ctx.BytesReceived += n;
-                    parser.Feed(new ReadOnlySpan<byte>(buffer, 0, n), parsed);
+                    stream.Feed(new ReadOnlySpan<byte>(buffer, 0, n), parsed);
                     if (parsed.Count > 0) await DeliverAsync(parsed).ConfigureAwait(false);
+                    LogSkipped(stream);
                 }
-                if (parser.Complete()) _log.Verbose($"Session '{_sessionId}': the stream ended inside an event (no blank line after it); that event was discarded, as the SSE standard says.");
-                if (parser.Comments > 0) _log.Debug($"Session '{_sessionId}': {parser.Comments.ToString(CultureInfo.InvariantCulture)} keep-alive comments in the stream.");
+                if (stream.Comments > 0) _log.Debug($"Session '{_sessionId}': {stream.Comments.ToString(CultureInfo.InvariantCulture)} keep-alive comments in the stream.");
             }
             catch (OperationCanceledException) when (ctx.UserToken.IsCancellationRequested)
             {
@@ -92,23 +98,28 @@ namespace LlamaCloud.Chat.Api
                     : "the connection broke: " + _redact(ErrorText.Innermost(ex));
                 throw Interrupted(cause, ex);
             }
-            if (!Stopped) throw Interrupted("the stream ended without the turn's stop event", null);
+            if (stream.ServerError != null) throw ServerReported(_redact(stream.ServerError) ?? string.Empty);
+            if (!Stopped) throw Interrupted(stream.Done ? "the stream ended ([DONE]) without the turn's stop event" : "the stream ended without the turn's stop event", null);
             return true;
         }
 
-        private async Task DeliverAsync(List<ServerSentEvent> parsed)
+        /// <summary>How long the reader waits, after the stop event, for the rest of the body before it ends the turn itself.</summary>
+        internal static readonly TimeSpan AfterStopGrace = TimeSpan.FromSeconds(2);
+
+        private void LogSkipped(TurnStream stream)
+        {
+            foreach (var text in stream.Skipped)
+                _log.Verbose($"Session '{_sessionId}': skipped a stream message without an event ({_redact(TextSummary.OneLine(text, 40))}).");
+            stream.Skipped.Clear();
+        }
+
+        private async Task DeliverAsync(List<(ChatEvent Event, string Label)> parsed)
         {
             var batch = new List<ChatEvent>(parsed.Count);
-            foreach (var sse in parsed)
+            foreach (var (e, label) in parsed)
             {
-                var e = StreamedEventReader.Read(sse.Data);
-                if (e == null)
-                {
-                    _log.Verbose($"Session '{_sessionId}': skipped a stream message without an event ({_redact(TextSummary.OneLine(System.Text.Encoding.UTF8.GetString(sse.Data), 40))}).");
-                    continue;
-                }
                 e.SessionId = _sessionId;
-                e.StreamEventName = sse.Type;
+                e.StreamEventName = label;
                 e.TurnPosition = Delivered + batch.Count;
                 if (_historyLength.HasValue) e.Index = _historyLength.Value + e.TurnPosition;
                 if (e is StopEvent) Stopped = true;
@@ -119,6 +130,14 @@ namespace LlamaCloud.Chat.Api
             await _channel.WriteAsync(batch, _cancellationToken).ConfigureAwait(false);
             Delivered += batch.Count;
         }
+
+        private LlamaCloudException ServerReported(string words) =>
+            new LlamaCloudException(
+                $"Session '{_sessionId}': the chat turn failed: the server reported an error in the turn's stream after {Delivered.ToString(CultureInfo.InvariantCulture)} event{(Delivered == 1 ? string.Empty : "s")}: {TextSummary.OneLine(words, 500)}",
+                ErrorIds.TurnFailed, ErrorCategory.OperationStopped)
+            {
+                SessionId = _sessionId,
+            };
 
         private LlamaCloudException Interrupted(string cause, Exception? inner) =>
             new LlamaCloudException(

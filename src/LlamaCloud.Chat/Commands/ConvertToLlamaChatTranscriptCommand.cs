@@ -18,6 +18,13 @@ namespace LlamaCloud.Chat.Commands
 
         private protected override ITurnTarget? CreateTarget(string sessionId, SessionRedaction? redaction) => new TextTarget(this, redaction);
 
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            WarnIfImagesIgnored(Format);
+            base.BeginProcessing();
+        }
+
         /// <summary>One session's transcript, collected as text and written as one string.</summary>
         private sealed class TextTarget : ITurnTarget
         {

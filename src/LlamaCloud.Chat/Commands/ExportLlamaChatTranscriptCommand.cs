@@ -70,6 +70,7 @@ namespace LlamaCloud.Chat.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TranscriptPathInvalid, ErrorCategory.InvalidArgument, Path));
                 return;
             }
+            WarnIfImagesIgnored(_format);
             base.BeginProcessing();
         }
 

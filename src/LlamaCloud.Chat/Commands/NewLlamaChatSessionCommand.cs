@@ -16,19 +16,28 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNullOrEmpty]
         public string[]? IndexId { get; set; }
 
+        /// <summary>What the session's share link grants: Query (viewers may ask new questions) or ReadOnly (the
+        /// transcript only). Without it nothing is sent and the deployment's default applies.</summary>
+        [Parameter]
+        public ChatSharedAccess SharedAccess { get; set; }
+
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
             var target = IndexId == null ? "an unbound chat session" : "a chat session bound to " + string.Join(", ", IndexId);
+            string? shared = MyInvocation.BoundParameters.ContainsKey(nameof(SharedAccess)) ? SharedAccessWire(SharedAccess) : null;
+            if (shared != null) target += " (shared_access " + shared + ")";
             if (!ShouldProcess(target, "Create")) return;
             try
             {
-                WriteObject(Await(Api.CreateSessionAsync(IndexId, StopToken)));
+                WriteObject(Await(Api.CreateSessionAsync(IndexId, shared, StopToken)));
             }
             catch (LlamaCloudException ex)
             {
                 WriteRequestError(ex, IndexId);
             }
         }
+
+        private static string SharedAccessWire(ChatSharedAccess value) => value == ChatSharedAccess.ReadOnly ? "read_only" : "query";
     }
 }

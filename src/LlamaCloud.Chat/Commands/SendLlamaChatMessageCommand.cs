@@ -101,11 +101,37 @@ namespace LlamaCloud.Chat.Commands
                     if (!Text) WriteObject(e);
                     else if (e is TextDeltaEvent delta) { WriteObject(delta.Content); wroteDelta = true; }
                     else if (e is TextEvent whole && !wroteDelta) WriteObject(whole.Content);
-                    if (e is StopEvent stop && stop.IsError) WriteRequestError(TurnFailed(sessionId, api.Client.Redact(stop.Error)), sessionId);
+                    if (e is StopEvent stop) Judge(stop, sessionId, requireAll == true, api);
                 }
             }
             GC.KeepAlive(turn);
         }
+
+        /// <summary>The stop's verdict: one error for a failed turn (its own id when -RequireAllIndexes made the server fail
+        /// it), one warning naming the indexes a successful turn could not query.</summary>
+        private void Judge(StopEvent stop, string sessionId, bool requireAll, ChatApi api)
+        {
+            var skipped = stop.SkippedIndexIds;
+            if (stop.IsError)
+            {
+                var error = api.Client.Redact(stop.Error);
+                if (requireAll && skipped.Count > 0)
+                {
+                    WriteRequestError(new LlamaCloudException(
+                        $"Session '{sessionId}': the chat turn failed because {Count(skipped)} could not be queried ({string.Join(", ", skipped)}) and -RequireAllIndexes was given: {error ?? "(the server gave no message)"}",
+                        ErrorIds.IndexesUnavailable, ErrorCategory.ResourceUnavailable) { SessionId = sessionId }, sessionId);
+                    return;
+                }
+                WriteRequestError(TurnFailed(sessionId, error), sessionId);
+                return;
+            }
+            if (skipped.Count > 0)
+            {
+                WriteWarning($"Session '{sessionId}': the turn could not query {Count(skipped)}: {string.Join(", ", skipped)}. Its answer did not use them; -RequireAllIndexes makes such a turn fail instead.");
+            }
+        }
+
+        private static string Count(IReadOnlyList<string> indexes) => indexes.Count == 1 ? "1 requested index" : indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " requested indexes";
 
         private static LlamaCloudException TurnFailed(string sessionId, string? error) =>
             new LlamaCloudException($"Session '{sessionId}': the chat turn failed: {error ?? "(the server gave no message)"}",

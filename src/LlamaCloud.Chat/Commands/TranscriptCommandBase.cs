@@ -32,11 +32,28 @@ namespace LlamaCloud.Chat.Commands
         [ValidateRange(0, int.MaxValue)]
         public int MaxToolOutputLength { get; set; } = 4000;
 
+        /// <summary>HTML only: embed each tool result's image attachment (a page screenshot) in the page as a data: URI,
+        /// so the transcript never points at an expiring URL. The page's policy then allows data: images and nothing
+        /// else. An image that cannot be had is a note in the page and one error. Not with -Redact: a screenshot may
+        /// show what no rule can find, so the attachments are only named (a warning says so).</summary>
+        [Parameter]
+        public SwitchParameter IncludeImages { get; set; }
+
+        private TranscriptImages? _images;
+
+        private protected void WarnIfImagesIgnored(TranscriptFormat format)
+        {
+            if (IncludeImages && format != TranscriptFormat.Html)
+                WriteWarning("-IncludeImages embeds images in HTML transcripts only; a Markdown transcript names each attachment instead. Use -Format Html.");
+        }
+
         private protected TranscriptOptions TranscriptOptions => new TranscriptOptions
         {
             IncludeThinking = IncludeThinking,
             IncludeToolOutput = IncludeToolOutput,
             MaxToolOutputLength = MaxToolOutputLength,
+            // No rule can redact pixels: with -Redact, attachments are named (redacted), never embedded.
+            Images = IncludeImages && !Redacting ? (_images ??= new TranscriptImages(this)).Fetch : null,
         };
 
         private protected override ShownFields Shown => ShownFields.Transcript(IncludeThinking, IncludeToolOutput);
@@ -58,6 +75,7 @@ namespace LlamaCloud.Chat.Commands
         protected override void BeginProcessing()
         {
             BeginRedaction();
+            if (IncludeImages && Redacting) WriteWarning(RedactionMessages.ImagesNotEmbedded());
             _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
         }
 

@@ -35,6 +35,9 @@ namespace LlamaCloud.Chat.Http
 
         internal void Touch() => _cts.CancelAfter(_timeout);
 
+        /// <summary>Restarts the timer with at most <paramref name="limit"/> (a stream that has said all it must).</summary>
+        internal void TouchWithin(TimeSpan limit) => _cts.CancelAfter(_timeout == Timeout.InfiniteTimeSpan || limit < _timeout ? limit : _timeout);
+
         /// <summary>
         /// Stops the timer while the reader waits for the pipeline (a full event channel): -TimeoutSec measures the
         /// server, never a slow consumer downstream. The next <see cref="Touch"/> starts it again.

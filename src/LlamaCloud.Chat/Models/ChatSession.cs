@@ -18,6 +18,10 @@ namespace LlamaCloud.Chat
         /// <summary>When the session was last updated, in UTC.</summary>
         public DateTime LastUpdatedAt { get; internal set; }
 
+        /// <summary>What the session's share link grants, as the API sends it: <c>query</c> (viewers may ask new
+        /// questions) or <c>read_only</c> (transcript only); null when the server sent none (older deployments).</summary>
+        public string? SharedAccess { get; internal set; }
+
         /// <summary>The title LlamaCloud derived from the first user message.</summary>
         public string? GeneratedTitle { get; internal set; }
 

@@ -43,6 +43,10 @@ namespace LlamaCloud.Chat
         /// <summary>The error message of the turn's <c>stop</c> event.</summary>
         public string? Error { get; internal set; }
 
+        /// <summary>The requested indexes the turn could not query (its stop's <c>skipped_index_ids</c>); empty when
+        /// there were none or the turn has no stop.</summary>
+        public IReadOnlyList<string> SkippedIndexIds { get; internal set; } = System.Array.Empty<string>();
+
         /// <summary>True when a <c>stop</c> event ended the turn (false for an interrupted or unfinished turn).</summary>
         public bool IsComplete { get; internal set; }
 

@@ -59,6 +59,20 @@ namespace LlamaCloud.Chat
         public const string StreamInterrupted = "LlamaCloud.StreamInterrupted";
         /// <summary>A chat turn ended with a stop event whose is_error is true.</summary>
         public const string TurnFailed = "LlamaCloud.TurnFailed";
+        /// <summary>-RequireAllIndexes was given and the server failed the turn because requested indexes could not be queried.</summary>
+        public const string IndexesUnavailable = "LlamaCloud.IndexesUnavailable";
+        /// <summary>Update-LlamaChatSessionTitle without -FirstMessage on a session that has no user_input to take it from.</summary>
+        public const string TitleMessageMissing = "LlamaCloud.TitleMessageMissing";
+
+        // Attachments (Get-LlamaChatAttachment, Save-LlamaChatAttachment, Export-LlamaChatTranscript -IncludeImages)
+        /// <summary>The image behind a presigned URL could not be downloaded (status, connection, or not an image).</summary>
+        public const string AttachmentDownloadFailed = "LlamaCloud.AttachmentDownloadFailed";
+        /// <summary>The attachment's file exists and -Force was not given.</summary>
+        public const string AttachmentFileExists = "LlamaCloud.AttachmentFileExists";
+        /// <summary>Save-LlamaChatAttachment -Path is a file or not a file system path (terminating).</summary>
+        public const string AttachmentPathInvalid = "LlamaCloud.AttachmentPathInvalid";
+        /// <summary>An attachment file could not be written; no partial file is left.</summary>
+        public const string AttachmentWriteFailed = "LlamaCloud.AttachmentWriteFailed";
         // Export-LlamaChatSession and Sync-LlamaChatArchive.
         /// <summary>The target file exists and -Force was not given.</summary>
         public const string ExportFileExists = "LlamaCloud.ExportFileExists";

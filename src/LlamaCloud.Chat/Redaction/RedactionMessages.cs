@@ -36,6 +36,9 @@ namespace LlamaCloud.Chat.Redaction
             "-RedactPattern " + name + " took longer than " + PatternRule.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)
             + " s on some text; that whole text was replaced by one pseudonym. Simplify the expression to keep the rest of such text.";
 
+        internal static string ImagesNotEmbedded() =>
+            "-IncludeImages is not applied with -Redact: a screenshot may show personal data that no rule can find in its pixels. Each attachment is named (redacted) instead; export without -Redact to embed them.";
+
         internal static string NoName() => "-RedactPattern: every entry needs a name (letters, digits, '_' or '-', starting with a letter), e.g. @{ Ticket = 'TCK-[0-9]{6}' }.";
 
         internal static string BadName(string name) =>

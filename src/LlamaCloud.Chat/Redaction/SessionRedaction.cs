@@ -70,6 +70,7 @@ namespace LlamaCloud.Chat.Redaction
                 FirstIndex = turn.FirstIndex,
                 LastIndex = turn.LastIndex,
                 EventCount = turn.EventCount,
+                SkippedIndexIds = _shown.Header ? TextList(turn.SkippedIndexIds) : System.Array.Empty<string>(),
                 // Events of unknown types are shown by no writer: left out.
                 OtherEvents = new ReadOnlyItems<UnknownEvent>(NoEvents, "event"),
             };

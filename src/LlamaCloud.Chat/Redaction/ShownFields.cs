@@ -6,7 +6,7 @@ namespace LlamaCloud.Chat.Redaction
     /// </summary>
     internal sealed class ShownFields
     {
-        /// <summary>The title and index ids (a transcript's header).</summary>
+        /// <summary>The title and index ids (a transcript's header, and each turn's skipped index ids).</summary>
         internal bool Header { get; set; }
 
         /// <summary>Prompts and answers.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace LlamaCloud.Chat.Serialization
@@ -10,7 +11,7 @@ namespace LlamaCloud.Chat.Serialization
     /// </summary>
     internal static class EventReader
     {
-        private enum Field { Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage, Count }
+        private enum Field { Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage, SkippedIndexIds, Count }
 
         private struct Slot
         {
@@ -23,7 +24,7 @@ namespace LlamaCloud.Chat.Serialization
 
         private struct Fields
         {
-            internal Slot Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage;
+            internal Slot Type, Content, CallId, Name, Arguments, Result, ImageAttachment, Error, IsError, Usage, SkippedIndexIds;
         }
 
         private static ref Slot Get(ref Fields f, Field field)
@@ -39,6 +40,7 @@ namespace LlamaCloud.Chat.Serialization
                 case Field.ImageAttachment: return ref f.ImageAttachment;
                 case Field.Error: return ref f.Error;
                 case Field.IsError: return ref f.IsError;
+                case Field.SkippedIndexIds: return ref f.SkippedIndexIds;
                 default: return ref f.Usage;
             }
         }
@@ -216,7 +218,7 @@ namespace LlamaCloud.Chat.Serialization
                         Payload(buffer, f.Result), ReadImage(buffer, f.ImageAttachment));
                     break;
                 case ChatEventType.Stop:
-                    e = new StopEvent(ReadText(buffer, f.Error), ReadBool(f.IsError) ?? false, ReadUsage(buffer, f.Usage));
+                    e = new StopEvent(ReadText(buffer, f.Error), ReadBool(f.IsError) ?? false, ReadUsage(buffer, f.Usage), ReadStrings(buffer, f.SkippedIndexIds));
                     break;
                 default:
                     return new UnknownEvent(unknownType, new PowerShellJson(json.ToArray()));
@@ -293,6 +295,7 @@ namespace LlamaCloud.Chat.Serialization
                 case 8: if (n.SequenceEqual("is_error"u8)) return Field.IsError; break;
                 case 9: if (n.SequenceEqual("arguments"u8)) return Field.Arguments; break;
                 case 16: if (n.SequenceEqual("image_attachment"u8)) return Field.ImageAttachment; break;
+                case 17: if (n.SequenceEqual("skipped_index_ids"u8)) return Field.SkippedIndexIds; break;
             }
             return Field.Count;
         }
@@ -349,6 +352,21 @@ namespace LlamaCloud.Chat.Serialization
                 else if (isSource) source = v;
             }
             return new ImageAttachment(name, source);
+        }
+
+        /// <summary>A JSON array's strings (other items are skipped); null when absent or not an array.</summary>
+        private static IReadOnlyList<string>? ReadStrings(ReadOnlySpan<byte> buffer, Slot s)
+        {
+            if (!s.Present || s.Kind != JsonTokenType.StartArray) return null;
+            var list = new List<string>();
+            var r = new Utf8JsonReader(buffer.Slice(s.Start, s.End - s.Start));
+            r.Read();
+            while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+            {
+                if (r.TokenType == JsonTokenType.String) list.Add(JsonStrings.GetString(ref r));
+                else if (r.TokenType == JsonTokenType.StartObject || r.TokenType == JsonTokenType.StartArray) r.Skip();
+            }
+            return new ReadOnlyItems<string>(list);
         }
 
         private static Usage? ReadUsage(ReadOnlySpan<byte> buffer, Slot s)

@@ -13,8 +13,9 @@ namespace LlamaCloud.Chat.Serialization
     /// Turns JSON into the values ConvertFrom-Json produces, so scripts can dot into them, without ever losing a value:
     /// <list type="bullet">
     /// <item>An object becomes a PSCustomObject; one a PSCustomObject cannot hold whole (an empty key, or keys that differ
-    /// only in case, which PowerShell properties treat as one) becomes a case-sensitive ordered dictionary; one that repeats
-    /// a key exactly becomes an array of <see cref="JsonMember"/>, in order.</item>
+    /// only in case, which PowerShell properties treat as one) becomes a case-sensitive ordered dictionary. A key repeated
+    /// exactly keeps its last value, at its last position, as ConvertFrom-Json does (the exact text stays in the
+    /// event's *Json property).</item>
     /// <item>An integer becomes Int64, or BigInteger beyond Int64 (as ConvertFrom-Json on PowerShell 7); any other number a
     /// Double, and one beyond the range of a Double (<c>1e400</c>) ±Infinity. Parsed here, not by the runtime, so Windows
     /// PowerShell 5.1 (.NET Framework) gives the same values.</item>
@@ -61,33 +62,26 @@ namespace LlamaCloud.Chat.Serialization
         private static object ReadObject(ref Utf8JsonReader reader)
         {
             var members = new List<KeyValuePair<string, object?>>();
-            HashSet<string>? exact = null;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            bool needsDictionary = false, repeats = false;
+            bool needsDictionary = false, mayRepeat = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = JsonStrings.GetString(ref reader);
                 reader.Read();
                 members.Add(new KeyValuePair<string, object?>(name, ReadValue(ref reader)));
                 if (name.Length == 0) needsDictionary = true;
-                if (!seen.Add(name))
-                {
-                    needsDictionary = true;
-                }
+                if (!seen.Add(name)) mayRepeat = true;
             }
-            if (needsDictionary)
+            if (mayRepeat)
             {
-                exact = new HashSet<string>(StringComparer.Ordinal);
+                // A key repeated exactly: the last value wins, where it last appeared, as ConvertFrom-Json gives it.
+                members = LastOfEachKey(members);
+                // What is left may still differ only in case, which one PowerShell property cannot hold.
+                seen.Clear();
                 foreach (var m in members)
                 {
-                    if (!exact.Add(m.Key)) repeats = true;
+                    if (!seen.Add(m.Key)) needsDictionary = true;
                 }
-            }
-            if (repeats)
-            {
-                var array = new object[members.Count];
-                for (var i = 0; i < members.Count; i++) array[i] = new JsonMember(members[i].Key, members[i].Value);
-                return array;
             }
             if (needsDictionary)
             {
@@ -98,6 +92,18 @@ namespace LlamaCloud.Chat.Serialization
             var obj = new PSObject();
             foreach (var m in members) obj.Properties.Add(new PSNoteProperty(m.Key, m.Value));
             return obj;
+        }
+
+        private static List<KeyValuePair<string, object?>> LastOfEachKey(List<KeyValuePair<string, object?>> members)
+        {
+            var exact = new HashSet<string>(StringComparer.Ordinal);
+            var kept = new List<KeyValuePair<string, object?>>(members.Count);
+            for (var i = members.Count - 1; i >= 0; i--)
+            {
+                if (exact.Add(members[i].Key)) kept.Add(members[i]);
+            }
+            kept.Reverse();
+            return kept;
         }
 
         /// <summary>Int64, else BigInteger for integer literals, else Double (±Infinity beyond its range). Never throws.</summary>

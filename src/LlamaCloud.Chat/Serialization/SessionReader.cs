@@ -289,6 +289,7 @@ namespace LlamaCloud.Chat.Serialization
                 case "last_updated_at":
                     if (r.TokenType == JsonTokenType.String) SetTimestamp(JsonStrings.GetString(ref r));
                     break;
+                case "shared_access": _session.SharedAccess = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null; break;
                 case "generated_title": _session.GeneratedTitle = r.TokenType == JsonTokenType.String ? JsonStrings.GetString(ref r) : null; break;
                 case "index_ids": _session.IndexIds = ReadStrings(ref r); break;
                 case "job_metadata": _session.JobMetadata = ReadJobMetadata(ref r); break;

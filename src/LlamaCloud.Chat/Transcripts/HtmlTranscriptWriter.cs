@@ -19,25 +19,32 @@ namespace LlamaCloud.Chat.Transcripts
             ".text{white-space:pre-wrap;overflow-wrap:anywhere}.prompt .text{background:#f6f8fa;border-left:4px solid #0969da;padding:.5rem .75rem}" +
             ".error{color:#d1242f;font-weight:600}details{border:1px solid #d0d7de;border-radius:6px;padding:.3rem .75rem;margin:.5rem 0}" +
             "summary{cursor:pointer}pre{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere;font:13px/1.4 ui-monospace,Menlo,Consolas,monospace}" +
-            "code{font-family:ui-monospace,Menlo,Consolas,monospace}" +
+            "code{font-family:ui-monospace,Menlo,Consolas,monospace}figure.attachment{margin:.5rem 0}figure.attachment img{max-width:100%;height:auto;border:1px solid #d0d7de}" +
             "@media print{body{margin:0;max-width:none}details{border:none;padding:0}details::details-content{content-visibility:visible;display:contents}summary{list-style:none}}";
 
         // The policy names the style sheet by hash: nothing else on the page can style, script, load or submit anything.
-        private static readonly string Policy = "default-src 'none'; script-src 'none'; style-src 'sha256-" + Sha256(Style)
-            + "'; img-src 'none'; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+        // With images, img-src allows data: URIs only (the embedded attachments), never a URL.
+        private static string PolicyFor(bool images) => "default-src 'none'; script-src 'none'; style-src 'sha256-" + Sha256(Style)
+            + "'; img-src " + (images ? "data:" : "'none'") + "; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'";
+
+        private static readonly string Policy = PolicyFor(false);
+        private static readonly string ImagePolicy = PolicyFor(true);
 
         private readonly StringBuilder _sb = new StringBuilder(4096);
 
         internal HtmlTranscriptWriter(TextWriter output, TranscriptOptions options) : base(output, options) { }
 
-        /// <summary>The Content-Security-Policy the page carries.</summary>
+        /// <summary>The Content-Security-Policy the page carries (without -IncludeImages).</summary>
         internal static string ContentSecurityPolicy => Policy;
+
+        /// <summary>The Content-Security-Policy of a page with embedded images.</summary>
+        internal static string ContentSecurityPolicyWithImages => ImagePolicy;
 
         internal override void Begin(string sessionId, ChatSession? session)
         {
             var title = Flat(TitleOf(sessionId, session));
             _sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Policy).Append("\">\n")
+                .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(Options.Images != null ? ImagePolicy : Policy).Append("\">\n")
                 .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .Append("<meta name=\"generator\" content=\"LlamaCloud.Chat Export-LlamaChatTranscript\">\n")
@@ -72,6 +79,13 @@ namespace LlamaCloud.Chat.Transcripts
             if (turn.IsError)
                 _sb.Append("<p class=\"error\">Error: ").AppendEscaped(Lines(turn.Error ?? "(no message)")).Append("</p>\n");
             if (turn.Usage != null) _sb.Append("<p class=\"usage\">Usage: ").AppendEscaped(UsageLine(turn.Usage)).Append("</p>\n");
+            if (turn.SkippedIndexIds.Count > 0)
+            {
+                _sb.Append("<p class=\"note skipped\">").Append(SkippedLabel).Append(": ");
+                for (var i = 0; i < turn.SkippedIndexIds.Count; i++)
+                    _sb.Append(i == 0 ? string.Empty : ", ").Append("<code>").AppendEscaped(Flat(turn.SkippedIndexIds[i])).Append("</code>");
+                _sb.Append("</p>\n");
+            }
             if (!turn.IsComplete) _sb.Append("<p class=\"note\">").Append(UnfinishedNote).Append("</p>\n");
             _sb.Append("</section>\n");
             Flush();
@@ -104,8 +118,24 @@ namespace LlamaCloud.Chat.Transcripts
             {
                 _sb.Append("<p class=\"note\">Image attachment <code>").AppendEscaped(Flat(call.ImageAttachment.AttachmentName))
                     .Append("</code> from source <code>").AppendEscaped(Flat(call.ImageAttachment.SourceId)).Append("</code></p>\n");
+                if (Options.Images != null) WriteImage(call.ImageAttachment);
             }
             _sb.Append("</details>\n");
+        }
+
+        /// <summary>The attachment as a data: URI of the type its bytes show; a note instead when it cannot be had.</summary>
+        private void WriteImage(ImageAttachment attachment)
+        {
+            var image = Options.Images!(attachment);
+            var type = image.Bytes == null ? null : EmbeddedImage.Sniff(image.Bytes);
+            if (type == null)
+            {
+                _sb.Append("<p class=\"note image-missing\">The image could not be embedded: ")
+                    .AppendEscaped(Flat(image.Problem ?? "its bytes are not a PNG, JPEG, GIF or WebP image")).Append("</p>\n");
+                return;
+            }
+            _sb.Append("<figure class=\"attachment\"><img alt=\"").AppendEscaped(Flat(attachment.AttachmentName)).Append("\" src=\"data:")
+                .Append(type).Append(";base64,").Append(Convert.ToBase64String(image.Bytes!)).Append("\"></figure>\n");
         }
 
         private void Flush()

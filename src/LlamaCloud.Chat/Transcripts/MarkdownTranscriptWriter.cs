@@ -61,6 +61,13 @@ namespace LlamaCloud.Chat.Transcripts
                 _sb.Append("\n\n");
             }
             if (turn.Usage != null) _sb.Append("*Usage: ").Append(UsageLine(turn.Usage)).Append("*\n\n");
+            if (turn.SkippedIndexIds.Count > 0)
+            {
+                _sb.Append(SkippedLabel).Append(": ");
+                for (var i = 0; i < turn.SkippedIndexIds.Count; i++)
+                    _sb.Append(i == 0 ? string.Empty : ", ").Append(MarkdownText.CodeSpan(Flat(turn.SkippedIndexIds[i])));
+                _sb.Append("\n\n");
+            }
             if (!turn.IsComplete) _sb.Append('*').Append(UnfinishedNote).Append("*\n\n");
             Flush();
         }

@@ -11,5 +11,8 @@ namespace LlamaCloud.Chat.Transcripts
 
         /// <summary>Longer tool results are cut to this many characters, with a note saying how much was left out. 0 = no limit.</summary>
         internal int MaxToolOutputLength { get; set; } = 4000;
+
+        /// <summary>HTML only: fetches an attachment's image to embed as a data: URI; null embeds none.</summary>
+        internal System.Func<ImageAttachment, EmbeddedImage>? Images { get; set; }
     }
 }

@@ -56,6 +56,9 @@ namespace LlamaCloud.Chat.Transcripts
             session == null || session.LastUpdatedAt == default ? null
                 : session.LastUpdatedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
+        /// <summary>Before a turn's skipped_index_ids: a turn that looks complete may not have used every index.</summary>
+        private protected const string SkippedLabel = "Indexes not queried";
+
         private protected static string UsageLine(Usage usage)
         {
             var parts = new System.Collections.Generic.List<string>(4);

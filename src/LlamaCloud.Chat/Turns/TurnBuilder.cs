@@ -51,6 +51,7 @@ namespace LlamaCloud.Chat.Turns
                     turn.Usage = s.Usage;
                     turn.IsError = s.IsError;
                     turn.Error = s.Error;
+                    turn.SkippedIndexIds = s.SkippedIndexIds;
                     turn.IsComplete = true;
                     Finish(completed);
                     break;

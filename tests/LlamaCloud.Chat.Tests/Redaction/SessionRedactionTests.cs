@@ -15,7 +15,7 @@ namespace LlamaCloud.Chat.Tests.Redaction
             "{'call_id':'c1','name':'mail bob@example.org','result':{'ok':'sent to bob@example.org'},'image_attachment':{'attachment_name':'page 4 for carol@example.net','source_id':'192.168.1.9'},'type':'tool_result'}," +
             "{'content':'Done, alice@example.com','type':'text'}," +
             "{'kind':'citation','url':'mailto:dave@example.com','type':'citation'}," +
-            "{'error':'failed for 203.0.113.77','is_error':true,'usage':{'duration_ms':5,'total_input_tokens':10,'total_output_tokens':3,'turns':1},'type':'stop'}]}";
+            "{'error':'failed for 203.0.113.77','is_error':true,'usage':{'duration_ms':5,'total_input_tokens':10,'total_output_tokens':3,'turns':1},'skipped_index_ids':['idx-2','10.9.8.7'],'type':'stop'}]}";
 
         private static (ChatSession Session, ChatTurn Turn) Read()
         {
@@ -39,6 +39,7 @@ namespace LlamaCloud.Chat.Tests.Redaction
             Assert.Equal("from " + Tok("10.0.0.1"), t.Thinking);
             Assert.Equal("Done, " + Tok("alice@example.com"), t.Answer);
             Assert.Equal("failed for " + Tok("203.0.113.77"), t.Error);
+            Assert.Equal(new[] { "idx-2", Tok("10.9.8.7") }, t.SkippedIndexIds);
             var call = Assert.Single(t.ToolCalls);
             Assert.Equal("mail " + Tok("bob@example.org"), call.Name);
             Assert.Equal("c1", call.CallId);
@@ -52,8 +53,8 @@ namespace LlamaCloud.Chat.Tests.Redaction
             Assert.Equal((turn.Number, turn.IsError, turn.IsComplete, turn.FirstIndex, turn.LastIndex, turn.EventCount), (t.Number, t.IsError, t.IsComplete, t.FirstIndex, t.LastIndex, t.EventCount));
             Assert.Same(turn.Usage, t.Usage);
             Assert.Equal((call.HasCall, call.HasResult, call.CallIndex, call.ResultIndex), (turn.ToolCalls[0].HasCall, turn.ToolCalls[0].HasResult, turn.ToolCalls[0].CallIndex, turn.ToolCalls[0].ResultIndex));
-            // title 1, index id 1, prompt 1, thinking 1, answer 1, error 1, name 1, arguments 2, result 1, attachment 2
-            Assert.Equal(12, redaction.Tally.Total);
+            // title 1, index id 1, prompt 1, thinking 1, answer 1, error 1, skipped index 1, name 1, arguments 2, result 1, attachment 2
+            Assert.Equal(13, redaction.Tally.Total);
         }
 
         [Fact]
@@ -71,6 +72,7 @@ namespace LlamaCloud.Chat.Tests.Redaction
             Assert.Null(t.ToolCalls[0].ArgumentsJson);
             Assert.Null(t.ToolCalls[0].ResultJson);
             Assert.Null(t.ToolCalls[0].ImageAttachment!.SourceId);
+            Assert.Empty(t.SkippedIndexIds);
             // error, tool name, attachment name
             Assert.Equal(3, redaction.Tally.Total);
             Assert.Equal(new[] { 1, 2 }, redaction.Tally.Summary().Where(x => x.Count > 0).Select(x => x.Count).OrderBy(x => x));

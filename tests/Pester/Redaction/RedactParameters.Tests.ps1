@@ -115,6 +115,22 @@ Describe 'Pseudonyms and the summary' {
         (Export-LlamaChatTable -SessionId ses-abc123 -Path $tables @Conn -RedactionKey 'team key').New | Should -Be 1
     }
 
+    It 'does not embed screenshots with -Redact (no rule can read pixels): one warning, no attachment fetched' {
+        $plain = Join-Path $Dir 'plain.html'
+        Export-LlamaChatTranscript -SessionId ses-demo @Conn -Path $plain -IncludeImages -IncludeToolOutput
+        (Get-Content -Raw $plain) | Should -Match 'src="data:image/png;base64,'
+        Clear-EmulatorRequest
+        $file = Join-Path $Dir 'redacted.html'
+        $w = @(Export-LlamaChatTranscript -SessionId ses-demo @Conn -Path $file -IncludeImages -IncludeToolOutput -Redact 3>&1)
+        $w.Count | Should -Be 1
+        $w[0].Message | Should -BeLike '-IncludeImages is not applied with -Redact*'
+        $html = Get-Content -Raw $file
+        $html | Should -Not -Match 'data:image'
+        $html | Should -Match 'Image attachment <code>page_4\.png</code>'
+        @(Get-EmulatorRequest | Where-Object { $_.path -like '*attachments*' }).Count | Should -Be 0
+        @(Get-EmulatorRequest).Count | Should -Be 2 # the summary and the history
+    }
+
     It 'Export-LlamaChatTrace -Endpoint -PassThru: each request''s result carries the summary of its sessions' {
         Clear-OtlpRequest
         $results = @('ses-pii', 'ses-demo' | Export-LlamaChatTrace -Endpoint $Url @Conn -IncludeContent -Redact -PassThru -BatchSize 1)

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using LlamaCloud.Chat.Api;
+
+namespace LlamaCloud.Chat.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Has LlamaCloud generate a session's title from its first user message, and returns the updated session.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Update, "LlamaChatSessionTitle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
+        DefaultParameterSetName = IdSet)]
+    [OutputType(typeof(ChatSession))]
+    public sealed class UpdateLlamaChatSessionTitleCommand : LlamaCloudCmdlet
+    {
+        private const string IdSet = "Id";
+        private const string SessionSet = "Session";
+
+        /// <summary>The ids of the sessions to title. Takes strings from the pipeline and the SessionId property of
+        /// piped objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SessionId")]
+        [ValidateNotNullOrEmpty]
+        [ValidateSessionId]
+        [ArgumentCompleter(typeof(SessionIdCompleter))]
+        public string[] Id { get; set; } = Array.Empty<string>();
+
+        /// <summary>Sessions to title, as Get-LlamaChatSession or New-LlamaChatSession write them; each is updated where
+        /// it was fetched from, and a loaded history gives the first message without another request.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>A session piped in while the id set is bound (see Remove-LlamaChatSession). Hidden.</summary>
+        [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
+        [ValidateNotNull]
+        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
+
+        /// <summary>The text the title is generated from. Without it, the session's first user message (its first
+        /// user_input event) is read and sent; a session without one is an error.</summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? FirstMessage { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == SessionSet || PipedSession.Length > 0)
+            {
+                foreach (var s in ParameterSetName == SessionSet ? Session : PipedSession)
+                {
+                    if (s != null) Retitle(s.SessionId, ApiFor(s), s);
+                }
+                return;
+            }
+            foreach (var id in Id) Retitle(id, Api, null);
+        }
+
+        private void Retitle(string id, ChatApi api, ChatSession? session)
+        {
+            if (!ShouldProcess($"session '{id}'", "Generate a title")) return;
+            try
+            {
+                var message = FirstMessage;
+                if (message == null)
+                {
+                    // A loaded history already holds it; otherwise the history is read only up to its first prompt.
+                    message = session?.EnumerateEvents() is { } loaded
+                        ? loaded.OfType<UserInputEvent>().FirstOrDefault()?.Content
+                        : Await(api.FirstUserInputAsync(id, StopToken));
+                    if (string.IsNullOrEmpty(message))
+                    {
+                        WriteError(ErrorRecords.From(new LlamaCloudException(
+                            $"Session '{id}' has no user message to generate a title from. Give one with -FirstMessage.",
+                            ErrorIds.TitleMessageMissing, ErrorCategory.InvalidOperation) { SessionId = id }, id));
+                        return;
+                    }
+                    WriteVerbose($"Session '{id}': the title is generated from its first user message ({TextSummary.OneLine(message, 60)}).");
+                }
+                WriteObject(Await(api.SetTitleAsync(id, message!, StopToken)));
+            }
+            catch (LlamaCloudException ex)
+            {
+                WriteRequestError(ex, id);
+            }
+        }
+    }
+}
