@@ -18,7 +18,7 @@ namespace LlamaCloud.Chat.NetFx
         private static int Main()
         {
             Console.WriteLine($"Runtime: {RuntimeInformation.FrameworkDescription}; System.Text.Json from {typeof(System.Text.Json.JsonDocument).Assembly.Location}");
-            foreach (var check in CoreChecks.All())
+            foreach (var check in System.Linq.Enumerable.Concat(CoreChecks.All(), RedactionChecks.All()))
             {
                 try
                 {

@@ -3,7 +3,8 @@
 $script:SchemaTool = Join-Path $PSScriptRoot '../OtlpSchema'
 Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1')
 if (-not (Find-RealPart node -For 'the OTLP schema check')) { throw 'node is required for the OTLP schema check (.ci/run installs nodejs and npm).' }
-if (-not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@opentelemetry/otlp-transformer/package.json')) -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/ajv/package.json'))) {
+if (-not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@opentelemetry/otlp-transformer/package.json')) -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/ajv/package.json')) `
+    -or -not (Test-Path (Join-Path $script:SchemaTool 'node_modules/@arizeai/openinference-semantic-conventions/package.json'))) {
     # Exactly the versions in package-lock.json.
     Push-Location $script:SchemaTool
     try { & npm ci --no-audit --no-fund --loglevel=error 2>&1 | Out-Null } finally { Pop-Location }
@@ -23,6 +24,13 @@ function Test-OtlpSchema {
         foreach ($d in ($out | ConvertFrom-Json).documents) { $d }
     }
     finally { Remove-Item $file -ErrorAction SilentlyContinue }
+}
+
+function Get-OpenInferenceConvention {
+    <# What @arizeai/openinference-semantic-conventions exports: version, attributes, spanKinds, mimeTypes. #>
+    $out = & node (Join-Path $script:SchemaTool 'openinference.js')
+    if ($LASTEXITCODE -ne 0) { throw "openinference.js failed ($LASTEXITCODE): $out" }
+    $out | ConvertFrom-Json
 }
 
 function Get-OtlpRequest {

@@ -24,6 +24,9 @@ namespace LlamaCloud.Chat.Analytics
         /// <summary>The schema version the folder was written under; 0 for a new folder.</summary>
         internal int SchemaVersion { get; set; }
 
+        /// <summary>How the rows were redacted: null for none (raw), else the run's <c>TextRedactor.SettingsCheck</c>.</summary>
+        internal string? Redaction { get; set; }
+
         internal bool Dirty { get; private set; }
 
         internal IEnumerable<TableManifestEntry> Entries => _entries.Values;
@@ -67,6 +70,7 @@ namespace LlamaCloud.Chat.Analytics
                     throw new InvalidDataException($"it is not a manifest of {FormatName}");
                 manifest.SchemaVersion = root.TryGetProperty("schema_version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
                 manifest.FileFormat = root.TryGetProperty("file_format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+                manifest.Redaction = root.TryGetProperty("redaction", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
                 if (root.TryGetProperty("sessions", out var sessions) && sessions.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var s in sessions.EnumerateArray())
@@ -135,6 +139,8 @@ namespace LlamaCloud.Chat.Analytics
             w.WriteString("file_format", FileFormat);
             w.WriteString("extension", folder.Format.Extension);
             w.WriteString("partitioning", "session");
+            if (Redaction == null) w.WriteNull("redaction");
+            else w.WriteString("redaction", Redaction);
             w.WriteString("written_by", "LlamaCloud.Chat " + moduleVersion);
             w.WriteString("updated_at", TableText.Timestamp(DateTime.UtcNow));
             w.WriteStartArray("sources");

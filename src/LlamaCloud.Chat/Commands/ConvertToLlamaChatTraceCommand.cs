@@ -9,6 +9,6 @@ namespace LlamaCloud.Chat.Commands
     [OutputType(typeof(ChatTrace))]
     public sealed class ConvertToLlamaChatTraceCommand : LlamaChatTraceCmdlet
     {
-        internal override void OnTrace(ChatTrace trace) => WriteObject(trace);
+        internal override void OnTrace(ChatTrace trace, Redaction.RedactionTally? tally) => WriteObject(trace);
     }
 }

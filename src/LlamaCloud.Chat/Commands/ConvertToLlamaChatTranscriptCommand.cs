@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
@@ -15,7 +16,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public TranscriptFormat Format { get; set; } = TranscriptFormat.Markdown;
 
-        private protected override ITurnTarget? CreateTarget(string sessionId) => new TextTarget(this);
+        private protected override ITurnTarget? CreateTarget(string sessionId, SessionRedaction? redaction) => new TextTarget(this, redaction);
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -30,10 +31,12 @@ namespace LlamaCloud.Chat.Commands
             private readonly ConvertToLlamaChatTranscriptCommand _cmd;
             private readonly StringWriter _text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
             private readonly TranscriptWriter _writer;
+            private readonly SessionRedaction? _redaction;
 
-            internal TextTarget(ConvertToLlamaChatTranscriptCommand cmd)
+            internal TextTarget(ConvertToLlamaChatTranscriptCommand cmd, SessionRedaction? redaction)
             {
                 _cmd = cmd;
+                _redaction = redaction;
                 _writer = TranscriptWriter.Create(cmd.Format, _text, cmd.TranscriptOptions);
             }
 
@@ -44,7 +47,9 @@ namespace LlamaCloud.Chat.Commands
             public void End()
             {
                 _writer.End();
-                _cmd.WriteObject(_text.ToString());
+                // Redacted: the string carries the transcript's summary as its Redaction property.
+                if (_redaction == null) _cmd.WriteObject(_text.ToString());
+                else _cmd.WriteObject(WithRedaction(_text.ToString(), _redaction.Tally));
             }
 
             public void Abandon() { }

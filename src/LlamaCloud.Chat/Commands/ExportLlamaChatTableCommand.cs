@@ -7,6 +7,7 @@ using System;
 using LlamaCloud.Chat.Analytics;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Archive;
 using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Turns;
@@ -59,6 +60,33 @@ namespace LlamaCloud.Chat.Commands
         [ValidateRange(0, 86400)]
         public int LockTimeoutSec { get; set; } = 60;
 
+        // The redaction parameters, word for word those of the transcript and trace cmdlets (RedactableOutputCmdlet; a
+        // test compares them): this cmdlet's base is the table family's, so they are declared here as well.
+        /// <summary>Replace personal data and secrets in everything written (text, tool arguments and results, titles,
+        /// errors) with stable pseudonyms such as [EMAIL:3f2a9c0b1d4e]: e-mail addresses, phone numbers, payment card
+        /// numbers (Luhn-checked), IBANs (checksum), IPv4 and IPv6 addresses, bearer tokens and API keys (LlamaCloud's
+        /// llx- keys among them). JSON stays valid JSON. What was replaced, per rule and never the values, is written
+        /// with -Verbose and attached to the output as its Redaction property. See docs/redaction.md.</summary>
+        [Parameter]
+        public SwitchParameter Redact { get; set; }
+
+        /// <summary>Your own rules, tried before the built-in ones: names and .NET regular expressions, e.g.
+        /// @{ Ticket = 'TCK-[0-9]{6}'; Employee = '(?i)emp[0-9]{4}' }; each match becomes [TICKET:…]. Case-sensitive
+        /// unless the expression says (?i). Implies -Redact.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.IDictionary? RedactPattern { get; set; }
+
+        /// <summary>The secret that the pseudonyms are made with (HMAC-SHA256): with the same key, the same value gets the
+        /// same pseudonym in every file and every run, so redacted outputs can still be joined. Without it, a random key of
+        /// this run only. A SecureString or a plain string. Implies -Redact.</summary>
+        [Parameter]
+        [SecureStringTransformation(Subject = "redaction key")]
+        [ValidateNotNull]
+        public System.Security.SecureString? RedactionKey { get; set; }
+
+        private RedactingTableFilter? _redaction;
+
         private protected override string[] FilePaths => ArchivePath;
 
         private protected override string ProgressActivity => "Exporting LlamaCloud chat tables";
@@ -97,6 +125,11 @@ namespace LlamaCloud.Chat.Commands
             Folder = new TableFolder(folder, format, id => System.IO.Path.GetFileNameWithoutExtension(SessionFileName.For(id)),
                 SessionFileWriter.Replace, SessionFileWriter.TryDelete);
             _result = new ChatTableExportResult(folder, _format);
+            if (Redact || RedactPattern != null || RedactionKey != null)
+            {
+                _redaction = new RedactingTableFilter(RedactionSetup.Create(this, RedactPattern, RedactionKey));
+                TextFilter = _redaction;
+            }
             if (!ShouldProcess(folder, $"Export chat session tables ({TableFormats.NameOf(_format)})")) return;
             try
             {
@@ -121,8 +154,28 @@ namespace LlamaCloud.Chat.Commands
                 WriteWarning($"The tables in '{folder}' were written under schema version {_manifest.SchemaVersion}; every session given is rewritten under version {TableSchemas.Version}.");
                 _manifest.Clear();
             }
+            CheckRedaction(folder);
             _manifest.FileFormat = TableFormats.NameOf(_format);
             _sinceSave.Start();
+        }
+
+        /// <summary>
+        /// Rows redacted one way are never mixed with rows written another way (raw, another key, other patterns): a
+        /// folder that holds sessions keeps the redaction it was first written with, and a run that differs is refused.
+        /// </summary>
+        private void CheckRedaction(string folder)
+        {
+            var check = _redaction == null ? null : _redaction.Redactor.SettingsCheck();
+            if (_manifest!.Count > 0 && !string.Equals(_manifest.Redaction, check, StringComparison.Ordinal))
+            {
+                var was = _manifest.Redaction == null ? "without redaction"
+                    : check == null ? "with redaction" : "with other redaction settings (another -RedactionKey, a random one, or other -RedactPattern rules)";
+                var now = check == null ? "this run does not redact" : "this run redacts with other settings";
+                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(
+                    $"The tables in '{folder}' were written {was}, and {now}: rows of both kinds would be mixed. Export into another folder, or repeat the settings of the first run (the same -RedactionKey and -RedactPattern)."),
+                    ErrorIds.TableFolderInvalid, ErrorCategory.InvalidData, folder));
+            }
+            _manifest.Redaction = check;
         }
 
         private TableManifest LoadManifest(string folder)
@@ -258,6 +311,12 @@ namespace LlamaCloud.Chat.Commands
             r.Events = _manifest.RowsOf(2);
             r.ToolCalls = _manifest.RowsOf(3);
             r.Duration = _watch.Elapsed;
+            if (_redaction != null)
+            {
+                r.Redaction = _redaction.Tally.Summary();
+                foreach (var line in RedactionMessages.Summary(r.Redaction, r.New + r.Updated, "session")) WriteVerbose(line);
+                foreach (var name in _redaction.Redactor.TimedOutPatterns()) WriteWarning(RedactionMessages.TimedOut(name));
+            }
             WriteObject(r);
         }
 
@@ -271,6 +330,7 @@ namespace LlamaCloud.Chat.Commands
         private protected override void OnDisposing()
         {
             base.OnDisposing();
+            _redaction?.Redactor.Dispose();
             // Ctrl+C or a failure: what was committed is recorded, so the next run does not redo it.
             SaveManifest();
             ReleaseLock();

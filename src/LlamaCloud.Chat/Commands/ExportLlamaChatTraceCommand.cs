@@ -74,10 +74,10 @@ namespace LlamaCloud.Chat.Commands
             else BeginEndpoint();
         }
 
-        internal override void OnTrace(ChatTrace trace)
+        internal override void OnTrace(ChatTrace trace, Redaction.RedactionTally? tally)
         {
             if (_file != null) _file.Write(trace);
-            else _sender!.Add(trace);
+            else _sender!.Add(trace, tally);
         }
 
         /// <inheritdoc />
@@ -99,7 +99,10 @@ namespace LlamaCloud.Chat.Commands
             {
                 Terminate(ex, ErrorIds.TraceWriteFailed, ErrorCategory.WriteError, _file.Target);
             }
-            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { _file.Target }, false, true), enumerateCollection: true);
+            if (!PassThru) return;
+            // Redacted: the file carries the run's summary (all its sessions) as its Redaction property.
+            foreach (var item in InvokeProvider.Item.Get(new[] { _file.Target }, false, true))
+                WriteObject(RunTally == null ? item : WithRedaction(item, RunTally));
         }
 
         private void BeginFile()
@@ -151,7 +154,11 @@ namespace LlamaCloud.Chat.Commands
                 }
                 headers.AddFromParameter(Header?.Cast<System.Collections.DictionaryEntry>()
                     .Select(e => new KeyValuePair<object, object?>(PSValue.Unwrap(e.Key)!, PSValue.Unwrap(e.Value))));
-                if (headers.Count > 0 && endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
+                var secretHeaders = headers.Count;
+                // Langfuse's real-time ingestion wants its version header on direct OTLP; one given by the user wins.
+                if (Profile == TraceProfile.Langfuse)
+                    headers.AddIfAbsent(ProfileConventions.LangfuseIngestionVersionHeader, ProfileConventions.LangfuseIngestionVersionValue, "-Profile Langfuse");
+                if (secretHeaders > 0 && endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
                 {
                     throw new LlamaCloudException(
                         $"Refusing to send headers (which carry secrets) over unencrypted http to '{endpoint.Host}'. Use an https endpoint, or pass -AllowUnencryptedAuthentication if you accept the risk.",

@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
@@ -85,7 +86,7 @@ namespace LlamaCloud.Chat.Commands
             }
         }
 
-        private protected override ITurnTarget? CreateTarget(string sessionId)
+        private protected override ITurnTarget? CreateTarget(string sessionId, SessionRedaction? redaction)
         {
             var file = _file ?? System.IO.Path.Combine(_folder!, FileNameFor(sessionId, _format));
             if (_file != null && _fileTakenBy != null)
@@ -103,7 +104,7 @@ namespace LlamaCloud.Chat.Commands
                 return null;
             }
             if (_file != null) _fileTakenBy = sessionId;
-            return new FileTarget(this, file);
+            return new FileTarget(this, file, redaction);
         }
 
         /// <summary>The id as a file name (safe on every platform and reversible, as Export-LlamaChatSession names its files: see SessionFileName).</summary>
@@ -124,11 +125,13 @@ namespace LlamaCloud.Chat.Commands
             private readonly string _temp;
             private StreamWriter? _stream;
             private TranscriptWriter? _writer;
+            private readonly SessionRedaction? _redaction;
             private bool _failed;
 
-            internal FileTarget(ExportLlamaChatTranscriptCommand cmd, string file)
+            internal FileTarget(ExportLlamaChatTranscriptCommand cmd, string file, SessionRedaction? redaction)
             {
                 _cmd = cmd;
+                _redaction = redaction;
                 _file = file;
                 _temp = file + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
             }
@@ -156,7 +159,9 @@ namespace LlamaCloud.Chat.Commands
                 });
                 if (_failed) return;
                 // Through the provider, so the FileInfo carries PSPath and pipes on like Get-Item's output.
-                if (_cmd.PassThru) _cmd.WriteObject(_cmd.InvokeProvider.Item.Get(new[] { _file }, false, true), enumerateCollection: true);
+                if (!_cmd.PassThru) return;
+                foreach (var item in _cmd.InvokeProvider.Item.Get(new[] { _file }, false, true))
+                    _cmd.WriteObject(_redaction == null ? item : WithRedaction(item, _redaction.Tally));
             }
 
             public void Abandon() => Discard();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
@@ -10,7 +11,7 @@ namespace LlamaCloud.Chat.Commands
     /// trace to <see cref="OnTrace"/> as soon as it is complete. Events are streamed into turns and turns into the
     /// trace builder, so no session's history is held whole.
     /// </summary>
-    public abstract class LlamaChatTraceCmdlet : SessionSourceCmdlet
+    public abstract class LlamaChatTraceCmdlet : RedactableOutputCmdlet
     {
         private TraceOptions? _options;
         private string? _turnSession;
@@ -28,13 +29,29 @@ namespace LlamaCloud.Chat.Commands
         [Parameter]
         public SwitchParameter IncludeContent { get; set; }
 
+        /// <summary>The backend the traces are for: Generic (the GenAI conventions only, the default), Langfuse (adds
+        /// langfuse.session.id, session.id and, with -UserId, user.id, for its Sessions and Users views; with -Endpoint,
+        /// its x-langfuse-ingestion-version header) or Phoenix (adds OpenInference attributes: openinference.span.kind,
+        /// session.id, llm.token_count.*, tool.name, and with -IncludeContent input.value / output.value). Ids and times
+        /// are the same in every profile, so a re-export replaces rather than duplicates. See docs/traces.md.</summary>
+        [Parameter]
+        public TraceProfile Profile { get; set; } = TraceProfile.Generic;
+
+        /// <summary>The user the sessions belong to, written as user.id on every span (and langfuse.user.id with -Profile
+        /// Langfuse): LlamaCloud's sessions do not record who ran them. Redacted like the content with -Redact.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? UserId { get; set; }
+
         /// <summary>How many sessions are fetched at once when several arrive. Traces stay in input order. Default 8.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
-        /// <summary>A session's trace is complete.</summary>
-        internal abstract void OnTrace(ChatTrace trace);
+        /// <summary>A session's trace is complete; with -Redact, <paramref name="tally"/> is what its redaction replaced.</summary>
+        internal abstract void OnTrace(ChatTrace trace, RedactionTally? tally);
+
+        private protected override ShownFields Shown => ShownFields.Trace(IncludeContent);
 
         /// <summary>False to skip all work (-WhatIf on a file).</summary>
         internal virtual bool Active => true;
@@ -44,11 +61,17 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            BeginRedaction();
             // The resource an OpenTelemetry SDK would describe from the same environment (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES).
             var resource = OtelResource.Resolve(ServiceName, Environment.GetEnvironmentVariable);
             foreach (var bad in resource.Malformed)
                 WriteWarning($"{OtelResource.ResourceAttributesVariable}: skipped the malformed {bad} (expected key=value pairs separated by commas).");
-            _options = new TraceOptions { ServiceName = resource.ServiceName, ExtraResource = resource.Attributes, IncludeContent = IncludeContent };
+            // The user id is redacted as the content is (an address becomes its pseudonym, the same in every session).
+            var userId = Redactor == null ? UserId : Redactor.Redact(UserId, Redactor.NewTally());
+            _options = new TraceOptions
+            {
+                ServiceName = resource.ServiceName, ExtraResource = resource.Attributes, IncludeContent = IncludeContent, Profile = Profile, UserId = userId,
+            };
             _queue = new OrderedOutputQueue(this, ThrottleLimit, "Converting LlamaCloud chat sessions to traces");
         }
 
@@ -91,6 +114,7 @@ namespace LlamaCloud.Chat.Commands
             if (!Active) return;
             _queue?.WriteReady(all: true);
             FlushTurns();
+            EndRedaction("trace");
         }
 
         /// <summary>Piped turns of one session: the summary gives last_updated_at, then they become one trace.</summary>
@@ -113,27 +137,37 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             var builder = new SessionTraceBuilder(id, summary.LastUpdatedAt, _options!);
-            foreach (var t in turns) builder.Add(t);
-            OnTrace(builder.Build());
+            var redaction = NewRedaction();
+            foreach (var t in turns) builder.Add(redaction?.Turn(t) ?? t);
+            Complete(builder.Build(), redaction);
+        }
+
+        private void Complete(ChatTrace trace, SessionRedaction? redaction)
+        {
+            if (redaction != null) trace.Redaction = redaction.Tally.Summary();
+            OnTrace(trace, redaction?.Tally);
+            Commit(redaction);
         }
 
         /// <summary>Feeds one session's turns, as they complete, into its trace.</summary>
         private sealed class Target : ITurnTarget
         {
             private readonly LlamaChatTraceCmdlet _cmd;
+            private readonly SessionRedaction? _redaction;
             private SessionTraceBuilder? _builder;
 
             internal Target(LlamaChatTraceCmdlet cmd)
             {
                 _cmd = cmd;
+                _redaction = cmd.NewRedaction();
             }
 
             public void Begin(string sessionId, ChatSession? session) =>
                 _builder = new SessionTraceBuilder(sessionId, session?.LastUpdatedAt ?? default, _cmd._options!);
 
-            public void Add(ChatTurn turn) => _builder!.Add(turn);
+            public void Add(ChatTurn turn) => _builder!.Add(_redaction?.Turn(turn) ?? turn);
 
-            public void End() => _cmd.OnTrace(_builder!.Build());
+            public void End() => _cmd.Complete(_builder!.Build(), _redaction);
 
             public void Abandon() => _builder = null;
         }

@@ -4,11 +4,14 @@ using System.Security;
 
 namespace LlamaCloud.Chat.Commands
 {
-    /// <summary>Lets -ApiKey take a plain string or a PSCredential (its password is the key, as vaults and
-    /// Get-Credential hand keys out) as well as a SecureString.</summary>
+    /// <summary>Lets -ApiKey (and -RedactionKey) take a plain string or a PSCredential (its password is the key, as
+    /// vaults and Get-Credential hand keys out) as well as a SecureString.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
     {
+        /// <summary>What the parameter holds, for the message about an empty value. Default: API key.</summary>
+        public string Subject { get; set; } = "API key";
+
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -17,10 +20,10 @@ namespace LlamaCloud.Chat.Commands
             if (value is string s)
             {
                 // An explicit empty key is a mistake, not a request to fall back to another key.
-                if (string.IsNullOrWhiteSpace(s)) throw new ArgumentTransformationMetadataException("The API key is empty.");
+                if (string.IsNullOrWhiteSpace(s)) throw new ArgumentTransformationMetadataException("The " + Subject + " is empty.");
                 return ToSecureString(s);
             }
-            if (value is SecureString secure && secure.Length == 0) throw new ArgumentTransformationMetadataException("The API key is empty.");
+            if (value is SecureString secure && secure.Length == 0) throw new ArgumentTransformationMetadataException("The " + Subject + " is empty.");
             return value;
         }
 

@@ -25,6 +25,7 @@ namespace LlamaCloud.Chat.Commands
         private readonly List<string> _ids = new List<string>();
         private int _bytes;
         private int _spans;
+        private Redaction.RedactionTally? _redaction;
 
         internal TraceBatchSender(ExportLlamaChatTraceCommand cmd, OtlpExporter exporter, int batchSize)
         {
@@ -33,7 +34,7 @@ namespace LlamaCloud.Chat.Commands
             _batchSize = batchSize;
         }
 
-        internal void Add(ChatTrace trace)
+        internal void Add(ChatTrace trace, Redaction.RedactionTally? tally)
         {
             var part = trace.ResourceSpansUtf8;
             if (part.Length + 32 > MaxRequestBytes)
@@ -47,6 +48,7 @@ namespace LlamaCloud.Chat.Commands
             if (_parts.Count > 0 && _bytes + part.Length > SoftRequestBytes) Flush();
             _parts.Add(part);
             _ids.Add(trace.SessionId);
+            if (tally != null) (_redaction ??= _cmd.Redactor!.NewTally()).Merge(tally);
             _bytes += part.Length;
             _spans += trace.SpanCount;
             if (_parts.Count >= _batchSize) Flush();
@@ -57,6 +59,8 @@ namespace LlamaCloud.Chat.Commands
             if (_parts.Count == 0) return;
             var ids = _ids.ToArray();
             var spans = _spans;
+            var redaction = _redaction;
+            _redaction = null;
             var body = OtlpJsonWriter.Document(_parts);
             _parts.Clear();
             _ids.Clear();
@@ -94,7 +98,7 @@ namespace LlamaCloud.Chat.Commands
                 _cmd.WriteWarning($"The OTLP receiver at {_exporter.Display} accepted all spans and said: {result.Message}");
             }
             if (_cmd.WantsResults)
-                _cmd.WriteObject(new ChatTraceExportResult(_exporter.Display, ids, spans, result.StatusCode, result.Attempts, result.RejectedSpans, result.Message));
+                _cmd.WriteObject(new ChatTraceExportResult(_exporter.Display, ids, spans, result.StatusCode, result.Attempts, result.RejectedSpans, result.Message, redaction?.Summary()));
         }
     }
 }

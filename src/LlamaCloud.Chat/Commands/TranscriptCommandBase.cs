@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
@@ -8,7 +9,7 @@ namespace LlamaCloud.Chat.Commands
     /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in; each
     /// session's turns streamed into one transcript target, in input order, one turn held at a time.
     /// </summary>
-    public abstract class TranscriptCommandBase : SessionSourceCmdlet
+    public abstract class TranscriptCommandBase : RedactableOutputCmdlet
     {
         // A few sessions are read ahead while the oldest is written; a transcript is written on the pipeline thread.
         private const int ReadAhead = 4;
@@ -33,7 +34,8 @@ namespace LlamaCloud.Chat.Commands
 
         /// <summary>HTML only: embed each tool result's image attachment (a page screenshot) in the page as a data: URI,
         /// so the transcript never points at an expiring URL. The page's policy then allows data: images and nothing
-        /// else. An image that cannot be had is a note in the page and one error.</summary>
+        /// else. An image that cannot be had is a note in the page and one error. Not with -Redact: a screenshot may
+        /// show what no rule can find, so the attachments are only named (a warning says so).</summary>
         [Parameter]
         public SwitchParameter IncludeImages { get; set; }
 
@@ -50,16 +52,30 @@ namespace LlamaCloud.Chat.Commands
             IncludeThinking = IncludeThinking,
             IncludeToolOutput = IncludeToolOutput,
             MaxToolOutputLength = MaxToolOutputLength,
-            Images = IncludeImages ? (_images ??= new TranscriptImages(this)).Fetch : null,
+            // No rule can redact pixels: with -Redact, attachments are named (redacted), never embedded.
+            Images = IncludeImages && !Redacting ? (_images ??= new TranscriptImages(this)).Fetch : null,
         };
 
+        private protected override ShownFields Shown => ShownFields.Transcript(IncludeThinking, IncludeToolOutput);
+
         /// <summary>The target for session <paramref name="sessionId"/>'s transcript, or null to skip it (the reason,
-        /// if any, has been written).</summary>
-        private protected abstract ITurnTarget? CreateTarget(string sessionId);
+        /// if any, has been written). With -Redact, <paramref name="redaction"/> is the transcript's (its turns arrive
+        /// redacted; its tally goes on the output).</summary>
+        private protected abstract ITurnTarget? CreateTarget(string sessionId, SessionRedaction? redaction);
+
+        /// <summary>The target, redacting when asked to.</summary>
+        private ITurnTarget? TargetFor(string sessionId)
+        {
+            var redaction = NewRedaction();
+            var target = CreateTarget(sessionId, redaction);
+            return target == null || redaction == null ? target : new RedactingTarget(target, redaction, Commit);
+        }
 
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            BeginRedaction();
+            if (IncludeImages && Redacting) WriteWarning(RedactionMessages.ImagesNotEmbedded());
             _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
         }
 
@@ -76,7 +92,7 @@ namespace LlamaCloud.Chat.Commands
                     {
                         EndPiped();
                         _pipedId = t.SessionId;
-                        _pipedTarget = CreateTarget(t.SessionId);
+                        _pipedTarget = TargetFor(t.SessionId);
                         _pipedTarget?.Begin(t.SessionId, null);
                     }
                     _pipedTarget?.Add(t);
@@ -91,7 +107,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var s in sessions)
                 {
                     if (s == null) continue;
-                    var target = CreateTarget(s.SessionId);
+                    var target = TargetFor(s.SessionId);
                     if (target == null) continue;
                     _queue!.Add(s.EventCount != null // loaded, without building a lazy session's events
                         ? SessionTurns.FromLoaded(this, s, target)
@@ -102,7 +118,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 foreach (var id in SessionId)
                 {
-                    var target = CreateTarget(id);
+                    var target = TargetFor(id);
                     if (target != null) _queue!.Add(SessionTurns.FromStream(this, Api, id, null, withSummary: true, target));
                 }
             }
@@ -113,6 +129,7 @@ namespace LlamaCloud.Chat.Commands
         {
             _queue?.WriteReady(all: true);
             EndPiped();
+            EndRedaction("transcript");
         }
 
         /// <inheritdoc />
@@ -123,6 +140,7 @@ namespace LlamaCloud.Chat.Commands
             _pipedTarget?.Abandon();
             _pipedTarget = null;
             _queue?.AbandonAll();
+            base.OnDisposing();
         }
 
         private void EndPiped()

@@ -51,6 +51,9 @@ namespace LlamaCloud.Chat
         /// <summary>How long the run took.</summary>
         public TimeSpan Duration { get; internal set; }
 
+        /// <summary>With -Redact: what redaction replaced in the rows this run wrote, one row per rule (never the values); otherwise null.</summary>
+        public ChatRedactionSummary[]? Redaction { get; internal set; }
+
         /// <summary>True when no session failed.</summary>
         public bool Succeeded => Failed == 0;
 

@@ -48,6 +48,23 @@ namespace LlamaCloud.Chat
         /// <summary>The history index of the <c>tool_result</c> event; null without a result.</summary>
         public int? ResultIndex { get; private set; }
 
+        /// <summary>This call with other text (redacted), its pairing and positions unchanged.</summary>
+        internal ChatToolCall With(string? callId, string? name, JsonPayload? arguments, JsonPayload? result, ImageAttachment? image) =>
+            new ChatToolCall(callId, name)
+            {
+                _arguments = arguments,
+                _result = result,
+                ImageAttachment = image,
+                HasCall = HasCall,
+                HasResult = HasResult,
+                CallIndex = CallIndex,
+                ResultIndex = ResultIndex,
+            };
+
+        internal JsonPayload? ArgumentsPayload => _arguments;
+
+        internal JsonPayload? ResultPayload => _result;
+
         internal void SetCall(ToolCallEvent call)
         {
             HasCall = true;

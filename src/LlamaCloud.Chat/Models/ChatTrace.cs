@@ -50,6 +50,9 @@ namespace LlamaCloud.Chat
         /// <summary>The OTLP/JSON TracesData document, one line, as the OpenTelemetry Collector's otlpjsonfile receiver reads it.</summary>
         public string Json => _json ??= _document(_resourceSpans);
 
+        /// <summary>With -Redact: what redaction replaced in this trace, one row per rule (never the values); otherwise null.</summary>
+        public ChatRedactionSummary[]? Redaction { get; internal set; }
+
         /// <summary>The document's single ResourceSpans object, for batching several sessions into one request.</summary>
         internal byte[] ResourceSpansUtf8 => _resourceSpans;
 

@@ -5,7 +5,7 @@ namespace LlamaCloud.Chat
     /// <summary>What one OTLP/HTTP export request delivered (Export-LlamaChatTrace -Endpoint -PassThru).</summary>
     public sealed class ChatTraceExportResult
     {
-        internal ChatTraceExportResult(string endpoint, IReadOnlyList<string> sessionIds, int spanCount, int statusCode, int attempts, long rejectedSpans, string? message)
+        internal ChatTraceExportResult(string endpoint, IReadOnlyList<string> sessionIds, int spanCount, int statusCode, int attempts, long rejectedSpans, string? message, ChatRedactionSummary[]? redaction = null)
         {
             Endpoint = endpoint;
             SessionIds = sessionIds;
@@ -14,6 +14,7 @@ namespace LlamaCloud.Chat
             Attempts = attempts;
             RejectedSpans = rejectedSpans;
             Message = message;
+            Redaction = redaction;
         }
 
         /// <summary>The URL the request went to (without credentials or query).</summary>
@@ -36,6 +37,9 @@ namespace LlamaCloud.Chat
 
         /// <summary>The receiver's partial-success message, if any.</summary>
         public string? Message { get; }
+
+        /// <summary>With -Redact: what redaction replaced in the traces of this request, one row per rule; otherwise null.</summary>
+        public ChatRedactionSummary[]? Redaction { get; }
 
         /// <inheritdoc />
         public override string ToString() => $"{StatusCode}: {SpanCount} spans of {SessionIds.Count} sessions, {RejectedSpans} rejected";

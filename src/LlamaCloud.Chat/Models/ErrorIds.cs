@@ -106,6 +106,8 @@ namespace LlamaCloud.Chat
         public const string TraceWriteFailed = "LlamaCloud.TraceWriteFailed";
         /// <summary>One session's trace is larger than an OTLP request may be (64 MiB).</summary>
         public const string TraceTooLarge = "LlamaCloud.TraceTooLarge";
+        /// <summary>A -RedactPattern entry has no usable name or is not a valid regular expression (terminating: nothing is written unredacted).</summary>
+        public const string InvalidRedactPattern = "LlamaCloud.InvalidRedactPattern";
         /// <summary>A proxy answered 407: no credentials, or the wrong ones (terminating: nothing can get through).</summary>
         public const string ProxyAuthenticationRequired = "LlamaCloud.ProxyAuthenticationRequired";
         /// <summary>-Proxy is not an absolute http(s) URI without credentials, or the proxy parameters conflict.</summary>

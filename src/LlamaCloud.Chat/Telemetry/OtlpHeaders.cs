@@ -19,6 +19,8 @@ namespace LlamaCloud.Chat.Telemetry
         private readonly List<KeyValuePair<string, string>> _headers = new List<KeyValuePair<string, string>>();
         // Where each header came from (-Header or the variable's name): safe to show, unlike the values.
         private readonly Dictionary<string, string> _sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Headers known to carry no secret (added by the module itself): never masked in the receiver's answers.
+        private readonly HashSet<string> _public = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         internal IReadOnlyList<KeyValuePair<string, string>> All => _headers;
 
@@ -87,6 +89,18 @@ namespace LlamaCloud.Chat.Telemetry
             }
         }
 
+        /// <summary>A header that carries no secret (a protocol version), unless one of that name was given already.</summary>
+        internal void AddIfAbsent(string name, string value, string source)
+        {
+            foreach (var h in _headers)
+            {
+                if (string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)) return;
+            }
+            _headers.Add(new KeyValuePair<string, string>(name, value));
+            _sources[name] = source;
+            _public.Add(name);
+        }
+
         /// <summary>Masks every header value, and any bearer token, in text that came from the receiver.</summary>
         internal string? Redact(string? text)
         {
@@ -94,7 +108,7 @@ namespace LlamaCloud.Chat.Telemetry
             var masked = text!;
             foreach (var h in _headers)
             {
-                if (h.Value.Length >= 4) masked = masked.Replace(h.Value, "********");
+                if (h.Value.Length >= 4 && !_public.Contains(h.Key)) masked = masked.Replace(h.Value, "********");
             }
             return BearerToken.Replace(masked, "Bearer ********");
         }

@@ -59,6 +59,7 @@ namespace LlamaCloud.Chat.Telemetry
                 span.Add(TraceConventions.InputMessages, InputMessages(turn));
                 span.Add(TraceConventions.OutputMessages, OutputMessages(turn));
             }
+            AddProfile(span, turn);
 
             var tools = new List<TraceSpan>(turn.ToolCalls.Count);
             for (var i = 0; i < turn.ToolCalls.Count; i++)
@@ -77,12 +78,74 @@ namespace LlamaCloud.Chat.Telemetry
                     tool.Add(TraceConventions.ToolArguments, call.ArgumentsJson);
                     if (call.HasResult) tool.Add(TraceConventions.ToolResult, call.ResultJson ?? "null");
                 }
+                AddProfile(tool, call);
                 tools.Add(tool);
             }
             _turnSpans.Add(span);
             _toolSpans.Add(tools);
             _durations.Add(turn.Usage?.DurationMs);
             _toolCount += tools.Count;
+        }
+
+        /// <summary>The profile's attributes of a turn's span, after the conventions' own (Generic adds none but -UserId's).</summary>
+        private void AddProfile(TraceSpan span, ChatTurn turn)
+        {
+            AddIdentity(span, ProfileConventions.KindAgent);
+            if (_options.Profile != TraceProfile.Phoenix) return;
+            var input = turn.Usage?.TotalInputTokens;
+            var output = turn.Usage?.TotalOutputTokens;
+            if (input is long i) span.Add(ProfileConventions.TokenCountPrompt, i);
+            if (output is long o) span.Add(ProfileConventions.TokenCountCompletion, o);
+            if (input is long a && output is long b) span.Add(ProfileConventions.TokenCountTotal, a + b);
+            if (!_options.IncludeContent) return;
+            if (turn.Prompt != null)
+            {
+                span.Add(ProfileConventions.InputValue, turn.Prompt);
+                span.Add(ProfileConventions.InputMimeType, ProfileConventions.MimeText);
+            }
+            span.Add(ProfileConventions.OutputValue, turn.Answer);
+            span.Add(ProfileConventions.OutputMimeType, ProfileConventions.MimeText);
+        }
+
+        /// <summary>The profile's attributes of a tool call's span.</summary>
+        private void AddProfile(TraceSpan span, ChatToolCall call)
+        {
+            AddIdentity(span, ProfileConventions.KindTool);
+            if (_options.Profile != TraceProfile.Phoenix) return;
+            span.Add(ProfileConventions.ToolName, call.Name ?? string.Empty);
+            if (!_options.IncludeContent) return;
+            if (call.HasCall)
+            {
+                span.Add(ProfileConventions.InputValue, call.ArgumentsJson ?? "null");
+                span.Add(ProfileConventions.InputMimeType, ProfileConventions.MimeJson);
+            }
+            if (call.HasResult)
+            {
+                span.Add(ProfileConventions.OutputValue, call.ResultJson ?? "null");
+                span.Add(ProfileConventions.OutputMimeType, ProfileConventions.MimeJson);
+            }
+        }
+
+        /// <summary>Session and user on every span: Langfuse and OpenInference group traces by them.</summary>
+        private void AddIdentity(TraceSpan span, string kind)
+        {
+            switch (_options.Profile)
+            {
+                case TraceProfile.Langfuse:
+                    span.Add(ProfileConventions.LangfuseSessionId, _sessionId);
+                    span.Add(ProfileConventions.SessionId, _sessionId);
+                    span.Add(ProfileConventions.LangfuseUserId, _options.UserId);
+                    span.Add(ProfileConventions.UserId, _options.UserId);
+                    break;
+                case TraceProfile.Phoenix:
+                    span.Add(ProfileConventions.SpanKind, kind);
+                    span.Add(ProfileConventions.SessionId, _sessionId);
+                    span.Add(ProfileConventions.UserId, _options.UserId);
+                    break;
+                default:
+                    span.Add(ProfileConventions.UserId, _options.UserId);
+                    break;
+            }
         }
 
         internal ChatTrace Build()

@@ -14,6 +14,12 @@ namespace LlamaCloud.Chat.Telemetry
         /// <summary>More resource attributes (OTEL_RESOURCE_ATTRIBUTES): never replacing one the module writes.</summary>
         internal IReadOnlyList<KeyValuePair<string, string>> ExtraResource { get; set; } = Array.Empty<KeyValuePair<string, string>>();
 
+        /// <summary>The backend whose attributes are added (Generic: none).</summary>
+        internal TraceProfile Profile { get; set; } = TraceProfile.Generic;
+
+        /// <summary>-UserId: user.id on every span (and langfuse.user.id with the Langfuse profile); null for none.</summary>
+        internal string? UserId { get; set; }
+
         internal string ModuleVersion { get; set; } = typeof(TraceOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     }
 }
