@@ -7,22 +7,14 @@ BeforeAll {
     $script:Canary = Join-Path ([IO.Path]::GetTempPath()) "llama-canary-$PID.ps1"
     Set-Content -Path $script:Canary -Value $readme.Substring($start, $end - $start + 'exit $code'.Length) -Encoding utf8
 
-    # A scheduled task's pwsh: no profile, no console input, the key and base URI from its environment.
+    # A scheduled task's pwsh: no profile, no console input, started in a folder outside the repository, the key and
+    # base URI from its environment, no colour settings.
     function Invoke-Canary {
-        $exe = (Get-Process -Id $PID).Path
-        $prefix = @(if ($exe -match 'dotnet(\.exe)?$') { [Environment]::GetCommandLineArgs()[0] })
         $moduleRoot = Split-Path (Split-Path $env:LLAMA_CHAT_TEST_MODULE)
-        $saved = @{ K = $env:LLAMA_CLOUD_API_KEY; U = $env:LLAMA_CLOUD_BASE_URL; P = $env:PSModulePath }
-        try {
-            $env:LLAMA_CLOUD_API_KEY = $Key
-            $env:LLAMA_CLOUD_BASE_URL = $Url
-            $env:PSModulePath = $moduleRoot + [IO.Path]::PathSeparator + $env:PSModulePath
-            $output = & $exe @prefix -NoProfile -NonInteractive -File $script:Canary 2>&1 | Out-String
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
-        }
-        finally {
-            $env:LLAMA_CLOUD_API_KEY = $saved.K; $env:LLAMA_CLOUD_BASE_URL = $saved.U; $env:PSModulePath = $saved.P
-        }
+        $environment = @{ LLAMA_CLOUD_API_KEY = $Key; LLAMA_CLOUD_BASE_URL = $Url; NO_COLOR = $null; LLAMA_CHAT_TEST_MODULE = $null
+            PSModulePath = $moduleRoot + [IO.Path]::PathSeparator + $env:PSModulePath }
+        $r = Invoke-ChildPwsh -Environment $environment -Arguments '-NoProfile', '-NonInteractive', '-File', $script:Canary
+        [pscustomobject]@{ ExitCode = $r.ExitCode; Output = $r.Output + $r.Errors }
     }
     function Set-StreamScript([hashtable] $Script) {
         $Script.paceMs = 0
@@ -54,6 +46,7 @@ Describe 'README canary' {
         $r = Invoke-Canary
         $r.ExitCode | Should -Be 1
         $r.Output | Should -BeLike "*canary failed: $Id*"
+        $r.Output.IndexOf([char]27) | Should -Be -1 -Because 'the log of a task is plain text'
         @(Get-EmulatorRequest | Where-Object method -eq 'DELETE').Count | Should -Be 1
         @(Get-EmulatorRequest | Where-Object path -like '*/messages/stream').Count | Should -Be 1
     }

@@ -41,6 +41,11 @@ namespace LlamaCloud.Chat.Commands
                 if (!a.Visible) continue;
                 var record = new ProgressRecord(BaseId + a.Id, a.IsWait ? "Waiting for " + a.Service : "Downloading from " + a.Service, a.Title + ": " + a.Status);
                 if (a.IsWait) record.SecondsRemaining = a.SecondsRemaining;
+                else
+                {
+                    record.PercentComplete = a.PercentComplete;
+                    record.SecondsRemaining = a.DownloadSecondsRemaining;
+                }
                 _shown[a] = record;
                 _cmdlet.WriteProgress(record);
             }

@@ -38,6 +38,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();

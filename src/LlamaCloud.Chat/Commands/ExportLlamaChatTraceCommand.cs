@@ -35,7 +35,8 @@ namespace LlamaCloud.Chat.Commands
         public SwitchParameter Force { get; set; }
 
         /// <summary>The OTLP/HTTP receiver. A URI without a path gets /v1/traces. Default (without -Path): OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
-        /// else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces, else http://localhost:4318/v1/traces.</summary>
+        /// else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. With neither -Path nor any of these, the command fails with
+        /// LlamaCloud.TraceDestinationMissing and sends nothing.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }

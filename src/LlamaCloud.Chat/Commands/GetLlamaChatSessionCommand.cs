@@ -25,6 +25,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation(AllowPathObjects = true)]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();

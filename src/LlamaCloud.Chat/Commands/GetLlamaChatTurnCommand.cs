@@ -31,6 +31,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();
@@ -113,13 +114,21 @@ namespace LlamaCloud.Chat.Commands
         private void WritePiped()
         {
             if (_pipedDone.Count == 0) return;
-            foreach (var t in _pipedDone) WriteObject(t);
+            foreach (var t in _pipedDone)
+            {
+                ToolNamesSeen.Record(t);
+                WriteObject(t);
+            }
             _pipedDone.Clear();
         }
 
         void ITurnTarget.Begin(string sessionId, ChatSession? session) { }
 
-        void ITurnTarget.Add(ChatTurn turn) => WriteObject(turn);
+        void ITurnTarget.Add(ChatTurn turn)
+        {
+            ToolNamesSeen.Record(turn); // for -Name completion
+            WriteObject(turn);
+        }
 
         void ITurnTarget.End() { }
 

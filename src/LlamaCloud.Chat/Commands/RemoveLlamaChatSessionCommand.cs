@@ -19,6 +19,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();

@@ -4,7 +4,8 @@ using System.Security;
 
 namespace LlamaCloud.Chat.Commands
 {
-    /// <summary>Lets -ApiKey (and -RedactionKey) take a plain string as well as a SecureString (scripts often read keys from vaults as text).</summary>
+    /// <summary>Lets -ApiKey (and -RedactionKey) take a plain string or a PSCredential (its password is the key, as
+    /// vaults and Get-Credential hand keys out) as well as a SecureString.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -15,6 +16,7 @@ namespace LlamaCloud.Chat.Commands
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = PSValue.Unwrap(inputData);
+            if (value is PSCredential credential) value = credential.Password;
             if (value is string s)
             {
                 // An explicit empty key is a mistake, not a request to fall back to another key.
@@ -24,6 +26,15 @@ namespace LlamaCloud.Chat.Commands
             if (value is SecureString secure && secure.Length == 0) throw new ArgumentTransformationMetadataException("The " + Subject + " is empty.");
             return value;
         }
+
+        /// <summary>A key as a parameter may hold it (string, SecureString, PSCredential), as a SecureString; null for anything else.</summary>
+        internal static SecureString? ToKey(object? value) => value switch
+        {
+            SecureString secure => secure,
+            PSCredential credential => credential.Password,
+            string s => ToSecureString(s),
+            _ => null,
+        };
 
         internal static SecureString ToSecureString(string s)
         {

@@ -9,7 +9,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Sends a message to a LlamaCloud chat session and writes the turn's events as they arrive.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = IdSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
     [OutputType(typeof(string))]
@@ -26,6 +26,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string SessionId { get; set; } = string.Empty;
@@ -78,6 +79,8 @@ namespace LlamaCloud.Chat.Commands
 
         private void Run(ChatApi api, string sessionId, IReadOnlyList<string> indexIds, int? historyLength)
         {
+            // A turn runs the agent and changes the session: -WhatIf shows what would be sent, and sends nothing.
+            if (!ShouldProcess(WhatIfTarget(sessionId, indexIds), $"Send the prompt '{TextSummary.OneLine(Prompt, 1000)}'")) return;
             var channel = new EventChannel(TurnChannelCapacity);
             bool? requireAll = MyInvocation.BoundParameters.ContainsKey(nameof(RequireAllIndexes)) ? RequireAllIndexes.IsPresent : (bool?)null;
             Task turn = api.SendMessageAsync(sessionId, Prompt, indexIds, requireAll, historyLength, channel, StopToken);
@@ -98,6 +101,7 @@ namespace LlamaCloud.Chat.Commands
                 if (batch == null) break;
                 foreach (var e in batch)
                 {
+                    if (e is ToolCallEvent || e is ToolResultEvent) ToolNamesSeen.Record(new[] { e });
                     if (!Text) WriteObject(e);
                     else if (e is TextDeltaEvent delta) { WriteObject(delta.Content); wroteDelta = true; }
                     else if (e is TextEvent whole && !wroteDelta) WriteObject(whole.Content);
@@ -106,6 +110,9 @@ namespace LlamaCloud.Chat.Commands
             }
             GC.KeepAlive(turn);
         }
+
+        private static string WhatIfTarget(string sessionId, IReadOnlyList<string> indexIds) =>
+            $"LlamaCloud chat session '{sessionId}'" + (indexIds.Count == 0 ? " (no indexes)" : $" (indexes {string.Join(", ", indexIds)})");
 
         /// <summary>The stop's verdict: one error for a failed turn (its own id when -RequireAllIndexes made the server fail
         /// it), one warning naming the indexes a successful turn could not query.</summary>

@@ -36,6 +36,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation(AllowPathObjects = true)]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();

@@ -26,6 +26,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();

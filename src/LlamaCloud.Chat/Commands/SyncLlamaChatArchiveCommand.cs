@@ -52,7 +52,11 @@ namespace LlamaCloud.Chat.Commands
         {
             var watch = Stopwatch.StartNew();
             _folder = ArchiveFolder.Resolve(this, Path);
-            if (!ShouldProcess(_folder, "Synchronize the chat session archive")) return;
+            if (!ShouldProcess(_folder, "Synchronize the chat session archive"))
+            {
+                if (WhatIfRequested) Preview();
+                return;
+            }
             var result = new ArchiveSyncResult(_folder);
             try
             {
@@ -125,6 +129,45 @@ namespace LlamaCloud.Chat.Commands
             ReleaseLock();
             WriteObject(result);
         }
+
+        /// <summary>True for -WhatIf (or $WhatIfPreference), as opposed to a "No" at a -Confirm prompt.</summary>
+        private bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+                ? ((SwitchParameter)w).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>
+        /// -WhatIf: lists the project and compares it with the folder as a run would, then says which sessions a run
+        /// would fetch (one "What if" line each) and which it would report as missing. It reads only: no folder, lock,
+        /// file or index is created or changed, and no session is downloaded.
+        /// </summary>
+        private void Preview()
+        {
+            _index = ArchiveIndex.Load(_folder, WriteWarning);
+            var writer = new SessionFileWriter(_folder, Indented);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int unchanged = 0, fetch = 0;
+            foreach (var s in List())
+            {
+                if (string.IsNullOrEmpty(s.SessionId) || !seen.Add(s.SessionId)) continue;
+                if (IsCurrent(writer, s)) { unchanged++; continue; }
+                fetch++;
+                var path = writer.PathFor(s.SessionId);
+                var what = File.Exists(path) ? "changed" : "new";
+                // The three-argument form: in -WhatIf mode its first argument is the whole "What if:" line.
+                ShouldProcess($"Fetching {what} session '{s.SessionId}' (last updated {Stamp(s.LastUpdatedAt)} UTC) into {path}.", null, null);
+            }
+            var missing = 0;
+            foreach (var id in _index.Ids)
+            {
+                if (seen.Contains(id)) continue;
+                missing++;
+                WriteVerbose($"Session '{id}' is no longer listed by the project; its file {_index.Get(id)!.File} would be kept.");
+            }
+            ShouldProcess($"Synchronizing {_folder} would fetch {fetch} session(s), leave {unchanged} unchanged and report {missing} as no longer listed.", null, null);
+        }
+
+        private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// The whole listing, through the paging loop Get-LlamaChatSession uses. A listing that cannot be completed ends

@@ -9,6 +9,15 @@ namespace LlamaCloud.Chat.Connection
         internal const string DefaultBaseUri = "https://api.cloud.llamaindex.ai";
         internal const string EuBaseUri = "https://api.cloud.eu.llamaindex.ai";
 
+        /// <summary>NA or EU for LlamaCloud's own base URIs; null for any other.</summary>
+        internal static string? RegionOf(Uri uri)
+        {
+            var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            if (string.Equals(text, DefaultBaseUri, StringComparison.OrdinalIgnoreCase)) return "NA";
+            if (string.Equals(text, EuBaseUri, StringComparison.OrdinalIgnoreCase)) return "EU";
+            return null;
+        }
+
         internal LlamaCloudOptions(Uri baseUri, ApiKey apiKey)
         {
             BaseUri = baseUri;

@@ -18,9 +18,12 @@ namespace LlamaCloud.Chat.Connection
         internal const string ParseKeyVariable = "LLAMA_PARSE_API_KEY";
         internal const string BaseUrlVariable = "LLAMA_CLOUD_BASE_URL";
 
-        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId)
+        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId) =>
+            Resolve(apiKey, baseUri, organizationId, projectId, LlamaCloudConnection.Current);
+
+        /// <summary>The settings with <paramref name="connection"/> in the connection's place (Connect-LlamaCloud -Validate checks one before keeping it).</summary>
+        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId, LlamaCloudConnection? connection)
         {
-            var connection = LlamaCloudConnection.Current;
             var (key, keySource) = ResolveKey(apiKey, connection);
             if (key == null)
                 throw new LlamaCloudException(
@@ -56,7 +59,7 @@ namespace LlamaCloud.Chat.Connection
         internal static (string Text, string Source) ResolveBaseUri(string? parameter, LlamaCloudConnection? connection)
         {
             if (parameter != null) return (parameter, "-BaseUri");
-            if (connection != null) return (connection.BaseUri.ToString(), ConnectionSource);
+            if (connection?.BaseUri is { } given) return (given.ToString(), connection.BaseUriSource ?? ConnectionSource);
             if (NonEmpty(Environment.GetEnvironmentVariable(BaseUrlVariable)) is { } env) return (env, $"the {BaseUrlVariable} environment variable");
             return (LlamaCloudOptions.DefaultBaseUri, "the default");
         }

@@ -35,6 +35,21 @@ namespace LlamaCloud.Chat.Http
 
         private static bool IsRefusal(HttpStatusCode code) => code == HttpStatusCode.ProxyAuthenticationRequired || code == HttpStatusCode.Unauthorized;
 
+        /// <summary>
+        /// " through the proxy http://p:8080 (from -Proxy)" when a request to <paramref name="target"/> goes through a
+        /// proxy, else empty: a failure to connect is then the proxy's as much as the server's, and must say so (a
+        /// refused proxy port would otherwise read as LlamaCloud being down).
+        /// </summary>
+        internal static string Through(ProxySettings settings, Uri target)
+        {
+            var proxy = settings.ProxyFor(target);
+            if (proxy == null) return string.Empty;
+            var source = settings.Mode == ProxyMode.Explicit
+                ? "-Proxy, of the command or of Connect-LlamaCloud"
+                : "the platform's proxy settings: HTTPS_PROXY, HTTP_PROXY or the system proxy";
+            return $" through the proxy {ProxySettings.Display(proxy)} (from {source})";
+        }
+
         /// <summary>The terminating error: which proxy asked, whether credentials were sent, what to do.</summary>
         internal static LlamaCloudException AuthenticationRequired(ProxySettings settings, Uri target, int status, string? challenge, Exception? inner)
         {

@@ -24,7 +24,7 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>The event's JSON exactly as received (for a streamed payload that was not JSON, its text).</summary>
-        public string RawJson => _text ?? _json!.Text;
+        public override string RawJson => _text ?? _json!.Text;
 
         /// <summary>The event's fields as PowerShell values (as ConvertFrom-Json gives them); the text of a payload that was not JSON.</summary>
         public object? Data => _text ?? _json!.Value;

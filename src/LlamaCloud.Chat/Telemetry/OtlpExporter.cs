@@ -34,7 +34,7 @@ namespace LlamaCloud.Chat.Telemetry
             _log = log;
             _proxy = proxy;
             _gzip = gzip;
-            _rules = new OtlpRules(endpoint, headers, userAgent, maxRetries, timeout);
+            _rules = new OtlpRules(endpoint, headers, userAgent, maxRetries, timeout, proxy);
             _retries = new RetryLoop(new RateGate { Monitor = activity }, new CredentialCheck(), log, _rules);
         }
 

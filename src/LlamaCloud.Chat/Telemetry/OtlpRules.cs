@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Telemetry
@@ -24,9 +25,12 @@ namespace LlamaCloud.Chat.Telemetry
         private readonly string _userAgent;
         private readonly int _maxRetries;
         private readonly TimeSpan _timeout;
+        private readonly ProxySettings _proxy;
 
-        internal OtlpRules(Uri endpoint, OtlpHeaders headers, string userAgent, int maxRetries, TimeSpan timeout)
+        /// <param name="proxy">How the receiver is reached, for the words of a failure to connect (none: directly).</param>
+        internal OtlpRules(Uri endpoint, OtlpHeaders headers, string userAgent, int maxRetries, TimeSpan timeout, ProxySettings? proxy = null)
         {
+            _proxy = proxy ?? ProxySettings.None;
             _endpoint = endpoint;
             _headers = headers;
             _userAgent = userAgent;
@@ -64,7 +68,7 @@ namespace LlamaCloud.Chat.Telemetry
                 0, ctx.Attempt, ErrorCategory.OperationTimeout, inner);
 
         internal override LlamaCloudException Connection(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            new OtlpExportException($"Could not send to the OTLP receiver at {Display}: {_headers.Redact(ErrorText.Innermost(inner))}",
+            new OtlpExportException($"Could not send to the OTLP receiver at {Display}{ProxyErrors.Through(_proxy, _endpoint)}: {_headers.Redact(ErrorText.Innermost(inner))}",
                 0, ctx.Attempt, ErrorCategory.ConnectionError, inner);
 
         internal override LlamaCloudException InvalidBody(RequestSpec spec, InvalidSessionJsonException ex) =>
