@@ -23,7 +23,7 @@ namespace LlamaCloud.Chat.Api
             string? next = null;
             try
             {
-                var r = new Utf8JsonReader(body, SessionReader.Options);
+                var r = new Utf8JsonReader(body, JsonLimits.Document);
                 if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
                     throw new InvalidSessionJsonException("Expected a JSON object for the page of sessions.");
                 while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
