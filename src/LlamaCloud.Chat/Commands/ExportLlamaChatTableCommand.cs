@@ -314,8 +314,8 @@ namespace LlamaCloud.Chat.Commands
             if (_redaction != null)
             {
                 r.Redaction = _redaction.Tally.Summary();
-                foreach (var line in RedactionMessages.Summary(r.Redaction, r.New + r.Updated, "session")) WriteVerbose(line);
-                foreach (var name in _redaction.Redactor.TimedOutPatterns()) WriteWarning(RedactionMessages.TimedOut(name));
+                foreach (var line in Redaction.Messages.Summary(r.Redaction, r.New + r.Updated, "session")) WriteVerbose(line);
+                foreach (var name in _redaction.Redactor.TimedOutPatterns()) WriteWarning(Redaction.Messages.TimedOut(name));
             }
             WriteObject(r);
         }

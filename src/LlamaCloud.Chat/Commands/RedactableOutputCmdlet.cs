@@ -73,8 +73,8 @@ namespace LlamaCloud.Chat.Commands
         private protected void EndRedaction(string outputNoun)
         {
             if (Redactor == null) return;
-            foreach (var line in RedactionMessages.Summary(_run!.Summary(), _outputs, outputNoun)) WriteVerbose(line);
-            foreach (var name in Redactor.TimedOutPatterns()) WriteWarning(RedactionMessages.TimedOut(name));
+            foreach (var line in Redaction.Messages.Summary(_run!.Summary(), _outputs, outputNoun)) WriteVerbose(line);
+            foreach (var name in Redactor.TimedOutPatterns()) WriteWarning(Redaction.Messages.TimedOut(name));
         }
 
         /// <summary><paramref name="output"/> with a Redaction property (the summary rows of <paramref name="tally"/>).</summary>

@@ -75,7 +75,7 @@ namespace LlamaCloud.Chat.Commands
         protected override void BeginProcessing()
         {
             BeginRedaction();
-            if (IncludeImages && Redacting) WriteWarning(RedactionMessages.ImagesNotEmbedded());
+            if (IncludeImages && Redacting) WriteWarning(Redaction.Messages.ImagesNotEmbedded());
             _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
         }
 
