@@ -76,7 +76,7 @@ namespace LlamaCloud.Chat.Commands
         {
             if (_queue == null)
             {
-                _queue = new OrderedOutputQueue(this, ThrottleLimit, "Exporting LlamaCloud chat sessions");
+                _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.ExportingSessions());
                 if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? Session.Length : Id.Length;
             }
             if (ParameterSetName == SessionSet)
@@ -111,10 +111,10 @@ namespace LlamaCloud.Chat.Commands
                 WriteError(new ErrorRecord(ex, ErrorIds.InvalidSessionId, ErrorCategory.InvalidArgument, id));
                 return;
             }
-            if (!ShouldProcess(file, $"Export chat session '{id}'")) return;
+            if (!ShouldProcess(file, Messages.ExportSessionAction(id))) return;
             if (File.Exists(file) && !Force)
             {
-                WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
+                WriteError(new ErrorRecord(new IOException(Messages.FileExists(file)),
                     ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
                 return;
             }

@@ -103,7 +103,7 @@ namespace LlamaCloud.Chat.Commands
             _filter = new EventFilter(Type, Name);
             // A typo must be noticed, and a new type must still work: say once which names are not known types.
             if (EventTypeWarning.For(_filter) is { } warning) WriteWarning(warning);
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat events");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.GettingEvents());
         }
 
         /// <inheritdoc />

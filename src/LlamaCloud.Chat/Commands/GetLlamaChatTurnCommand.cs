@@ -65,7 +65,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat turns");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.GettingTurns());
         }
 
         /// <inheritdoc />

@@ -34,7 +34,7 @@ namespace LlamaCloud.Chat.Commands
         /// same pseudonym in every file and every run, so redacted outputs can still be joined. Without it, a random key of
         /// this run only. A SecureString or a plain string. Implies -Redact.</summary>
         [Parameter]
-        [SecureStringTransformation(Subject = "redaction key")]
+        [SecureStringTransformation(Subject = Messages.RedactionKeySubject)]
         [ValidateNotNull]
         public SecureString? RedactionKey { get; set; }
 

@@ -53,7 +53,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var s in ParameterSetName == SessionSet ? Session : PipedSession)
                 {
                     if (s == null) continue;
-                    var label = s.GeneratedTitle == null ? s.SessionId : $"{s.SessionId} ({TextSummary.OneLine(s.GeneratedTitle, 60)})";
+                    var label = Messages.SessionLabel(s.SessionId, s.GeneratedTitle);
                     if (Remove(s.SessionId, label, s) && PassThru) WriteObject(s);
                 }
             }
@@ -89,7 +89,7 @@ namespace LlamaCloud.Chat.Commands
         /// </summary>
         private bool Approved(string label)
         {
-            const string action = "Remove chat session";
+            var action = Messages.RemoveAction();
             if (!Force || Bound("Confirm")) return ShouldProcess(label, action);
             return !WhatIfRequested() || ShouldProcess(label, action);
         }

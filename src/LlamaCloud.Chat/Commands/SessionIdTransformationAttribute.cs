@@ -29,7 +29,7 @@ namespace LlamaCloud.Chat.Commands
             switch (value)
             {
                 case null:
-                    throw new ArgumentTransformationMetadataException("A session id cannot be null.");
+                    throw new ArgumentTransformationMetadataException(Messages.SessionIdNull());
                 case string _:
                     return value;
                 case Guid g:
@@ -63,21 +63,11 @@ namespace LlamaCloud.Chat.Commands
 
         private static ArgumentTransformationMetadataException Refuse(object? value, object? wrapped)
         {
-            if (value == null) return new ArgumentTransformationMetadataException("A session id cannot be null.");
+            if (value == null) return new ArgumentTransformationMetadataException(Messages.SessionIdNull());
             var message = value is FileSystemInfo file
                 ? Messages.FileIsNoSessionId(file.Name)
                 : Messages.NotASessionId(value.GetType().FullName ?? value.GetType().Name, PropertyValue(wrapped, "PSPath") is string);
             return new ArgumentTransformationMetadataException(message);
-        }
-
-        private static class Messages
-        {
-            internal static string FileIsNoSessionId(string name) =>
-                $"'{name}' is a file, not a session id. Read session files with Get-LlamaChatSession first, e.g. Get-ChildItem ./archive -Filter *.json | Get-LlamaChatSession | Get-LlamaChatEvent.";
-
-            internal static string NotASessionId(string type, bool isItem) =>
-                $"A {type} is not a session id. This parameter takes session ids (strings), sessions from Get-LlamaChatSession, turns, events, or objects with a SessionId property."
-                + (isItem ? " Read session files with Get-LlamaChatSession -Path first." : string.Empty);
         }
     }
 }

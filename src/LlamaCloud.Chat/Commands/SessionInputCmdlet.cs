@@ -161,7 +161,7 @@ namespace LlamaCloud.Chat.Commands
                 var summary = SessionFiles.ReadSummary(path);
                 if (summary == null)
                 {
-                    WriteError(new ErrorRecord(new InvalidDataException($"'{path}' is not a LlamaCloud chat session file."),
+                    WriteError(new ErrorRecord(new InvalidDataException(Archive.Messages.NotASessionFile(path)),
                         ErrorIds.InvalidSessionFile, ErrorCategory.InvalidData, path));
                     return;
                 }

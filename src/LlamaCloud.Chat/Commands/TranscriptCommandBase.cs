@@ -44,7 +44,7 @@ namespace LlamaCloud.Chat.Commands
         private protected void WarnIfImagesIgnored(TranscriptFormat format)
         {
             if (IncludeImages && format != TranscriptFormat.Html)
-                WriteWarning("-IncludeImages embeds images in HTML transcripts only; a Markdown transcript names each attachment instead. Use -Format Html.");
+                WriteWarning(Messages.ImagesHtmlOnly());
         }
 
         private protected TranscriptOptions TranscriptOptions => new TranscriptOptions
@@ -76,7 +76,7 @@ namespace LlamaCloud.Chat.Commands
         {
             BeginRedaction();
             if (IncludeImages && Redacting) WriteWarning(Redaction.Messages.ImagesNotEmbedded());
-            _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
+            _queue = new OrderedOutputQueue(this, ReadAhead, Messages.WritingTranscripts());
         }
 
         /// <inheritdoc />

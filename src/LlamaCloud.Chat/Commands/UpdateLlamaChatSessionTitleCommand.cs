@@ -59,7 +59,7 @@ namespace LlamaCloud.Chat.Commands
 
         private void Retitle(string id, ChatApi api, ChatSession? session)
         {
-            if (!ShouldProcess($"session '{id}'", "Generate a title")) return;
+            if (!ShouldProcess(Messages.SessionTarget(id), Messages.GenerateTitleAction())) return;
             try
             {
                 var message = FirstMessage;
@@ -72,11 +72,11 @@ namespace LlamaCloud.Chat.Commands
                     if (string.IsNullOrEmpty(message))
                     {
                         WriteError(ErrorRecords.From(new LlamaCloudException(
-                            $"Session '{id}' has no user message to generate a title from. Give one with -FirstMessage.",
+                            Messages.NoTitleMessage(id),
                             ErrorIds.TitleMessageMissing, ErrorCategory.InvalidOperation) { SessionId = id }, id));
                         return;
                     }
-                    WriteVerbose($"Session '{id}': the title is generated from its first user message ({TextSummary.OneLine(message, 60)}).");
+                    WriteVerbose(Messages.TitleFrom(id, message));
                 }
                 WriteObject(Await(api.SetTitleAsync(id, message!, StopToken)));
             }

@@ -16,11 +16,11 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            var s = PSValue.AsString(arguments) ?? throw new ValidationMetadataException("The prompt must be a string.");
+            var s = PSValue.AsString(arguments) ?? throw new ValidationMetadataException(Messages.PromptNotString());
             var length = CodePoints(s);
-            if (length < 1) throw new ValidationMetadataException("The prompt cannot be empty.");
+            if (length < 1) throw new ValidationMetadataException(Messages.PromptEmpty());
             if (length > MaxLength)
-                throw new ValidationMetadataException($"The prompt has {length} characters; the API accepts at most {MaxLength}.");
+                throw new ValidationMetadataException(Messages.PromptTooLong(length, MaxLength));
         }
 
         internal static int CodePoints(string s)
