@@ -27,9 +27,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNullOrEmpty]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for ids) is bound: its
-        /// SessionId binds to -Id, and this keeps where it came from. (Not -Session in both sets: typed on the command
-        /// line it would leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use -Session.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for ids) is bound: its
+        // SessionId binds to -Id, and this keeps where it came from. (Not -Session in both sets: typed on the command
+        // line it would leave the id set chosen, and prompt for an id.)
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();

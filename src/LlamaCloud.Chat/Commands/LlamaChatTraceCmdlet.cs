@@ -6,10 +6,11 @@ using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Each session's trace goes to OnTrace as soon as it is complete. Events are streamed into turns and turns into the
+    // trace builder, so no session's history is held whole.
     /// <summary>
-    /// Base of the trace cmdlets: takes sessions, session ids or turns from the pipeline and hands each session's
-    /// trace to <see cref="OnTrace"/> as soon as it is complete. Events are streamed into turns and turns into the
-    /// trace builder, so no session's history is held whole.
+    /// Base of the trace cmdlets: takes sessions, session ids or turns from the pipeline; each session's trace is
+    /// written as soon as the session has been read.
     /// </summary>
     public abstract class LlamaChatTraceCmdlet : RedactableOutputCmdlet
     {

@@ -5,10 +5,11 @@ using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // The redaction parameters are declared once, here. Export-LlamaChatSession and Sync-LlamaChatArchive do not derive
+    // from this: the archive is byte for byte the server's response and stays raw.
     /// <summary>
     /// The cmdlets whose output leaves for other people (transcripts, traces): sessions, ids or turns in, and the
-    /// redaction parameters, declared once here. Export-LlamaChatSession and Sync-LlamaChatArchive do not derive from
-    /// this: the archive is byte for byte the server's response and stays raw.
+    /// redaction parameters (-Redact, -RedactPattern, -RedactionKey).
     /// </summary>
     public abstract class RedactableOutputCmdlet : SessionSourceCmdlet
     {

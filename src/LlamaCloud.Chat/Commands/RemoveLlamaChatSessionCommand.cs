@@ -30,9 +30,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();

@@ -5,17 +5,16 @@ using System.Management.Automation;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Why: PowerShell would turn any piped object into a string to bind it by value (a process becomes
+    // "System.Diagnostics.Process (pwsh)", a file its path) and send a request for it; with this attribute such an object
+    // is a binding error that says what the parameter takes, and nothing is sent. Strings (and GUIDs) are ids. An object
+    // with a SessionId property (a session, turn or event, an Import-Csv row) is passed on unchanged, so that it binds to
+    // the parameter that takes its type, or by its SessionId property. With AllowPathObjects, an object with a PSPath
+    // property (Get-ChildItem's files) is passed on too, for the cmdlet's -LiteralPath.
     /// <summary>
-    /// Keeps session id parameters to session ids. PowerShell would turn any piped object into a string to bind it by
-    /// value (a process becomes "System.Diagnostics.Process (pwsh)", a file its path) and send a request for it; with
-    /// this attribute such an object is a binding error that says what the parameter takes, and nothing is sent.
+    /// Takes session ids (strings or GUIDs) and objects that carry one (sessions, turns, events, rows with a SessionId);
+    /// anything else is a binding error that says what the parameter takes, and nothing is sent.
     /// </summary>
-    /// <remarks>
-    /// Strings (and GUIDs) are ids. An object with a SessionId property (a session, turn or event, an Import-Csv row)
-    /// is passed on unchanged, so that it binds to the parameter that takes its type, or by its SessionId property.
-    /// With <see cref="AllowPathObjects"/>, an object with a PSPath property (Get-ChildItem's files) is passed on too,
-    /// for the cmdlet's -LiteralPath.
-    /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SessionIdTransformationAttribute : ArgumentTransformationAttribute
     {

@@ -5,9 +5,10 @@ using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Each session's turns are streamed into one transcript target, one turn held at a time.
     /// <summary>
-    /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in; each
-    /// session's turns streamed into one transcript target, in input order, one turn held at a time.
+    /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in, one
+    /// transcript per session, in input order.
     /// </summary>
     public abstract class TranscriptCommandBase : RedactableOutputCmdlet
     {

@@ -32,7 +32,9 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A session piped in while the id set is bound (see Remove-LlamaChatSession). Hidden.</summary>
+        // Why: A session piped in while the id set is bound: as Remove-LlamaChatSession's PipedSession, it keeps the
+        // session (and where it came from) instead of binding its SessionId.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();

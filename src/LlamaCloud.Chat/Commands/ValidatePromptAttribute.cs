@@ -3,9 +3,9 @@ using System.Management.Automation;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Not ValidateLength: it counts UTF-16 units, two for an emoji, where the API counts code points.
     /// <summary>
-    /// Checks a chat prompt at binding: 1 to 1000 characters as the API counts them (Unicode code points, so an
-    /// emoji is one character, not the two UTF-16 units <c>ValidateLength</c> would count).
+    /// Checks a chat prompt at binding: 1 to 1000 characters as the API counts them (an emoji is one character).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidatePromptAttribute : ValidateArgumentsAttribute
