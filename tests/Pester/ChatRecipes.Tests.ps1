@@ -1,8 +1,9 @@
-# The README's chat-turn recipes, run as written: the canary script in a fresh non-interactive pwsh, as a scheduler runs it.
+# docs/scheduled-tasks.md's canary, run as written: the script in a fresh non-interactive pwsh, as a scheduler runs it.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/scheduled-tasks.md')
     $start = $readme.IndexOf('# canary.ps1')
+    $start | Should -BeGreaterOrEqual 0 -Because 'docs/scheduled-tasks.md shows canary.ps1'
     $end = $readme.IndexOf('exit $code', $start)
     $script:Canary = Join-Path ([IO.Path]::GetTempPath()) "llama-canary-$PID.ps1"
     Set-Content -Path $script:Canary -Value $readme.Substring($start, $end - $start + 'exit $code'.Length) -Encoding utf8
@@ -26,7 +27,7 @@ AfterAll {
     Stop-LlamaEmulator $script:Emulator
 }
 
-Describe 'README canary' {
+Describe 'The canary recipe' {
     BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
 
     It 'exits 0 after a good turn and deletes its session' {

@@ -1,11 +1,11 @@
-# The README's nightly script, taken from README.md itself, run as a scheduled task runs it:
+# docs/scheduled-tasks.md's nightly script, taken from the page itself, run as a scheduled task runs it:
 # pwsh -NonInteractive -File, against the emulator, in a fresh process.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
-    $readme = Get-Content -Raw (Join-Path $Root 'README.md')
+    $readme = Get-Content -Raw (Join-Path $Root 'docs/scheduled-tasks.md')
     $m = [regex]::Match($readme, '(?ms)^### A nightly archive as a scheduled task\s*$.*?^```powershell\r?\n(?<code>.*?)^```')
-    if (-not $m.Success) { throw 'README.md has no "### A nightly archive as a scheduled task" section with a powershell block' }
+    if (-not $m.Success) { throw 'docs/scheduled-tasks.md has no "### A nightly archive as a scheduled task" section with a powershell block' }
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) ("llama-nightly-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $Work
     $script:ScriptPath = Join-Path $Work 'nightly.ps1'
@@ -40,7 +40,7 @@ AfterAll {
     if ($script:Work -and (Test-Path $script:Work)) { Remove-Item -Recurse -Force $script:Work }
 }
 
-Describe 'The README nightly script as a scheduled task' {
+Describe 'The nightly script as a scheduled task' {
     It 'all good: exits 0, archives every session, writes the report and an OK line' {
         Set-Project
         $dir = Join-Path $Work 'good'

@@ -300,11 +300,11 @@ Describe 'Sync-LlamaChatArchive lists through the paging rules of Get-LlamaChatS
     }
 }
 
-Describe 'The README''s scheduled-task recipe' {
+Describe 'The archive page''s scheduled-task recipe' {
     BeforeAll {
-        # The recipe exactly as the README shows it, run as a script file in a fresh pwsh, the key and base URI in
+        # The recipe exactly as docs/archives.md shows it, run as a script file in a fresh pwsh, the key and base URI in
         # its environment as a scheduled task would have them.
-        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/archives.md')
         $m = [regex]::Match($readme, '(?s)<!-- sync-recipe:start -->\s*```powershell\r?\n(.*?)```\s*<!-- sync-recipe:end -->')
         $m.Success | Should -BeTrue
         $script:Recipe = Join-Path ([IO.Path]::GetTempPath()) "sync-archive-$PID.ps1"
