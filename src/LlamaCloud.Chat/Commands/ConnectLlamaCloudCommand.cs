@@ -81,7 +81,7 @@ namespace LlamaCloud.Chat.Commands
         {
             if (ApiKey.Length == 0)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("The API key is empty."), ErrorIds.ApiKeyMissing, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.KeyEmpty(Messages.ApiKeySubject)), ErrorIds.ApiKeyMissing, ErrorCategory.InvalidArgument, null));
             }
             Uri? uri = null;
             string? uriSource = null;
@@ -133,9 +133,9 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             log.Flush();
-            if (Validate) WriteVerbose($"LlamaCloud accepted the key at {info.BaseUri}.");
+            if (Validate) WriteVerbose(Messages.KeyAccepted(info.BaseUri));
             LlamaCloudConnection.Current = connection;
-            WriteVerbose($"Connected to {info.BaseUri} (from {info.BaseUriSource}; key ********{(ProjectId != null ? ", project " + ProjectId : string.Empty)}, proxy: {info.Proxy}).");
+            WriteVerbose(Messages.Connected(info.BaseUri, info.BaseUriSource, ProjectId, info.Proxy));
             if (PassThru) WriteObject(info);
         }
 

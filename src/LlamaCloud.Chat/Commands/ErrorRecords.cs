@@ -15,8 +15,8 @@ namespace LlamaCloud.Chat.Commands
                 {
                     record.ErrorDetails = new ErrorDetails(lc.Message);
                     if (lc.Recommendation != null) record.ErrorDetails.RecommendedAction = lc.Recommendation;
-                    else if (api.StatusCode == 404) record.ErrorDetails.RecommendedAction = "Check the session id, and -ProjectId / -OrganizationId if the session belongs to another project.";
-                    else if (api.StatusCode == 429) record.ErrorDetails.RecommendedAction = "Retry later, or raise -MaximumRetryCount.";
+                    else if (api.StatusCode == 404) record.ErrorDetails.RecommendedAction = Messages.NotFoundAdvice();
+                    else if (api.StatusCode == 429) record.ErrorDetails.RecommendedAction = Messages.RateLimitedAdvice();
                 }
                 return record;
             }

@@ -14,21 +14,12 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>The warning for <paramref name="filter"/>'s -Type, or null when every name is a known type.</summary>
         internal static string? For(EventFilter filter)
         {
-            var parts = new List<string>();
             var unknown = filter.UnknownTypeNames;
             var patterns = filter.UnmatchedPatterns;
             if (unknown == null && patterns == null) return null;
-            if (unknown != null)
-            {
-                parts.Add($"-Type {string.Join(", ", unknown)}: not {(unknown.Count == 1 ? "a type" : "types")} this module knows; matching UnknownEvents of that wire type.");
-                var guesses = unknown.Select(u => (Name: u, Guesses: Suggest(u))).Where(g => g.Guesses.Count > 0).ToList();
-                if (guesses.Count == 1 && unknown.Count == 1) parts.Add($"Did you mean {Or(guesses[0].Guesses)}?");
-                else if (guesses.Count > 0) parts.Add("Did you mean " + string.Join("; ", guesses.Select(g => $"{Or(g.Guesses)} (for {g.Name})")) + "?");
-            }
-            if (patterns != null)
-                parts.Add($"-Type {string.Join(", ", patterns)}: {(patterns.Count == 1 ? "matches" : "match")} no type this module knows; matching UnknownEvents whose wire type {(patterns.Count == 1 ? "it matches" : "they match")}.");
-            parts.Add($"Known types: {string.Join(", ", ChatEventType.Names)}.");
-            return string.Join(" ", parts);
+            var guesses = unknown == null ? new List<(string, IReadOnlyList<string>)>()
+                : unknown.Select(u => (Name: u, Guesses: Suggest(u))).Where(g => g.Guesses.Count > 0).ToList();
+            return Messages.UnknownTypes(unknown, guesses, patterns, ChatEventType.Names);
         }
 
         /// <summary>The known types <paramref name="name"/> probably meant: the same letters without separators, a
@@ -52,9 +43,6 @@ namespace LlamaCloud.Chat.Commands
             }
             return found;
         }
-
-        private static string Or(IReadOnlyList<string> names) =>
-            names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
 
         private static string Plain(string s) => new string(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 

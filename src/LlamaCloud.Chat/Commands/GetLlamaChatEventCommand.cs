@@ -40,10 +40,11 @@ namespace LlamaCloud.Chat.Commands
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win and its loaded events and connection be lost. (Not -Session itself in both sets: -Session on the
-        /// command line would then leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win and its loaded events and connection be lost. (Not -Session itself in both sets: -Session on the
+        // command line would then leave the id set chosen, and prompt for an id.)
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
@@ -60,14 +61,16 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatEvent[] InputObject { get; set; } = Array.Empty<ChatEvent>();
 
-        /// <summary>A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// without it, its SessionId property would bind and bring the whole session. Hidden; pipe turns or use -Turn.</summary>
+        // Why: A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // without it, its SessionId property would bind and bring the whole session.
+        /// <summary>A turn piped in (hidden: pipe turns, or use -Turn).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();
 
-        /// <summary>An event piped in while the id set is bound: without it, its SessionId property would bind and bring
-        /// the whole session again, once per event. Hidden; pipe events or use -InputObject.</summary>
+        // Why: An event piped in while the id set is bound: without it, its SessionId property would bind and bring
+        // the whole session again, once per event.
+        /// <summary>An event piped in (hidden: pipe events, or use -InputObject).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatEvent[] PipedEvent { get; set; } = Array.Empty<ChatEvent>();
@@ -103,7 +106,7 @@ namespace LlamaCloud.Chat.Commands
             _filter = new EventFilter(Type, Name);
             // A typo must be noticed, and a new type must still work: say once which names are not known types.
             if (EventTypeWarning.For(_filter) is { } warning) WriteWarning(warning);
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat events");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.GettingEvents());
         }
 
         /// <inheritdoc />

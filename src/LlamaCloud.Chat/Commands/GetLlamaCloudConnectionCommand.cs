@@ -24,7 +24,7 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             if (info.KeySource == null)
-                WriteWarning($"No API key: pass -ApiKey, run Connect-LlamaCloud, or set the {OptionsResolver.ApiKeyVariable} environment variable.");
+                WriteWarning(Connection.Messages.ApiKeyMissing(OptionsResolver.ApiKeyVariable));
             WriteObject(info);
         }
     }

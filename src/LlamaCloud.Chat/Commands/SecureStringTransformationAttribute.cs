@@ -10,7 +10,7 @@ namespace LlamaCloud.Chat.Commands
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
     {
         /// <summary>What the parameter holds, for the message about an empty value. Default: API key.</summary>
-        public string Subject { get; set; } = "API key";
+        public string Subject { get; set; } = Messages.ApiKeySubject;
 
         /// <inheritdoc />
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
@@ -20,10 +20,10 @@ namespace LlamaCloud.Chat.Commands
             if (value is string s)
             {
                 // An explicit empty key is a mistake, not a request to fall back to another key.
-                if (string.IsNullOrWhiteSpace(s)) throw new ArgumentTransformationMetadataException("The " + Subject + " is empty.");
+                if (string.IsNullOrWhiteSpace(s)) throw new ArgumentTransformationMetadataException(Messages.KeyEmpty(Subject));
                 return ToSecureString(s);
             }
-            if (value is SecureString secure && secure.Length == 0) throw new ArgumentTransformationMetadataException("The " + Subject + " is empty.");
+            if (value is SecureString secure && secure.Length == 0) throw new ArgumentTransformationMetadataException(Messages.KeyEmpty(Subject));
             return value;
         }
 

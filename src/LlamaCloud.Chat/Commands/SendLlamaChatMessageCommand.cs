@@ -37,9 +37,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession? Session { get; set; }
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession? PipedSession { get; set; }
@@ -80,7 +81,7 @@ namespace LlamaCloud.Chat.Commands
         private void Run(ChatApi api, string sessionId, IReadOnlyList<string> indexIds, int? historyLength)
         {
             // A turn runs the agent and changes the session: -WhatIf shows what would be sent, and sends nothing.
-            if (!ShouldProcess(WhatIfTarget(sessionId, indexIds), $"Send the prompt '{TextSummary.OneLine(Prompt, 1000)}'")) return;
+            if (!ShouldProcess(Messages.SendTarget(sessionId, indexIds), Messages.SendAction(Prompt))) return;
             var channel = new EventChannel(TurnChannelCapacity);
             bool? requireAll = MyInvocation.BoundParameters.ContainsKey(nameof(RequireAllIndexes)) ? RequireAllIndexes.IsPresent : (bool?)null;
             Task turn = api.SendMessageAsync(sessionId, Prompt, indexIds, requireAll, historyLength, channel, StopToken);
@@ -111,9 +112,6 @@ namespace LlamaCloud.Chat.Commands
             GC.KeepAlive(turn);
         }
 
-        private static string WhatIfTarget(string sessionId, IReadOnlyList<string> indexIds) =>
-            $"LlamaCloud chat session '{sessionId}'" + (indexIds.Count == 0 ? " (no indexes)" : $" (indexes {string.Join(", ", indexIds)})");
-
         /// <summary>The stop's verdict: one error for a failed turn (its own id when -RequireAllIndexes made the server fail
         /// it), one warning naming the indexes a successful turn could not query.</summary>
         private void Judge(StopEvent stop, string sessionId, bool requireAll, ChatApi api)
@@ -125,7 +123,7 @@ namespace LlamaCloud.Chat.Commands
                 if (requireAll && skipped.Count > 0)
                 {
                     WriteRequestError(new LlamaCloudException(
-                        $"Session '{sessionId}': the chat turn failed because {Count(skipped)} could not be queried ({string.Join(", ", skipped)}) and -RequireAllIndexes was given: {error ?? "(the server gave no message)"}",
+                        Messages.IndexesUnavailable(sessionId, skipped, error),
                         ErrorIds.IndexesUnavailable, ErrorCategory.ResourceUnavailable) { SessionId = sessionId }, sessionId);
                     return;
                 }
@@ -134,14 +132,12 @@ namespace LlamaCloud.Chat.Commands
             }
             if (skipped.Count > 0)
             {
-                WriteWarning($"Session '{sessionId}': the turn could not query {Count(skipped)}: {string.Join(", ", skipped)}. Its answer did not use them; -RequireAllIndexes makes such a turn fail instead.");
+                WriteWarning(Messages.IndexesSkipped(sessionId, skipped));
             }
         }
 
-        private static string Count(IReadOnlyList<string> indexes) => indexes.Count == 1 ? "1 requested index" : indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " requested indexes";
-
         private static LlamaCloudException TurnFailed(string sessionId, string? error) =>
-            new LlamaCloudException($"Session '{sessionId}': the chat turn failed: {error ?? "(the server gave no message)"}",
+            new LlamaCloudException(Messages.TurnFailed(sessionId, error),
                 ErrorIds.TurnFailed, ErrorCategory.OperationStopped)
             {
                 SessionId = sessionId,

@@ -5,17 +5,16 @@ using System.Management.Automation;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Why: PowerShell would turn any piped object into a string to bind it by value (a process becomes
+    // "System.Diagnostics.Process (pwsh)", a file its path) and send a request for it; with this attribute such an object
+    // is a binding error that says what the parameter takes, and nothing is sent. Strings (and GUIDs) are ids. An object
+    // with a SessionId property (a session, turn or event, an Import-Csv row) is passed on unchanged, so that it binds to
+    // the parameter that takes its type, or by its SessionId property. With AllowPathObjects, an object with a PSPath
+    // property (Get-ChildItem's files) is passed on too, for the cmdlet's -LiteralPath.
     /// <summary>
-    /// Keeps session id parameters to session ids. PowerShell would turn any piped object into a string to bind it by
-    /// value (a process becomes "System.Diagnostics.Process (pwsh)", a file its path) and send a request for it; with
-    /// this attribute such an object is a binding error that says what the parameter takes, and nothing is sent.
+    /// Takes session ids (strings or GUIDs) and objects that carry one (sessions, turns, events, rows with a SessionId);
+    /// anything else is a binding error that says what the parameter takes, and nothing is sent.
     /// </summary>
-    /// <remarks>
-    /// Strings (and GUIDs) are ids. An object with a SessionId property (a session, turn or event, an Import-Csv row)
-    /// is passed on unchanged, so that it binds to the parameter that takes its type, or by its SessionId property.
-    /// With <see cref="AllowPathObjects"/>, an object with a PSPath property (Get-ChildItem's files) is passed on too,
-    /// for the cmdlet's -LiteralPath.
-    /// </remarks>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SessionIdTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -29,7 +28,7 @@ namespace LlamaCloud.Chat.Commands
             switch (value)
             {
                 case null:
-                    throw new ArgumentTransformationMetadataException("A session id cannot be null.");
+                    throw new ArgumentTransformationMetadataException(Messages.SessionIdNull());
                 case string _:
                     return value;
                 case Guid g:
@@ -63,21 +62,11 @@ namespace LlamaCloud.Chat.Commands
 
         private static ArgumentTransformationMetadataException Refuse(object? value, object? wrapped)
         {
-            if (value == null) return new ArgumentTransformationMetadataException("A session id cannot be null.");
+            if (value == null) return new ArgumentTransformationMetadataException(Messages.SessionIdNull());
             var message = value is FileSystemInfo file
                 ? Messages.FileIsNoSessionId(file.Name)
                 : Messages.NotASessionId(value.GetType().FullName ?? value.GetType().Name, PropertyValue(wrapped, "PSPath") is string);
             return new ArgumentTransformationMetadataException(message);
-        }
-
-        private static class Messages
-        {
-            internal static string FileIsNoSessionId(string name) =>
-                $"'{name}' is a file, not a session id. Read session files with Get-LlamaChatSession first, e.g. Get-ChildItem ./archive -Filter *.json | Get-LlamaChatSession | Get-LlamaChatEvent.";
-
-            internal static string NotASessionId(string type, bool isItem) =>
-                $"A {type} is not a session id. This parameter takes session ids (strings), sessions from Get-LlamaChatSession, turns, events, or objects with a SessionId property."
-                + (isItem ? " Read session files with Get-LlamaChatSession -Path first." : string.Empty);
         }
     }
 }

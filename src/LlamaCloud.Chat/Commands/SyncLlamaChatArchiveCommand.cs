@@ -52,7 +52,7 @@ namespace LlamaCloud.Chat.Commands
         {
             var watch = Stopwatch.StartNew();
             _folder = ArchiveFolder.Resolve(this, Path);
-            if (!ShouldProcess(_folder, "Synchronize the chat session archive"))
+            if (!ShouldProcess(_folder, Messages.SynchronizeAction()))
             {
                 if (WhatIfRequested) Preview();
                 return;
@@ -74,20 +74,20 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             var removed = SessionFileWriter.RemoveLeftovers(_folder);
-            if (removed > 0) WriteVerbose($"Removed {removed} temporary file(s) left by an interrupted run.");
+            if (removed > 0) WriteVerbose(Messages.LeftoversRemoved(removed));
             _index = ArchiveIndex.Load(_folder, WriteWarning);
 
             var listed = List();
             var writer = new SessionFileWriter(_folder, Indented);
             var failed = new List<string>();
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Synchronizing the LlamaCloud chat archive");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.Synchronizing());
             var work = new List<ChatSession>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var s in listed)
             {
                 if (string.IsNullOrEmpty(s.SessionId))
                 {
-                    WriteWarning("The listing has a session without a session_id; it cannot be archived.");
+                    WriteWarning(Messages.ListedWithoutId());
                     continue;
                 }
                 if (!seen.Add(s.SessionId)) continue;
@@ -122,7 +122,7 @@ namespace LlamaCloud.Chat.Commands
             foreach (var id in _index.Ids) if (!seen.Contains(id)) missing.Add(id);
             result.Missing = missing.Count;
             result.MissingIds = missing.AsReadOnly();
-            foreach (var id in missing) WriteVerbose($"Session '{id}' is no longer listed by the project; its file {_index.Get(id)!.File} is kept.");
+            foreach (var id in missing) WriteVerbose(Messages.NoLongerListed(id, _index.Get(id)!.File, whatIf: false));
             result.Failed = failed.Count;
             result.FailedIds = failed.AsReadOnly();
             result.Duration = watch.Elapsed;
@@ -153,21 +153,18 @@ namespace LlamaCloud.Chat.Commands
                 if (IsCurrent(writer, s)) { unchanged++; continue; }
                 fetch++;
                 var path = writer.PathFor(s.SessionId);
-                var what = File.Exists(path) ? "changed" : "new";
                 // The three-argument form: in -WhatIf mode its first argument is the whole "What if:" line.
-                ShouldProcess($"Fetching {what} session '{s.SessionId}' (last updated {Stamp(s.LastUpdatedAt)} UTC) into {path}.", null, null);
+                ShouldProcess(Messages.WouldFetch(!File.Exists(path), s.SessionId, s.LastUpdatedAt, path), null, null);
             }
             var missing = 0;
             foreach (var id in _index.Ids)
             {
                 if (seen.Contains(id)) continue;
                 missing++;
-                WriteVerbose($"Session '{id}' is no longer listed by the project; its file {_index.Get(id)!.File} would be kept.");
+                WriteVerbose(Messages.NoLongerListed(id, _index.Get(id)!.File, whatIf: true));
             }
-            ShouldProcess($"Synchronizing {_folder} would fetch {fetch} session(s), leave {unchanged} unchanged and report {missing} as no longer listed.", null, null);
+            ShouldProcess(Messages.WouldSynchronize(_folder, fetch, unchanged, missing), null, null);
         }
-
-        private static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
         /// The whole listing, through the paging loop Get-LlamaChatSession uses. A listing that cannot be completed ends

@@ -44,9 +44,9 @@ namespace LlamaCloud.Chat.Commands
         {
             foreach (var id in SessionIds(fakeBoundParameters))
             {
-                foreach (var name in FromSession(id, fakeBoundParameters)) yield return (name, $"A tool called in session {id}");
+                foreach (var name in FromSession(id, fakeBoundParameters)) yield return (name, Messages.ToolInSession(id));
             }
-            foreach (var name in ToolNamesSeen.Snapshot()) yield return (name, "A tool seen in this PowerShell session");
+            foreach (var name in ToolNamesSeen.Snapshot()) yield return (name, Messages.ToolSeen());
         }
 
         private static IEnumerable<string> SessionIds(IDictionary fakeBoundParameters)

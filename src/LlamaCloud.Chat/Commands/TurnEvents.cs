@@ -94,8 +94,6 @@ namespace LlamaCloud.Chat.Commands
         }
 
         internal static string NotInHistory(ChatTurn turn) =>
-            string.Format(CultureInfo.InvariantCulture,
-                "Turn {0} of session '{1}' came from a live stream: where its events lie in the history is not known. Read them with Get-LlamaChatEvent -SessionId {1}.",
-                turn.Number, turn.SessionId);
+Messages.TurnNotInHistory(turn.Number, turn.SessionId);
     }
 }

@@ -72,8 +72,6 @@ namespace LlamaCloud.Chat.Connection
 
         /// <summary>Where the key would travel in clear text, for the refusal message.</summary>
         internal string PlainTextHop =>
-            BaseUri.IsLoopback && Proxy.ProxyFor(BaseUri) is { } proxy && !proxy.IsLoopback
-                ? $"'{BaseUri.Host}' through the proxy {ProxySettings.Display(proxy)}"
-                : $"'{BaseUri.Host}'";
+            Messages.PlainTextHop(BaseUri.Host, BaseUri.IsLoopback && Proxy.ProxyFor(BaseUri) is { } proxy && !proxy.IsLoopback ? ProxySettings.Display(proxy) : null);
     }
 }

@@ -53,12 +53,12 @@ namespace LlamaCloud.Chat.Http
             {
                 get
                 {
-                    if (IsWait) return $"retrying in {SecondsRemaining.ToString(CultureInfo.InvariantCulture)} s";
+                    if (IsWait) return Messages.RetryingIn(SecondsRemaining);
                     var received = _bytes?.Invoke() ?? 0;
                     var percent = PercentOf(received);
                     return percent >= 0
-                        ? $"{received.ToString("N0", CultureInfo.InvariantCulture)} of {_total!.Value.ToString("N0", CultureInfo.InvariantCulture)} bytes ({percent.ToString(CultureInfo.InvariantCulture)}%)"
-                        : $"{received.ToString("N0", CultureInfo.InvariantCulture)} bytes received";
+                        ? Messages.BytesOf(received, _total!.Value, percent)
+                        : Messages.BytesReceived(received);
                 }
             }
 

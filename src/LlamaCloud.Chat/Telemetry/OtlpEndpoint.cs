@@ -25,9 +25,7 @@ namespace LlamaCloud.Chat.Telemetry
             var all = environment("OTEL_EXPORTER_OTLP_ENDPOINT");
             if (!string.IsNullOrWhiteSpace(all)) return Append(Parse(all!, "OTEL_EXPORTER_OTLP_ENDPOINT"));
             throw new LlamaCloudException(
-                "Export-LlamaChatTrace needs a destination: -Path for a JSON Lines file, or -Endpoint for an OTLP/HTTP receiver "
-                + "(or the OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT environment variable). Nothing was sent. "
-                + "For a Collector on this machine: -Endpoint http://localhost:4318.",
+                Messages.DestinationMissing(),
                 ErrorIds.TraceDestinationMissing, ErrorCategory.InvalidArgument);
         }
 
@@ -63,14 +61,14 @@ namespace LlamaCloud.Chat.Telemetry
                 || !string.IsNullOrEmpty(uri.Fragment))
             {
                 throw new LlamaCloudException(
-                    $"{source} is not an absolute http(s) URI such as http://localhost:4318.",
+                    Messages.EndpointInvalid(source),
                     ErrorIds.InvalidOtlpEndpoint, ErrorCategory.InvalidArgument);
             }
             if (!string.IsNullOrEmpty(uri.UserInfo))
             {
                 // Credentials in a URL end up in logs; the receiver's secrets belong in headers.
                 throw new LlamaCloudException(
-                    $"{source} must not contain credentials; pass them as a header (-Header or OTEL_EXPORTER_OTLP_HEADERS).",
+                    Messages.EndpointHasCredentials(source),
                     ErrorIds.InvalidOtlpEndpoint, ErrorCategory.InvalidArgument);
             }
             return uri;

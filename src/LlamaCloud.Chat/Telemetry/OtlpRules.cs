@@ -40,7 +40,7 @@ namespace LlamaCloud.Chat.Telemetry
 
         internal string Display => OtlpEndpoint.Display(_endpoint);
 
-        internal override string Service => "the OTLP receiver";
+        internal override string Service => Messages.Receiver();
 
         internal override int MaximumRetryCount => _maxRetries;
 
@@ -59,20 +59,20 @@ namespace LlamaCloud.Chat.Telemetry
             var (answer, _) = await ReadLimitedAsync(response, ctx).ConfigureAwait(false);
             var detail = _headers.Redact(OtlpResponse.StatusMessage(answer) ?? TextSummary.OneLine(System.Text.Encoding.UTF8.GetString(answer), 200));
             return new OtlpExportException(
-                $"The OTLP receiver at {Display} answered {status} {response.ReasonPhrase}{(string.IsNullOrWhiteSpace(detail) ? string.Empty : ": " + detail)}",
+                Messages.ReceiverStatus(Display, status, response.ReasonPhrase, detail),
                 status, ctx.Attempt, CategoryFor(status));
         }
 
         internal override LlamaCloudException Timeout(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            new OtlpExportException($"The OTLP receiver at {Display} did not answer within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
+            new OtlpExportException(Messages.ReceiverTimedOut(Display, _timeout),
                 0, ctx.Attempt, ErrorCategory.OperationTimeout, inner);
 
         internal override LlamaCloudException Connection(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            new OtlpExportException($"Could not send to the OTLP receiver at {Display}{ProxyErrors.Through(_proxy, _endpoint)}: {_headers.Redact(ErrorText.Innermost(inner))}",
+            new OtlpExportException(Messages.ReceiverUnreachable(Display, ProxyErrors.Through(_proxy, _endpoint), _headers.Redact(ErrorText.Innermost(inner))),
                 0, ctx.Attempt, ErrorCategory.ConnectionError, inner);
 
         internal override LlamaCloudException InvalidBody(RequestSpec spec, InvalidSessionJsonException ex) =>
-            new OtlpExportException($"The OTLP receiver at {Display} answered with a body that could not be read: {_headers.Redact(ex.Message)}",
+            new OtlpExportException(Messages.ReceiverAnswerUnreadable(Display, _headers.Redact(ex.Message)),
                 0, 1, ErrorCategory.InvalidResult, ex);
 
         internal override string? Redact(string? text) => _headers.Redact(text);
