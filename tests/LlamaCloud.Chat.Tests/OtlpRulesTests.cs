@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Telemetry;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Tests
 {

@@ -57,7 +57,8 @@ namespace LlamaCloud.Chat.Tests
         }
 
         internal static ApiRules ChatRulesWith(int maximumRetryCount) =>
-            new ChatRules(new LlamaCloudOptions(new Uri("https://api.example"), ApiKey.From("test-key")!) { MaximumRetryCount = maximumRetryCount }, "test-key");
+            new ChatRules(new Endpoint(new Uri("https://api.example"), "-BaseUri", ApiKey.From("test-key")!, "the -ApiKey parameter", null, null,
+                Array.Empty<KeyValuePair<string, string>>(), ProxySettings.Platform), new RequestSettings { MaximumRetryCount = maximumRetryCount }, "test-key");
 
         private static RequestSpec Turn() => RequestSpec.Post(Uri, "s1", new byte[] { (byte)'{', (byte)'}' }, "text/event-stream");
         private static RequestSpec Get() => RequestSpec.Get(Uri, "s1");

@@ -1,4 +1,5 @@
 using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Analytics
 {

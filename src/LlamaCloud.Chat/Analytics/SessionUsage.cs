@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 
-using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Analytics
 {

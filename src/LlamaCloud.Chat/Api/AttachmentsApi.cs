@@ -6,6 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Api
 {
@@ -36,7 +43,7 @@ namespace LlamaCloud.Chat.Api
             return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>
             {
                 var body = await ResponseText.ReadAllJsonAsync(response, ctx).ConfigureAwait(false);
-                return ParsePage(sourceId, body, Client.Options);
+                return ParsePage(sourceId, body, Client.Origin);
             }, cancellationToken);
         }
 
@@ -48,7 +55,7 @@ namespace LlamaCloud.Chat.Api
             {
                 var body = await ResponseText.ReadAllJsonAsync(response, ctx).ConfigureAwait(false);
                 var a = new ChatAttachment(sourceId, name);
-                AttachmentOrigins.Record(a, Client.Options);
+                AttachmentOrigins.Record(a, Client.Origin);
                 ParsePresigned(a, body);
                 return a;
             }, cancellationToken);
@@ -61,7 +68,7 @@ namespace LlamaCloud.Chat.Api
             return ChatApiPaths.EscapeSegment(name);
         }
 
-        internal static (List<ChatAttachment> Items, string? Next) ParsePage(string sourceId, byte[] body, LlamaCloudOptions? source)
+        internal static (List<ChatAttachment> Items, string? Next) ParsePage(string sourceId, byte[] body, Endpoint? source)
         {
             var items = new List<ChatAttachment>();
             string? next = null;

@@ -7,6 +7,12 @@ using System.Threading.Tasks;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Api
 {
@@ -30,7 +36,7 @@ namespace LlamaCloud.Chat.Api
 
         private async Task<ChatSession> ReadSessionAsync(string sessionId, string? suffix, CancellationToken cancellationToken)
         {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, suffix));
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Endpoint.BaseUri, sessionId, suffix));
             var whole = suffix == null;
             return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
@@ -39,7 +45,7 @@ namespace LlamaCloud.Chat.Api
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 if (!whole) session.Events = null;
-                SessionOrigins.Record(session, Client.Options);
+                SessionOrigins.Record(session, Client.Origin);
                 return session;
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -55,7 +61,7 @@ namespace LlamaCloud.Chat.Api
         /// </summary>
         internal Task<ChatSession> CopySessionAsync(string sessionId, System.Func<System.IO.Stream> beginAttempt, CancellationToken cancellationToken)
         {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Endpoint.BaseUri, sessionId, null));
             return Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
                 using var shown = Client.Activity.Download(Messages.SessionDownload(sessionId), () => ctx.BytesReceived, response.Content.Headers.ContentLength);
@@ -72,7 +78,7 @@ namespace LlamaCloud.Chat.Api
                 }
                 var session = reader.Session;
                 session.Events = null;
-                SessionOrigins.Record(session, Client.Options);
+                SessionOrigins.Record(session, Client.Origin);
                 return session;
             }, cancellationToken);
         }
@@ -86,7 +92,7 @@ namespace LlamaCloud.Chat.Api
         {
             try
             {
-                var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
+                var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Endpoint.BaseUri, sessionId, null));
                 var read = new ResumableEventRead(sessionId, filter, channel, cancellationToken);
                 await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
                 {
@@ -112,7 +118,7 @@ namespace LlamaCloud.Chat.Api
             return Client.ExecuteAsync(RequestSpec.Get(uri, null), async (response, ctx) =>
             {
                 var page = SessionPage.Parse(await ResponseText.ReadAllJsonAsync(response, ctx).ConfigureAwait(false));
-                foreach (var s in page.Items) SessionOrigins.Record(s, Client.Options);
+                foreach (var s in page.Items) SessionOrigins.Record(s, Client.Origin);
                 return page;
             }, cancellationToken);
         }
@@ -130,7 +136,7 @@ namespace LlamaCloud.Chat.Api
                 var session = reader.Session;
                 // A new session has no history: an empty list, so a piped Send-LlamaChatMessage knows every Index.
                 session.Events ??= new ReadOnlyItems<ChatEvent>(new List<ChatEvent>(), "event");
-                SessionOrigins.Record(session, Client.Options);
+                SessionOrigins.Record(session, Client.Origin);
                 return session;
             }, cancellationToken);
         }
@@ -139,7 +145,7 @@ namespace LlamaCloud.Chat.Api
         /// updated summary (Events null). Not idempotent in principle (a model runs), so re-sent only when nothing ran.</summary>
         internal Task<ChatSession> SetTitleAsync(string sessionId, string firstMessage, CancellationToken cancellationToken)
         {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "title"));
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Endpoint.BaseUri, sessionId, "title"));
             var spec = RequestSpec.Post(uri, sessionId, RequestBodies.Title(firstMessage));
             return Client.ExecuteAsync(spec, async (response, ctx) =>
             {
@@ -147,7 +153,7 @@ namespace LlamaCloud.Chat.Api
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
                 session.Events = null;
-                SessionOrigins.Record(session, Client.Options);
+                SessionOrigins.Record(session, Client.Origin);
                 return session;
             }, cancellationToken);
         }
@@ -186,7 +192,7 @@ namespace LlamaCloud.Chat.Api
         /// <summary>DELETE /api/v1/chat/{id}. Idempotent, so retried like a GET; the body (if any) is ignored.</summary>
         internal Task<bool> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
         {
-            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
+            var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Endpoint.BaseUri, sessionId, null));
             return Client.ExecuteAsync(RequestSpec.Delete(uri, sessionId), (response, ctx) => Task.FromResult(true), cancellationToken);
         }
 
@@ -199,7 +205,7 @@ namespace LlamaCloud.Chat.Api
         {
             try
             {
-                var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, "messages/stream"));
+                var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Endpoint.BaseUri, sessionId, "messages/stream"));
                 var spec = RequestSpec.Post(uri, sessionId, RequestBodies.Turn(prompt, indexIds, requireAllIndexes), "text/event-stream");
                 var read = new TurnRead(sessionId, historyLength, channel, Client.Log, Client.Redact, cancellationToken);
                 await Client.ExecuteAsync(spec, read.ReadAsync, cancellationToken).ConfigureAwait(false);

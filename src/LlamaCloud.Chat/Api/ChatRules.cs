@@ -14,26 +14,28 @@ namespace LlamaCloud.Chat.Api
     /// </summary>
     internal sealed class ChatRules : ApiRules
     {
-        private readonly LlamaCloudOptions _options;
+        private readonly Endpoint _endpoint;
+        private readonly RequestSettings _settings;
         private readonly string _secret;
         private readonly Failures _failures;
 
-        internal ChatRules(LlamaCloudOptions options, string secret)
+        internal ChatRules(Endpoint endpoint, RequestSettings settings, string secret)
         {
-            _options = options;
+            _endpoint = endpoint;
+            _settings = settings;
             _secret = secret;
-            _failures = new Failures(new Redactor(secret), options);
+            _failures = new Failures(new Redactor(secret), endpoint, settings.Proxy);
         }
 
         internal override string Service => "LlamaCloud";
 
-        internal override int MaximumRetryCount => _options.MaximumRetryCount;
+        internal override int MaximumRetryCount => _settings.MaximumRetryCount;
 
         internal override void Prepare(HttpRequestMessage request)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secret);
-            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-            foreach (var h in _options.CustomHeaders) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
+            request.Headers.TryAddWithoutValidation("User-Agent", _settings.UserAgent);
+            foreach (var h in _endpoint.CustomHeaders) request.Headers.TryAddWithoutValidation(h.Key, h.Value);
         }
 
         internal override async Task<LlamaCloudException> StatusFailureAsync(HttpResponseMessage response, RequestSpec spec, AttemptContext ctx)
@@ -43,7 +45,7 @@ namespace LlamaCloud.Chat.Api
         }
 
         internal override LlamaCloudException Timeout(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            _failures.Timeout(_options.Timeout, ctx.BytesReceived, spec.SessionId, inner);
+            _failures.Timeout(_settings.Timeout, ctx.BytesReceived, spec.SessionId, inner);
 
         internal override LlamaCloudException Connection(RequestSpec spec, AttemptContext ctx, Exception inner) =>
             _failures.Connection(ctx.BytesReceived, spec.Uri, spec.SessionId, inner);

@@ -6,6 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Api
 {
@@ -17,30 +24,41 @@ namespace LlamaCloud.Chat.Api
     /// </summary>
     internal sealed class LlamaCloudClient
     {
-        private readonly LlamaCloudOptions _options;
+        private readonly Endpoint _endpoint;
+        private readonly RequestSettings _settings;
         private readonly IClientLog _log;
         private readonly ChatRules _rules;
         private readonly RetryLoop _retries;
         private readonly RateGate _gate = new RateGate();
 
-        internal LlamaCloudClient(LlamaCloudOptions options, IClientLog log)
+        internal LlamaCloudClient(Endpoint endpoint, RequestSettings settings, IClientLog log)
         {
-            _options = options;
+            _endpoint = endpoint;
+            _settings = settings;
             _log = log;
-            var secret = options.ApiKey.Reveal(); // revealed once, checked once; also what Redact masks
-            _rules = new ChatRules(options, secret);
+            Origin = endpoint.Through(settings.Proxy);
+            var secret = endpoint.ApiKey.Reveal(); // revealed once, checked once; also what Redact masks
+            _rules = new ChatRules(endpoint, settings, secret);
             _retries = new RetryLoop(_gate, Credentials, log, _rules);
             // Such a key cannot go into a header; say so once, without the key, instead of failing every request.
-            ApiKeyFormat.Check(secret, options.KeySource);
-            if (!options.MaySendKey)
+            ApiKeyFormat.Check(secret, endpoint.KeySource);
+            if (!settings.MaySendKey(endpoint))
             {
                 throw new LlamaCloudException(
-                    Messages.UnencryptedKey(options.PlainTextHop),
+                    Messages.UnencryptedKey(settings.PlainTextHop(endpoint)),
                     ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
             }
         }
 
-        internal LlamaCloudOptions Options => _options;
+        /// <summary>Where this client's requests go, and as whom.</summary>
+        internal Endpoint Endpoint => _endpoint;
+
+        /// <summary>How this client sends its requests (the command's settings).</summary>
+        internal RequestSettings Settings => _settings;
+
+        /// <summary>The endpoint as the objects this client fetches remember it: reached through this client's proxy, so a
+        /// later command that names none fetches more of them the same way.</summary>
+        internal Endpoint Origin { get; }
 
         /// <summary>Where readers report what they see besides results (skipped stream messages).</summary>
         internal IClientLog Log => _log;
@@ -59,9 +77,9 @@ namespace LlamaCloud.Chat.Api
         {
             var all = new List<KeyValuePair<string, string?>>();
             if (query != null) all.AddRange(query);
-            all.Add(new KeyValuePair<string, string?>("organization_id", _options.OrganizationId));
-            all.Add(new KeyValuePair<string, string?>("project_id", _options.ProjectId));
-            return ChatApiPaths.Build(_options.BaseUri, relativePath, all);
+            all.Add(new KeyValuePair<string, string?>("organization_id", _endpoint.OrganizationId));
+            all.Add(new KeyValuePair<string, string?>("project_id", _endpoint.ProjectId));
+            return ChatApiPaths.Build(_endpoint.BaseUri, relativePath, all);
         }
 
         /// <summary>
@@ -71,7 +89,7 @@ namespace LlamaCloud.Chat.Api
         internal Task<T> ExecuteAsync<T>(RequestSpec spec, Func<HttpResponseMessage, AttemptContext, Task<T>> readBody,
             CancellationToken cancellationToken)
         {
-            var attempt = new RequestAttempt(spec, _rules, _options.Timeout, _options.Proxy, _log);
+            var attempt = new RequestAttempt(spec, _rules, _settings.Timeout, _settings.Proxy, _log);
             return _retries.RunAsync(spec, (n, described, credential) => attempt.RunAsync(n, described, credential, readBody, cancellationToken), cancellationToken);
         }
 

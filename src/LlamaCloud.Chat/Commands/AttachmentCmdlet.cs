@@ -4,6 +4,12 @@ using System.Management.Automation;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -17,7 +23,7 @@ namespace LlamaCloud.Chat.Commands
         private protected const string InputSet = "Input";
         private protected const string SourceSet = "Source";
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private readonly Dictionary<LlamaCloudOptions, AttachmentsApi> _bySource = new Dictionary<LlamaCloudOptions, AttachmentsApi>();
+        private readonly Dictionary<Endpoint, AttachmentsApi> _bySource = new Dictionary<Endpoint, AttachmentsApi>();
         private AttachmentsApi? _attachments;
 
         /// <summary>What names the attachments: tool_result events (Get-LlamaChatEvent), turns (Get-LlamaChatTurn), tool

@@ -9,16 +9,16 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>What argument completers connect with: the connection and proxy parameters typed so far, as the command would resolve them.</summary>
     internal static class CompleterConnection
     {
-        /// <summary>For argument completers: the connection parameters the user has typed so far.</summary>
-        internal static LlamaCloudOptions? Options(IDictionary fakeBoundParameters)
+        /// <summary>For argument completers: the endpoint the parameters typed so far name, reached through the proxy
+        /// they name (over the endpoint's).</summary>
+        internal static Endpoint? Endpoint(IDictionary fakeBoundParameters)
         {
             try
             {
                 var secure = SecureStringTransformationAttribute.ToKey(PSValue.Unwrap(fakeBoundParameters["ApiKey"]));
-                var options = OptionsResolver.Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
+                var endpoint = OptionsResolver.Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
                     PSValue.AsString(fakeBoundParameters["OrganizationId"]), PSValue.AsString(fakeBoundParameters["ProjectId"]));
-                options.Proxy = Proxy(fakeBoundParameters, options.Proxy);
-                return options;
+                return endpoint.Through(Proxy(fakeBoundParameters, endpoint.Proxy));
             }
             catch (Exception)
             {

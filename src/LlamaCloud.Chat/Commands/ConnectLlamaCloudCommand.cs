@@ -4,6 +4,12 @@ using System.Security;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -97,7 +103,7 @@ namespace LlamaCloud.Chat.Commands
                 else if (Region != null)
                 {
                     var region = Region.ToUpperInvariant();
-                    uri = new Uri(region == "EU" ? LlamaCloudOptions.EuBaseUri : LlamaCloudOptions.DefaultBaseUri);
+                    uri = new Uri(region == "EU" ? Endpoint.EuBaseUri : Endpoint.DefaultBaseUri);
                     uriSource = "Connect-LlamaCloud -Region " + region;
                 }
                 // Neither: the connection keeps no base URI, so LLAMA_CLOUD_BASE_URL (or the default) still applies.
@@ -112,7 +118,7 @@ namespace LlamaCloud.Chat.Commands
             var connection = new LlamaCloudConnection(key, uri, uriSource, OrganizationId, ProjectId, proxy);
             var log = new ConnectLog(this);
             LlamaCloudConnectionInfo info;
-            LlamaCloudOptions? options = null;
+            Endpoint? endpoint = null;
             try
             {
                 // The same rules as a request: a key that cannot be sent, or a base URI that cannot be used, fails now.
@@ -121,15 +127,15 @@ namespace LlamaCloud.Chat.Commands
                 ApiKeyFormat.Check(apiKey.Reveal(), "Connect-LlamaCloud -ApiKey");
                 if (Validate)
                 {
-                    options = OptionsResolver.Resolve(null, null, null, null, connection);
-                    ConnectionValidator.Validate(this, new LlamaCloudClient(options, log), TimeoutSec, _stop.Token);
+                    endpoint = OptionsResolver.Resolve(null, null, null, null, connection);
+                    ConnectionValidator.Validate(this, endpoint, TimeoutSec, log, _stop.Token);
                 }
             }
             catch (LlamaCloudException ex)
             {
                 log.Flush();
                 // Nothing is kept: a connection that failed validation must not serve the next command.
-                ThrowTerminatingError(ErrorRecords.From(ex, uri ?? options?.BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, uri ?? endpoint?.BaseUri));
                 return;
             }
             log.Flush();

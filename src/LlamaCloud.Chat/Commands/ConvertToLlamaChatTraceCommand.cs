@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Commands
 {

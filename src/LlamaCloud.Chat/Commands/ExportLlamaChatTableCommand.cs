@@ -10,7 +10,9 @@ using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Archive;
 using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Turns;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -363,7 +365,7 @@ namespace LlamaCloud.Chat.Commands
                     return;
                 }
                 _cmd._seen.Remove(_id);
-                var source = UriText.MaskUserInfo(_cmd.Api.Client.Options.BaseUri.ToString());
+                var source = UriText.MaskUserInfo(_cmd.Api.Client.Endpoint.BaseUri.ToString());
                 if (!_cmd.Decide(_id, e => e.IsCurrentFor(summary.LastUpdatedAtText), source, out var entry, out var isNew)) return;
                 SessionTurns.FromStream(_cmd, _cmd.Api, _id, summary, withSummary: false, new SessionTableTarget(_cmd, entry!, summary, isNew)).Write();
             }

@@ -2,6 +2,14 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -120,7 +128,7 @@ namespace LlamaCloud.Chat.Commands
             catch (LlamaCloudException ex)
             {
                 // What was read is already written; the command fails with one terminating error (SessionListing says which).
-                ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Endpoint.BaseUri));
             }
             if (PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount(listing.Listed, listing.Complete ? 1.0 : 0.0));

@@ -1,8 +1,3 @@
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {

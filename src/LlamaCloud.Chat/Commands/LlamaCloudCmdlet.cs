@@ -99,23 +99,23 @@ namespace LlamaCloud.Chat.Commands
                 || own.ContainsKey(nameof(OrganizationId)) || own.ContainsKey(nameof(ProjectId)))
                 return Api;
             if (_sourceApis.TryGetValue(origin, out var api)) return api;
-            var options = origin.Clone();
+            RequestSettings settings;
             try
             {
-                ApplySettings(options, origin.Proxy);
+                settings = Settings(origin.Proxy);
             }
             catch (LlamaCloudException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, Proxy));
                 throw;
             }
-            api = new ChatApi(new LlamaCloudClient(options, this) { Activity = _activity });
+            api = new ChatApi(new LlamaCloudClient(origin, settings, this) { Activity = _activity });
             _sourceApis[origin] = api;
             return api;
         }
 
-        private readonly System.Collections.Generic.Dictionary<LlamaCloudOptions, ChatApi> _sourceApis =
-            new System.Collections.Generic.Dictionary<LlamaCloudOptions, ChatApi>();
+        private readonly System.Collections.Generic.Dictionary<Endpoint, ChatApi> _sourceApis =
+            new System.Collections.Generic.Dictionary<Endpoint, ChatApi>();
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
@@ -187,10 +187,8 @@ namespace LlamaCloud.Chat.Commands
         {
             try
             {
-                var options = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
-                options.AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent;
-                ApplySettings(options, options.Proxy);
-                return new LlamaCloudClient(options, this) { Activity = _activity };
+                var endpoint = OptionsResolver.Resolve(ApiKey, BaseUri, OrganizationId, ProjectId);
+                return new LlamaCloudClient(endpoint, Settings(endpoint.Proxy), this) { Activity = _activity };
             }
             catch (LlamaCloudException ex)
             {
@@ -210,14 +208,16 @@ namespace LlamaCloud.Chat.Commands
         internal ProxySettings ResolveProxy() =>
             ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, LlamaCloudConnection.Current?.ProxySettings ?? ProxySettings.Platform);
 
-        /// <summary>This command's own request settings, whatever connection the options name.</summary>
-        private void ApplySettings(LlamaCloudOptions options, ProxySettings proxyFallback)
+        /// <summary>This command's own request settings, whatever endpoint they serve; its proxy parameters over
+        /// <paramref name="proxyFallback"/> (the endpoint's). Throws LlamaCloud.InvalidProxy for contradictory switches.</summary>
+        internal RequestSettings Settings(ProxySettings proxyFallback) => new RequestSettings
         {
-            options.Proxy = ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, proxyFallback);
-            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
-            options.MaximumRetryCount = MaximumRetryCount;
-            options.UserAgent = UserAgent();
-        }
+            Proxy = ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, proxyFallback),
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaximumRetryCount = MaximumRetryCount,
+            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
+            UserAgent = UserAgent(),
+        };
 
         private string UserAgent()
         {

@@ -15,7 +15,7 @@ namespace LlamaCloud.Chat.Commands
         {
             BaseUri = baseUri;
             BaseUriSource = baseUriSource;
-            Region = LlamaCloudOptions.RegionOf(baseUri);
+            Region = Endpoint.RegionOf(baseUri);
             OrganizationId = organizationId;
             ProjectId = projectId;
             KeySource = keySource;

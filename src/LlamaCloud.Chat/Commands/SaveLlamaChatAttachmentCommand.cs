@@ -3,6 +3,13 @@ using System.IO;
 using System.Management.Automation;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -126,7 +133,7 @@ namespace LlamaCloud.Chat.Commands
                     FileStream? file = null;
                     try
                     {
-                        Await(PresignedDownload.DownloadAsync(current.Url!, AttachmentsFor(current).Client.Options, () =>
+                        Await(PresignedDownload.DownloadAsync(current.Url!, AttachmentsFor(current).Client.Settings, () =>
                         {
                             file?.Dispose();
                             file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None);

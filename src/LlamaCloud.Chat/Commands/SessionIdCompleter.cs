@@ -45,9 +45,9 @@ namespace LlamaCloud.Chat.Commands
 
         private static List<ChatSession> Sessions(IDictionary fakeBoundParameters)
         {
-            var options = CompleterConnection.Options(fakeBoundParameters);
-            if (options == null) return new List<ChatSession>();
-            var key = CacheKey(options);
+            var endpoint = CompleterConnection.Endpoint(fakeBoundParameters);
+            if (endpoint == null) return new List<ChatSession>();
+            var key = CacheKey(endpoint);
             lock (Gate)
             {
                 if (_cached != null && _cacheKey == key && DateTime.UtcNow - _cachedAt < (_cached.Count == 0 ? CacheFailureFor : CacheFor)) return _cached;
@@ -55,9 +55,8 @@ namespace LlamaCloud.Chat.Commands
             var list = new List<ChatSession>();
             try
             {
-                options.Timeout = Budget;
-                options.MaximumRetryCount = 0;
-                var api = new ChatApi(new LlamaCloudClient(options, SilentLog.Instance));
+                var settings = new RequestSettings { Timeout = Budget, MaximumRetryCount = 0, Proxy = endpoint.Proxy };
+                var api = new ChatApi(new LlamaCloudClient(endpoint, settings, SilentLog.Instance));
                 using var cts = new CancellationTokenSource(Budget);
                 string? token = null;
                 do
@@ -93,13 +92,13 @@ namespace LlamaCloud.Chat.Commands
         /// One cache entry per endpoint, project, key and runspace: one key's sessions are never offered to another
         /// key, nor one runspace's to another. The key enters only as a hash.
         /// </summary>
-        internal static string CacheKey(LlamaCloudOptions options)
+        internal static string CacheKey(Endpoint endpoint)
         {
             string keyHash;
             using (var sha = System.Security.Cryptography.SHA256.Create())
-                keyHash = Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(options.ApiKey.Reveal())));
+                keyHash = Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(endpoint.ApiKey.Reveal())));
             var runspace = System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId.ToString() ?? "-";
-            return options.BaseUri + "|" + options.OrganizationId + "|" + options.ProjectId + "|" + keyHash + "|" + runspace;
+            return endpoint.BaseUri + "|" + endpoint.OrganizationId + "|" + endpoint.ProjectId + "|" + keyHash + "|" + runspace;
         }
 
         private sealed class SilentLog : IClientLog

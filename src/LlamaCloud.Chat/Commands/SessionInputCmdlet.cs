@@ -6,7 +6,11 @@ using LlamaCloud.Chat.Analytics;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Archive;
 using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Turns;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -130,7 +134,7 @@ namespace LlamaCloud.Chat.Commands
                 catch (LlamaCloudException ex)
                 {
                     // Without the whole list nothing would be true of "the project": stop before reading any session.
-                    ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
+                    ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Endpoint.BaseUri));
                 }
                 _queue!.Total = listed.Count;
                 var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -6,6 +6,13 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -180,7 +187,7 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (LlamaCloudException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Options.BaseUri));
+                ThrowTerminatingError(ErrorRecords.From(ex, Api.Client.Endpoint.BaseUri));
             }
             return all;
         }

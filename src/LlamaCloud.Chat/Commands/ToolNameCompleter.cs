@@ -8,6 +8,11 @@ using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -67,9 +72,9 @@ namespace LlamaCloud.Chat.Commands
 
         private static List<string> FromSession(string id, IDictionary fakeBoundParameters)
         {
-            var options = CompleterConnection.Options(fakeBoundParameters);
-            if (options == null || string.IsNullOrWhiteSpace(id)) return new List<string>();
-            var key = SessionIdCompleter.CacheKey(options) + "|" + id;
+            var endpoint = CompleterConnection.Endpoint(fakeBoundParameters);
+            if (endpoint == null || string.IsNullOrWhiteSpace(id)) return new List<string>();
+            var key = SessionIdCompleter.CacheKey(endpoint) + "|" + id;
             lock (Gate)
             {
                 if (Cache.TryGetValue(key, out var hit) && DateTime.UtcNow - hit.At < CacheFor) return hit.Names;
@@ -77,9 +82,8 @@ namespace LlamaCloud.Chat.Commands
             var names = new List<string>();
             try
             {
-                options.Timeout = Budget;
-                options.MaximumRetryCount = 0;
-                var api = new ChatApi(new LlamaCloudClient(options, SilentLog.Instance));
+                var settings = new RequestSettings { Timeout = Budget, MaximumRetryCount = 0, Proxy = endpoint.Proxy };
+                var api = new ChatApi(new LlamaCloudClient(endpoint, settings, SilentLog.Instance));
                 using var cts = new CancellationTokenSource(Budget);
                 var channel = new EventChannel();
                 var download = api.StreamEventsAsync(id, new EventFilter(new[] { ChatEventType.ToolCall }, null), channel, cts.Token);

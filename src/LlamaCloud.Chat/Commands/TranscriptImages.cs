@@ -4,6 +4,13 @@ using System.IO;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Transcripts;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
@@ -37,7 +44,7 @@ namespace LlamaCloud.Chat.Commands
                 var api = new AttachmentsApi(_cmd.Api.Client);
                 var a = _cmd.Await(api.GetAsync(attachment.SourceId!, attachment.AttachmentName!, _cmd.StopToken));
                 var buffer = new MemoryStream();
-                _cmd.Await(PresignedDownload.DownloadAsync(a.Url!, _cmd.Api.Client.Options, () =>
+                _cmd.Await(PresignedDownload.DownloadAsync(a.Url!, _cmd.Api.Client.Settings, () =>
                 {
                     buffer = new MemoryStream();
                     return buffer;

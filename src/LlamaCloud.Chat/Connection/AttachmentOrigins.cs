@@ -8,9 +8,9 @@ namespace LlamaCloud.Chat.Connection
     /// </summary>
     internal static class AttachmentOrigins
     {
-        private static readonly ConditionalWeakTable<ChatAttachment, LlamaCloudOptions> Table = new ConditionalWeakTable<ChatAttachment, LlamaCloudOptions>();
+        private static readonly ConditionalWeakTable<ChatAttachment, Endpoint> Table = new ConditionalWeakTable<ChatAttachment, Endpoint>();
 
-        internal static void Record(ChatAttachment attachment, LlamaCloudOptions? origin)
+        internal static void Record(ChatAttachment attachment, Endpoint? origin)
         {
             if (origin == null) return;
             lock (Table)
@@ -21,6 +21,6 @@ namespace LlamaCloud.Chat.Connection
         }
 
         /// <summary>The place <paramref name="attachment"/> was resolved from; null when it was made here.</summary>
-        internal static LlamaCloudOptions? Of(ChatAttachment attachment) => Table.TryGetValue(attachment, out var origin) ? origin : null;
+        internal static Endpoint? Of(ChatAttachment attachment) => Table.TryGetValue(attachment, out var origin) ? origin : null;
     }
 }

@@ -2,6 +2,15 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Security;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Connection
 {
@@ -18,11 +27,11 @@ namespace LlamaCloud.Chat.Connection
         internal const string ParseKeyVariable = "LLAMA_PARSE_API_KEY";
         internal const string BaseUrlVariable = "LLAMA_CLOUD_BASE_URL";
 
-        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId) =>
+        internal static Endpoint Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId) =>
             Resolve(apiKey, baseUri, organizationId, projectId, LlamaCloudConnection.Current);
 
-        /// <summary>The settings with <paramref name="connection"/> in the connection's place (Connect-LlamaCloud -Validate checks one before keeping it).</summary>
-        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId, LlamaCloudConnection? connection)
+        /// <summary>The endpoint with <paramref name="connection"/> in the connection's place (Connect-LlamaCloud -Validate checks one before keeping it).</summary>
+        internal static Endpoint Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId, LlamaCloudConnection? connection)
         {
             var (key, keySource) = ResolveKey(apiKey, connection);
             if (key == null)
@@ -30,16 +39,9 @@ namespace LlamaCloud.Chat.Connection
                     Messages.ApiKeyMissing(ApiKeyVariable),
                     ErrorIds.ApiKeyMissing, ErrorCategory.AuthenticationError);
             var (baseText, baseSource) = ResolveBaseUri(baseUri, connection);
-            var options = new LlamaCloudOptions(ParseBaseUri(baseText, baseSource), key)
-            {
-                OrganizationId = organizationId ?? connection?.OrganizationId,
-                ProjectId = projectId ?? connection?.ProjectId,
-                Proxy = ResolveProxy(connection),
-                KeySource = keySource!,
-                BaseUriSource = baseSource,
-            };
-            options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
-            return options;
+            return new Endpoint(ParseBaseUri(baseText, baseSource), baseSource, key, keySource!,
+                organizationId ?? connection?.OrganizationId, projectId ?? connection?.ProjectId,
+                Endpoint.ParseCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS")), ResolveProxy(connection));
         }
 
         /// <summary>The proxy a command that names none uses: the connection's, else the platform's settings.</summary>
@@ -61,7 +63,7 @@ namespace LlamaCloud.Chat.Connection
             if (parameter != null) return (parameter, "-BaseUri");
             if (connection?.BaseUri is { } given) return (given.ToString(), connection.BaseUriSource ?? ConnectionSource);
             if (NonEmpty(Environment.GetEnvironmentVariable(BaseUrlVariable)) is { } env) return (env, Messages.EnvironmentVariableSource(BaseUrlVariable));
-            return (LlamaCloudOptions.DefaultBaseUri, "the default");
+            return (Endpoint.DefaultBaseUri, "the default");
         }
 
         /// <summary>An absolute http(s) URI without query, fragment or credentials; anything else is a setup error.</summary>
@@ -72,7 +74,7 @@ namespace LlamaCloud.Chat.Connection
                 || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
                 throw new LlamaCloudException(
-                    Messages.InvalidBaseUri(UriText.MaskUserInfo(text), source, LlamaCloudOptions.DefaultBaseUri),
+                    Messages.InvalidBaseUri(UriText.MaskUserInfo(text), source, Endpoint.DefaultBaseUri),
                     ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument);
             }
             return uri;

@@ -9,9 +9,9 @@ namespace LlamaCloud.Chat.Connection
     /// </summary>
     internal static class SessionOrigins
     {
-        private static readonly ConditionalWeakTable<ChatSession, LlamaCloudOptions> Table = new ConditionalWeakTable<ChatSession, LlamaCloudOptions>();
+        private static readonly ConditionalWeakTable<ChatSession, Endpoint> Table = new ConditionalWeakTable<ChatSession, Endpoint>();
 
-        internal static void Record(ChatSession session, LlamaCloudOptions origin)
+        internal static void Record(ChatSession session, Endpoint origin)
         {
             lock (Table)
             {
@@ -21,6 +21,6 @@ namespace LlamaCloud.Chat.Connection
         }
 
         /// <summary>The place <paramref name="session"/> was fetched from; null for sessions read from files.</summary>
-        internal static LlamaCloudOptions? Of(ChatSession session) => Table.TryGetValue(session, out var origin) ? origin : null;
+        internal static Endpoint? Of(ChatSession session) => Table.TryGetValue(session, out var origin) ? origin : null;
     }
 }

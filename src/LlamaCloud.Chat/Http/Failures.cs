@@ -4,6 +4,14 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Http
 {
@@ -14,15 +22,18 @@ namespace LlamaCloud.Chat.Http
     internal sealed class Failures
     {
         private readonly Redactor _redactor;
-        private readonly LlamaCloudOptions _options;
+        private readonly Endpoint _endpoint;
+        private readonly ProxySettings _proxy;
 
         /// <param name="redactor">Masks the key in what the other side says.</param>
-        /// <param name="options">Where the requests go and where the key and base URI came from (a parameter,
+        /// <param name="endpoint">Where the requests go and where the key and base URI came from (a parameter,
         /// Connect-LlamaCloud, or an environment variable's name), for a 401's or 403's message; never the key.</param>
-        internal Failures(Redactor redactor, LlamaCloudOptions options)
+        /// <param name="proxy">The proxy the requests go through, named when a connection fails.</param>
+        internal Failures(Redactor redactor, Endpoint endpoint, ProxySettings proxy)
         {
             _redactor = redactor;
-            _options = options;
+            _endpoint = endpoint;
+            _proxy = proxy;
         }
 
         internal string? Redact(string? text) => _redactor.Redact(text);
@@ -33,8 +44,8 @@ namespace LlamaCloud.Chat.Http
             var text = Redact(rawText);
             var explanation = ErrorText.Explain(reason, detail, text);
             var message = Messages.StatusFailure(Subject(sessionId), status, reason, explanation);
-            if (status == 401) message += Messages.KeyRejected(_options.KeySource, Endpoint());
-            else if (status == 403) message += Messages.KeyForbidden(_options.KeySource, Endpoint(), Messages.Scope(_options.ProjectId, _options.OrganizationId));
+            if (status == 401) message += Messages.KeyRejected(_endpoint.KeySource, EndpointText());
+            else if (status == 403) message += Messages.KeyForbidden(_endpoint.KeySource, EndpointText(), Messages.Scope(_endpoint.ProjectId, _endpoint.OrganizationId));
             if (requestId != null) message += Messages.RequestIdSuffix(requestId);
             return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId)
             {
@@ -44,18 +55,18 @@ namespace LlamaCloud.Chat.Http
 
         /// <summary>The base URI, its region and where it came from: a key works only where it was made, so an EU
         /// key sent to North America (or a wrong LLAMA_CLOUD_BASE_URL) shows in the message itself.</summary>
-        private string Endpoint()
+        private string EndpointText()
         {
-            return Messages.Endpoint(UriText.MaskUserInfo(_options.BaseUri.ToString()), LlamaCloudOptions.RegionOf(_options.BaseUri), _options.BaseUriSource);
+            return Messages.Endpoint(UriText.MaskUserInfo(_endpoint.BaseUri.ToString()), Endpoint.RegionOf(_endpoint.BaseUri), _endpoint.BaseUriSource);
         }
 
         private string RegionAdvice()
         {
-            switch (LlamaCloudOptions.RegionOf(_options.BaseUri))
+            switch (Endpoint.RegionOf(_endpoint.BaseUri))
             {
-                case "NA": return Messages.SentToNorthAmerica(LlamaCloudOptions.EuBaseUri);
-                case "EU": return Messages.SentToEurope(LlamaCloudOptions.DefaultBaseUri);
-                default: return Messages.CheckDeployment(UriText.MaskUserInfo(_options.BaseUri.ToString()));
+                case "NA": return Messages.SentToNorthAmerica(Endpoint.EuBaseUri);
+                case "EU": return Messages.SentToEurope(Endpoint.DefaultBaseUri);
+                default: return Messages.CheckDeployment(UriText.MaskUserInfo(_endpoint.BaseUri.ToString()));
             }
         }
 
@@ -72,7 +83,7 @@ namespace LlamaCloud.Chat.Http
 
         internal LlamaCloudException Connection(long bytesReceived, Uri target, string? sessionId, Exception ex) =>
             new LlamaCloudException(
-                Messages.ConnectionFailed(Subject(sessionId), bytesReceived, target.Host, ProxyErrors.Through(_options.Proxy, target), Redact(ErrorText.Innermost(ex))),
+                Messages.ConnectionFailed(Subject(sessionId), bytesReceived, target.Host, ProxyErrors.Through(_proxy, target), Redact(ErrorText.Innermost(ex))),
                 ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
 
         internal static string Subject(string? sessionId) => Messages.Subject(sessionId);

@@ -8,6 +8,14 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Module;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Http
 {
@@ -26,7 +34,7 @@ namespace LlamaCloud.Chat.Http
 
         /// <summary>Writes the image at <paramref name="url"/> to a fresh stream per attempt from
         /// <paramref name="beginAttempt"/>; returns its media type. <paramref name="progress"/> gets the bytes so far.</summary>
-        internal static async Task<string> DownloadAsync(Uri url, LlamaCloudOptions options, Func<Stream> beginAttempt,
+        internal static async Task<string> DownloadAsync(Uri url, RequestSettings options, Func<Stream> beginAttempt,
             Action<long>? progress, CancellationToken cancellationToken)
         {
             var attempt = 0;
@@ -48,7 +56,7 @@ namespace LlamaCloud.Chat.Http
             ex.StatusCode == null ? ex.Category == ErrorCategory.ConnectionError || ex.Category == ErrorCategory.OperationTimeout
                 : ex.StatusCode == 408 || ex.StatusCode == 429 || ex.StatusCode >= 500;
 
-        private static async Task<string> AttemptAsync(Uri url, LlamaCloudOptions options, Stream sink, Action<long>? progress, CancellationToken cancellationToken)
+        private static async Task<string> AttemptAsync(Uri url, RequestSettings options, Stream sink, Action<long>? progress, CancellationToken cancellationToken)
         {
             var client = Clients.GetOrAdd(options.Proxy, p => new Lazy<HttpClient>(() => Create(p))).Value;
             var timeout = options.Timeout <= TimeSpan.Zero ? Timeout.InfiniteTimeSpan : options.Timeout;

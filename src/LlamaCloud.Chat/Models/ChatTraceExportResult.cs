@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat
 {

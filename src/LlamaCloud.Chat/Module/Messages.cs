@@ -1,3 +1,13 @@
+using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Api;
+using LlamaCloud.Chat.Archive;
+using LlamaCloud.Chat.Commands;
+using LlamaCloud.Chat.Connection;
+using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Redaction;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Telemetry;
+
 namespace LlamaCloud.Chat.Module
 {
     /// <summary>What the module says at import, built here so that the words live in one place.</summary>

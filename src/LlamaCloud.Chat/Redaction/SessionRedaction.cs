@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Analytics;
 
 namespace LlamaCloud.Chat.Redaction
 {

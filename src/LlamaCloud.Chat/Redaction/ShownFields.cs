@@ -1,3 +1,5 @@
+using LlamaCloud.Chat.Analytics;
+
 namespace LlamaCloud.Chat.Redaction
 {
     /// <summary>

@@ -1,5 +1,4 @@
 using System;
-using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Tests

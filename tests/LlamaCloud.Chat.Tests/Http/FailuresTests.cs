@@ -9,13 +9,9 @@ namespace LlamaCloud.Chat.Tests
     {
         private static Failures For(string baseUri, string source, string? project = null)
         {
-            var options = new LlamaCloudOptions(new Uri(baseUri), ApiKey.From("llx-secret-key-0001")!)
-            {
-                KeySource = "the LLAMA_CLOUD_API_KEY environment variable",
-                BaseUriSource = source,
-                ProjectId = project,
-            };
-            return new Failures(new Redactor("llx-secret-key-0001"), options);
+            var endpoint = new Endpoint(new Uri(baseUri), source, ApiKey.From("llx-secret-key-0001")!, "the LLAMA_CLOUD_API_KEY environment variable",
+                null, project, Array.Empty<System.Collections.Generic.KeyValuePair<string, string>>(), ProxySettings.Platform);
+            return new Failures(new Redactor("llx-secret-key-0001"), endpoint, ProxySettings.Platform);
         }
 
         [Fact]
