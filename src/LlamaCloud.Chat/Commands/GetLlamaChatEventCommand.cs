@@ -20,41 +20,14 @@ namespace LlamaCloud.Chat.Commands
     [Cmdlet(VerbsCommon.Get, "LlamaChatEvent", DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
-    public sealed class GetLlamaChatEventCommand : LlamaCloudCmdlet
+    public sealed class GetLlamaChatEventCommand : SessionReadCmdlet
     {
-        private const string SessionSet = "Session";
-        private const string SessionIdSet = "SessionId";
         private const string TurnSet = "Turn";
         private const string EventSet = "Event";
 
         private OrderedOutputQueue? _queue;
         private EventFilter? _filter;
         private TurnEvents? _turns; // consecutive piped turns of one session, read together
-
-        /// <summary>Sessions whose events to get, typically piped from Get-LlamaChatSession. Sessions listed without
-        /// events (or read with -Summary) are fetched.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
-
-        /// <summary>Ids of sessions whose events to get; fetched and read as a stream, so the first events come out
-        /// before the whole history has downloaded. Takes the SessionId property of piped objects.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [SessionIdTransformation]
-        [ValidateSessionId]
-        [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] SessionId { get; set; } = Array.Empty<string>();
-
-        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        // win and its loaded events and connection be lost. (Not -Session itself in both sets: -Session on the
-        // command line would then leave the id set chosen, and prompt for an id.)
-        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
         /// <summary>Turns, typically piped from Get-LlamaChatTurn (filtered as you like): the events of those turns only,
         /// in history order. Consecutive turns of one session are read together, in one request.</summary>

@@ -19,45 +19,19 @@ namespace LlamaCloud.Chat.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LlamaChatTurn", DefaultParameterSetName = SessionIdSet)]
     [OutputType(typeof(ChatTurn))]
-    public sealed class GetLlamaChatTurnCommand : LlamaCloudCmdlet, ITurnTarget
+    public sealed class GetLlamaChatTurnCommand : SessionReadCmdlet, ITurnTarget
     {
-        private const string SessionSet = "Session";
-        private const string SessionIdSet = "SessionId";
         private const string EventSet = "Event";
 
         private OrderedOutputQueue? _queue;
         private readonly TurnBuilder _piped = new TurnBuilder();
         private readonly List<ChatTurn> _pipedDone = new List<ChatTurn>();
 
-        /// <summary>Sessions whose turns to get, typically piped from Get-LlamaChatSession. Sessions listed without
-        /// events (or read with -Summary) are streamed by id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
-
-        /// <summary>Ids of sessions whose turns to get. The history is streamed and each turn is written as soon as it
-        /// is complete; only one turn is held in memory. Takes the SessionId property of piped objects.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        [SessionIdTransformation]
-        [ValidateSessionId]
-        [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] SessionId { get; set; } = Array.Empty<string>();
-
         /// <summary>Events, in history order, typically piped from Get-LlamaChatEvent. Events of several sessions may
         /// follow one another; each session's turns are numbered from 1.</summary>
         [Parameter(Mandatory = true, ParameterSetName = EventSet, ValueFromPipeline = true)]
         [ValidateNotNull]
         public ChatEvent[] InputObject { get; set; } = Array.Empty<ChatEvent>();
-
-        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        // win.
-        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
-        [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
         // Why: An event piped in while the id set (the default, so that a bare call prompts for an id) is bound:
         // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
