@@ -18,7 +18,7 @@ namespace LlamaCloud.Chat.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "LlamaCloud", DefaultParameterSetName = "Region")]
     [OutputType(typeof(LlamaCloudConnectionInfo))]
-    public sealed class ConnectLlamaCloudCommand : PSCmdlet, IDisposable
+    public sealed class ConnectLlamaCloudCommand : ConnectionParametersCmdlet, IDisposable
     {
         private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
 
@@ -38,35 +38,6 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = "BaseUri")]
         [ValidateNotNullOrEmpty]
         public string BaseUri { get; set; } = string.Empty;
-
-        /// <summary>Sent as organization_id with every request.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? OrganizationId { get; set; }
-
-        /// <summary>Sent as project_id with every request.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? ProjectId { get; set; }
-
-        /// <summary>A proxy for every request of this connection (loopback included), instead of the platform's settings.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public Uri? Proxy { get; set; }
-
-        /// <summary>Credentials for the proxy; kept with the connection. Needs -Proxy.</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? ProxyCredential { get; set; }
-
-        /// <summary>Authenticate to the proxy as the current user. Needs -Proxy.</summary>
-        [Parameter]
-        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
-
-        /// <summary>Connect directly, ignoring the platform's proxy settings.</summary>
-        [Parameter]
-        public SwitchParameter NoProxy { get; set; }
 
         /// <summary>Makes one cheap authenticated request (the first session of the project) before keeping the
         /// connection, and fails there and then if LlamaCloud rejects the key (401) or cannot be reached.</summary>

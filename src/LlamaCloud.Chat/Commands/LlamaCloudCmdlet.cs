@@ -17,7 +17,7 @@ namespace LlamaCloud.Chat.Commands
     /// Base of the cmdlets that talk to LlamaCloud: the connection parameters (-ApiKey, -BaseUri, -OrganizationId,
     /// -ProjectId, -TimeoutSec, -MaximumRetryCount and the proxy parameters). Ctrl+C stops every request in flight.
     /// </summary>
-    public abstract class LlamaCloudCmdlet : PSCmdlet, IDisposable, IClientLog
+    public abstract class LlamaCloudCmdlet : ConnectionParametersCmdlet, IDisposable, IClientLog
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConcurrentQueue<(bool Verbose, string Text)> _messages = new ConcurrentQueue<(bool, string)>();
@@ -38,16 +38,6 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNullOrEmpty]
         public string? BaseUri { get; set; }
 
-        /// <summary>Sent as the organization_id query parameter.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? OrganizationId { get; set; }
-
-        /// <summary>Sent as the project_id query parameter.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? ProjectId { get; set; }
-
         /// <summary>Seconds each attempt may wait for the response to start, and for the body to make progress. Default 60; 0 waits forever.</summary>
         [Parameter]
         [ValidateRange(0, 2147483)]
@@ -61,25 +51,6 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Allows sending the key over plain http to a host that is not loopback.</summary>
         [Parameter]
         public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-        /// <summary>A proxy for every request (loopback included), instead of the connection's or the platform's settings.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public Uri? Proxy { get; set; }
-
-        /// <summary>Credentials for the proxy (Basic, Digest, NTLM or Negotiate, whichever it asks for). Needs -Proxy here or on Connect-LlamaCloud.</summary>
-        [Parameter]
-        [Credential]
-        [ValidateNotNull]
-        public PSCredential? ProxyCredential { get; set; }
-
-        /// <summary>Authenticate to the proxy as the current user. Needs -Proxy here or on Connect-LlamaCloud.</summary>
-        [Parameter]
-        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
-
-        /// <summary>Connect directly, ignoring the connection's and the platform's proxy settings.</summary>
-        [Parameter]
-        public SwitchParameter NoProxy { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline is stopped.</summary>
         internal CancellationToken StopToken => _stop.Token;
