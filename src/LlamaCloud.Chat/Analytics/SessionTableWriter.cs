@@ -4,15 +4,6 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Analytics
 {

@@ -7,12 +7,6 @@ using System.Threading.Tasks;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Api
 {

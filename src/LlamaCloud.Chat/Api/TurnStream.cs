@@ -4,13 +4,6 @@ using System.Text;
 using System.Text.Json;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Api
 {

@@ -4,13 +4,6 @@ using System.IO;
 using System.Management.Automation;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Archive
 {

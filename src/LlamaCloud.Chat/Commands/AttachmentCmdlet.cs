@@ -5,11 +5,6 @@ using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

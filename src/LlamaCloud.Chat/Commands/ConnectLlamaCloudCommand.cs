@@ -1,15 +1,8 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

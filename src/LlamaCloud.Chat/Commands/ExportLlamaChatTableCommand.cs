@@ -7,12 +7,8 @@ using System;
 using LlamaCloud.Chat.Analytics;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Serialization;
 using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -6,13 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using LlamaCloud.Chat.Telemetry;
 using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
 using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -5,13 +5,6 @@ using System.Text;
 using LlamaCloud.Chat.Archive;
 using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Transcripts;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

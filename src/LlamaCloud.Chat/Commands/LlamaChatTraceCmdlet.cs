@@ -3,13 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Telemetry;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Commands
 {

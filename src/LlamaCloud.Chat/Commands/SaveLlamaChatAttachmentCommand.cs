@@ -3,13 +3,6 @@ using System.IO;
 using System.Management.Automation;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -3,14 +3,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

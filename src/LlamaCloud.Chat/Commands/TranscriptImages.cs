@@ -4,13 +4,6 @@ using System.IO;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Transcripts;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {

@@ -2,15 +2,6 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Http
 {

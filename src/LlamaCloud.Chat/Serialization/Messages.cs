@@ -1,13 +1,4 @@
 using System.Text.Json;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Serialization
 {

@@ -1,15 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
 using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Telemetry
 {

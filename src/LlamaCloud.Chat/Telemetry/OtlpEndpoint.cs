@@ -1,14 +1,5 @@
 using System;
 using System.Management.Automation;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Telemetry
 {

@@ -5,14 +5,6 @@ using System.Management.Automation;
 using System.Security;
 using System.Text.RegularExpressions;
 using LlamaCloud.Chat.Connection;
-using LlamaCloud.Chat.Analytics;
-using LlamaCloud.Chat.Api;
-using LlamaCloud.Chat.Archive;
-using LlamaCloud.Chat.Commands;
-using LlamaCloud.Chat.Http;
-using LlamaCloud.Chat.Module;
-using LlamaCloud.Chat.Redaction;
-using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Telemetry
 {
