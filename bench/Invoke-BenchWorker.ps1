@@ -284,7 +284,7 @@ namespace LlamaCloudBench
         $null = & $scenarios[$Scenario]
         $run = $scenarios[$Scenario]
         if ($Sessions -gt 1 -and $Scenario -notin $tableScenarios) { throw "-Sessions applies to the table scenarios only" }
-        $ids = if ($Sessions -gt 1) { @(1..$Sessions | ForEach-Object { "ses-gen-$Size-$_" }) } else { @("ses-gen-$Size") }
+        $ids = @(if ($Sessions -gt 1) { 1..$Sessions | ForEach-Object { "ses-gen-$Size-$_" } } else { "ses-gen-$Size" })
 
         Reset-Heap
         $hwmReset = $IsLinux -and (Reset-PeakRss)

@@ -45,7 +45,7 @@ $http = [System.Net.Http.HttpClient]::new()
 $http.Timeout = [TimeSpan]::FromMinutes(10)
 try {
     $results = foreach ($n in @(1000) + $Sizes) {
-        $ids = if ($Sessions -gt 1 -and $n -ne 1000) { @(1..$Sessions | ForEach-Object { "ses-gen-$n-$_" }) } else { @("ses-gen-$n") }
+        $ids = @(if ($Sessions -gt 1 -and $n -ne 1000) { 1..$Sessions | ForEach-Object { "ses-gen-$n-$_" } } else { "ses-gen-$n" })
         foreach ($id in $ids) {
             $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($emulator.Url)/api/v1/chat/$id")
             $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $emulator.ApiKey)

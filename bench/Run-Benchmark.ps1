@@ -474,7 +474,7 @@ if (-not $SkipMemory -and $turnSizes.Count) {
     }
 }
 
-if (-not $SkipMemory) {
+if (-not $SkipMemory -and @($results.sizes | Where-Object { $_.memory.Contains('export') }).Count) {
     Add-Line
     Add-Line '### Export-LlamaChatSession: peak working-set growth (MB)'
     Add-Line
@@ -506,7 +506,7 @@ if (-not $SkipMemory) {
                 $r = $e.memory[$s]
                 $nd = if ($e.memory.Contains('tablesNdjson')) { $e.memory['tablesNdjson'] } else { $null }
                 $ratio = if ($s -eq 'tables' -and $nd -and $r.hwmAvailable -and $nd.hwmGrowthMB -gt 0) { '{0:N2}' -f ($r.hwmGrowthMB / $nd.hwmGrowthMB) } else { '' }
-                Add-Line ('| {0:N0} | {1:N1} | {2} | {3:N1} | {4} | {5:N1} | {6:N0} | {7} |' -f $e.size, ($e.bytes / 1MB), $labels[$s], $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs, $ratio)
+                Add-Line ('| {0:N0} | {1:N1} | {2} | {3:N1} | {4} | {5:N1} | {6:N0} | {7} |' -f [long]$e.size, ($e.bytes / 1MB), $labels[$s], $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs, $ratio)
             }
         }
         if ($results.tableSessions) {
