@@ -61,8 +61,10 @@ function Invoke-Build {
     $help = Join-Path $root 'src/LlamaCloud.Chat/help'
     if (Test-Path $help) {
         $helpOut = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'en-US')
+        # Get-Help -Online opens the help's markdown source where the project publishes it (its ProjectUri).
+        $projectUri = (Import-PowerShellDataFile (Join-Path $root 'LlamaCloud.Chat.psd1')).PrivateData.PSData.ProjectUri
         & (Join-Path $root 'tools/Build-Help.ps1') -SourcePath $help -AssemblyPath (Join-Path $moduleOut 'LlamaCloud.Chat.dll') -OutputPath $helpOut `
-            -XmlDocPath (Join-Path $bin 'LlamaCloud.Chat.xml')
+            -XmlDocPath (Join-Path $bin 'LlamaCloud.Chat.xml') -OnlineBaseUri "$projectUri/blob/main/src/LlamaCloud.Chat/help"
     }
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw (Join-Path $root 'LlamaCloud.Chat.psd1')

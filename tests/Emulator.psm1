@@ -9,7 +9,9 @@ function Start-LlamaEmulator {
         [string] $HttpsCertificatePath)
     if (-not (Test-Path $script:EmulatorDll)) { throw "The emulator is not built: $script:EmulatorDll (run ./build.ps1 Test or dotnet build tests/LlamaCloud.Emulator -c Release)" }
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $emulatorArgs = @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey, '--parent-pid', $PID)
+    # --ignore-interrupt: Ctrl+C at this prompt reaches the whole foreground process group, the emulator included; it
+    # stops the command it was meant for, not the emulator (which still ends with this process, or Stop-LlamaEmulator).
+    $emulatorArgs = @($script:EmulatorDll, '--port', '0', '--api-key', $ApiKey, '--parent-pid', $PID, '--ignore-interrupt')
     if ($HttpsCertificatePath) { $emulatorArgs += '--https-cert', $HttpsCertificatePath }
     # Windows PowerShell 5.1 (.NET Framework) has no ProcessStartInfo.ArgumentList: quote into Arguments there.
     if ($null -ne $psi.PSObject.Properties['ArgumentList']) { foreach ($a in $emulatorArgs) { $psi.ArgumentList.Add([string]$a) } }

@@ -23,6 +23,10 @@
     The culture folder to write into (out/LlamaCloud.Chat/en-US); created if missing.
 .PARAMETER XmlDocPath
     The compiler's XML documentation file. Default: the .xml beside AssemblyPath, if there is one.
+.PARAMETER OnlineBaseUri
+    Where the markdown sources are published (the repository's help folder): each cmdlet's first related link is then
+    "Online Version: <OnlineBaseUri>/<Cmdlet-Name>.md", which Get-Help -Online opens (and which Get-Help's REMARKS
+    offer whenever a topic has related links). Without it, no topic gets one.
 .EXAMPLE
     ./tools/Build-Help.ps1 -SourcePath src/LlamaCloud.Chat/help -AssemblyPath out/LlamaCloud.Chat/LlamaCloud.Chat.dll -OutputPath out/LlamaCloud.Chat/en-US -XmlDocPath src/LlamaCloud.Chat/bin/Release/netstandard2.0/LlamaCloud.Chat.xml
 #>
@@ -31,7 +35,8 @@ param(
     [Parameter(Mandatory)] [string] $SourcePath,
     [Parameter(Mandatory)] [string] $AssemblyPath,
     [Parameter(Mandatory)] [string] $OutputPath,
-    [string] $XmlDocPath
+    [string] $XmlDocPath,
+    [string] $OnlineBaseUri
 )
 
 $ErrorActionPreference = 'Stop'
@@ -88,8 +93,13 @@ $commands = foreach ($cmd in Get-Command -Module $module.Name -CommandType Cmdle
     try { $instance = [Activator]::CreateInstance($implementing) } catch { $instance = $null }
 
     $parameters = [ordered]@{}
+    # Hidden parameters (DontShow in every set, pipeline plumbing such as -PipedSession) are in no part of the help.
+    $hidden = @(foreach ($name in $cmd.Parameters.Keys) {
+            $attributes = @($cmd.Parameters[$name].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+            if ($attributes.Count -and -not @($attributes | Where-Object { -not $_.DontShow }).Count) { $name }
+        })
     foreach ($name in $cmd.Parameters.Keys) {
-        if ($common -contains $name) { continue }
+        if ($common -contains $name -or $hidden -contains $name) { continue }
         $p = $cmd.Parameters[$name]
         $property = $null
         try { $property = $implementing.GetProperty($name) } catch { $property = $null }
@@ -113,7 +123,7 @@ $commands = foreach ($cmd in Get-Command -Module $module.Name -CommandType Cmdle
             Name       = $set.Name
             IsDefault  = $set.IsDefault -or $cmd.ParameterSets.Count -eq 1
             Parameters = @(foreach ($sp in $set.Parameters) {
-                    if ($common -contains $sp.Name) { continue }
+                    if ($common -contains $sp.Name -or $hidden -contains $sp.Name) { continue }
                     [ordered]@{
                         Name           = $sp.Name
                         Position       = if ($sp.Position -eq $minValue) { $null } else { $sp.Position }
@@ -591,6 +601,12 @@ function Write-CommandHelp {
 
     $examples = @(Get-Examples (& $get 'EXAMPLES'))
     if ($examples.Count -eq 0) { Write-Warning "$($name): no examples." }
+    # Numbered 1, 2, 3, ... as written: a reader who is told "see Example 6" must find exactly one.
+    for ($i = 0; $i -lt $examples.Count; $i++) {
+        if ($examples[$i].Title -notmatch '^Example (\d+): \S' -or [int]$Matches[1] -ne $i + 1) {
+            throw "$($name).md: '### $($examples[$i].Title)' should be '### Example $($i + 1): <title>' (examples are numbered from 1, in order, each number once)."
+        }
+    }
     $W.WriteStartElement('command', 'examples', $ns.command)
     foreach ($e in $examples) {
         if (-not $e.Code) { Write-Warning "$($name): '$($e.Title)' has no code block." }
@@ -607,6 +623,9 @@ function Write-CommandHelp {
     $W.WriteEndElement()
 
     $links = @(Get-Links (& $get 'RELATED LINKS'))
+    if ($OnlineBaseUri -and $Markdown -and -not @($links | Where-Object Text -eq 'Online Version:').Count) {
+        $links = @([pscustomobject]@{ Text = 'Online Version:'; Uri = "$($OnlineBaseUri.TrimEnd('/'))/$name.md" }) + $links
+    }
     $W.WriteStartElement('maml', 'relatedLinks', $ns.maml)
     foreach ($l in $links) {
         $W.WriteStartElement('maml', 'navigationLink', $ns.maml)

@@ -13,7 +13,7 @@ namespace LlamaCloud.Chat.Parquet
     /// group: the non-null values and one definition level per row (1 present, 0 null), handed to Parquet.Net as they are
     /// (<c>WriteAllPartsAsync</c>). Parquet.Net's convenience overloads would copy them into arrays rented from the shared
     /// <c>ArrayPool</c> and return those uncleared, so every pooled array kept the strings of the last row group it held
-    /// alive (60 MB of strings after a 1,000,000-event export, docs/analytics.md).
+    /// alive (docs/analytics.md#memory).
     /// </summary>
     internal abstract class ParquetColumn
     {

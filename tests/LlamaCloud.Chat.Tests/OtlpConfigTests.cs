@@ -23,7 +23,10 @@ namespace LlamaCloud.Chat.Tests
         [Fact]
         public void EndpointEnvironment()
         {
-            Assert.Equal("http://localhost:4318/v1/traces", OtlpEndpoint.Resolve(null, Env()).ToString());
+            var none = Assert.Throws<LlamaCloudException>(() => OtlpEndpoint.Resolve(null, Env()));
+            Assert.Equal(ErrorIds.TraceDestinationMissing, none.ErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, none.Category);
+            Assert.Throws<LlamaCloudException>(() => OtlpEndpoint.Resolve("  ", Env(("OTEL_EXPORTER_OTLP_ENDPOINT", " "))));
             Assert.Equal("http://c:4318/otlp/v1/traces", OtlpEndpoint.Resolve(null, Env(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318/otlp/"))).ToString());
             Assert.Equal("http://c:4318/otlp/v1/traces", OtlpEndpoint.Resolve(null, Env(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318/otlp"))).ToString());
             Assert.Equal("http://t:1/", OtlpEndpoint.Resolve(null, Env(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4318"), ("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://t:1"))).ToString());

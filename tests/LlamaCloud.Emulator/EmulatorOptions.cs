@@ -2,11 +2,14 @@ using System.Globalization;
 
 namespace LlamaCloud.Emulator;
 
-/// <summary>Command line: --port 0 --api-key KEY --parent-pid PID --exit-on-stdin-eof [--https-cert PFX].</summary>
+/// <summary>Command line: --port 0 --api-key KEY --parent-pid PID --exit-on-stdin-eof [--https-cert PFX] [--ignore-interrupt].</summary>
 sealed record EmulatorOptions(int Port, string ApiKey, int? ParentPid, bool ExitOnStdinEof)
 {
     /// <summary>--https-cert: a PFX (no password); adds an https listener and wiretaps (see Wiretap).</summary>
     public string? HttpsCertificate { get; init; }
+
+    /// <summary>--ignore-interrupt: Ctrl+C (SIGINT) at the terminal that started the emulator does not stop it (see InterruptIgnoringLifetime).</summary>
+    public bool IgnoreInterrupt { get; init; }
 
     /// <summary>--name value or --name=value. Throws FormatException on anything unknown.</summary>
     public static EmulatorOptions Parse(string[] args)
@@ -27,6 +30,7 @@ sealed record EmulatorOptions(int Port, string ApiKey, int? ParentPid, bool Exit
                 "--parent-pid" => o with { ParentPid = Int() },
                 "--exit-on-stdin-eof" => o with { ExitOnStdinEof = true },
                 "--https-cert" => o with { HttpsCertificate = Value() },
+                "--ignore-interrupt" => o with { IgnoreInterrupt = true },
                 _ => throw new FormatException($"unknown argument '{args[i]}'"),
             };
         }

@@ -16,6 +16,7 @@ static class Fixtures
         var list = new List<StoredSession> { Demo(), Abc123(), Unicode(), Unknown(), Nulls(), Err(), Empty() };
         for (int i = 1; i <= 10; i++) list.Add(Ordinary(i));
         list.Add(HostileFixture.Build()); // unlisted: served by id only
+        list.Add(AbcFixture.Build());     // unlisted: the README's headline session
         list.Add(PiiFixture.Build()); // unlisted: the redaction corpus in every field (issue 21)
         list.Add(Projects.OtherProjectSession()); // proj-other's: never in the default project's list
         return list.ToArray();

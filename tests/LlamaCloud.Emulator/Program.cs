@@ -11,7 +11,7 @@ try { options = EmulatorOptions.Parse(args); }
 catch (FormatException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
-    Console.Error.WriteLine("usage: LlamaCloud.Emulator [--port 0] [--api-key KEY] [--parent-pid PID] [--exit-on-stdin-eof]");
+    Console.Error.WriteLine("usage: LlamaCloud.Emulator [--port 0] [--api-key KEY] [--parent-pid PID] [--exit-on-stdin-eof] [--https-cert PFX] [--ignore-interrupt]");
     return 2;
 }
 
@@ -22,6 +22,7 @@ if (options.ParentPid is int parent && !ProcessWatch.IsAlive(parent)) return 0;
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders(); // no ASP.NET logs anywhere (stdout is reserved)
 builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+if (options.IgnoreInterrupt) builder.Services.AddSingleton<IHostLifetime, InterruptIgnoringLifetime>();
 // Hung requests end on ApplicationStopping; don't let a stray one hold shutdown for 30 s.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
 Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions? presignedListen = null;

@@ -1,28 +1,21 @@
-# The README's chat-turn recipes, run as written: the canary script in a fresh non-interactive pwsh, as a scheduler runs it.
+# docs/scheduled-tasks.md's canary, run as written: the script in a fresh non-interactive pwsh, as a scheduler runs it.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/scheduled-tasks.md')
     $start = $readme.IndexOf('# canary.ps1')
+    $start | Should -BeGreaterOrEqual 0 -Because 'docs/scheduled-tasks.md shows canary.ps1'
     $end = $readme.IndexOf('exit $code', $start)
     $script:Canary = Join-Path ([IO.Path]::GetTempPath()) "llama-canary-$PID.ps1"
     Set-Content -Path $script:Canary -Value $readme.Substring($start, $end - $start + 'exit $code'.Length) -Encoding utf8
 
-    # A scheduled task's pwsh: no profile, no console input, the key and base URI from its environment.
+    # A scheduled task's pwsh: no profile, no console input, started in a folder outside the repository, the key and
+    # base URI from its environment, no colour settings.
     function Invoke-Canary {
-        $exe = (Get-Process -Id $PID).Path
-        $prefix = @(if ($exe -match 'dotnet(\.exe)?$') { [Environment]::GetCommandLineArgs()[0] })
         $moduleRoot = Split-Path (Split-Path $env:LLAMA_CHAT_TEST_MODULE)
-        $saved = @{ K = $env:LLAMA_CLOUD_API_KEY; U = $env:LLAMA_CLOUD_BASE_URL; P = $env:PSModulePath }
-        try {
-            $env:LLAMA_CLOUD_API_KEY = $Key
-            $env:LLAMA_CLOUD_BASE_URL = $Url
-            $env:PSModulePath = $moduleRoot + [IO.Path]::PathSeparator + $env:PSModulePath
-            $output = & $exe @prefix -NoProfile -NonInteractive -File $script:Canary 2>&1 | Out-String
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
-        }
-        finally {
-            $env:LLAMA_CLOUD_API_KEY = $saved.K; $env:LLAMA_CLOUD_BASE_URL = $saved.U; $env:PSModulePath = $saved.P
-        }
+        $environment = @{ LLAMA_CLOUD_API_KEY = $Key; LLAMA_CLOUD_BASE_URL = $Url; NO_COLOR = $null; LLAMA_CHAT_TEST_MODULE = $null
+            PSModulePath = $moduleRoot + [IO.Path]::PathSeparator + $env:PSModulePath }
+        $r = Invoke-ChildPwsh -Environment $environment -Arguments '-NoProfile', '-NonInteractive', '-File', $script:Canary
+        [pscustomobject]@{ ExitCode = $r.ExitCode; Output = $r.Output + $r.Errors }
     }
     function Set-StreamScript([hashtable] $Script) {
         $Script.paceMs = 0
@@ -34,7 +27,7 @@ AfterAll {
     Stop-LlamaEmulator $script:Emulator
 }
 
-Describe 'README canary' {
+Describe 'The canary recipe' {
     BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
 
     It 'exits 0 after a good turn and deletes its session' {
@@ -54,6 +47,7 @@ Describe 'README canary' {
         $r = Invoke-Canary
         $r.ExitCode | Should -Be 1
         $r.Output | Should -BeLike "*canary failed: $Id*"
+        $r.Output.IndexOf([char]27) | Should -Be -1 -Because 'the log of a task is plain text'
         @(Get-EmulatorRequest | Where-Object method -eq 'DELETE').Count | Should -Be 1
         @(Get-EmulatorRequest | Where-Object path -like '*/messages/stream').Count | Should -Be 1
     }

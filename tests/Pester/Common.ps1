@@ -41,3 +41,34 @@ function Get-EmulatorBody([string] $Id) {
 function Set-EmulatorSessionBytes([string] $Id, [byte[]] $Body) {
     $null = Invoke-RestMethod -Method Put -Uri "$($script:Url)/_emulator/sessions/$([uri]::EscapeDataString($Id))" -Body $Body -ContentType 'application/json'
 }
+
+# A fresh pwsh (this one, started again) in $WorkingDirectory with $Environment on top of this process's environment
+# ($null removes a variable), running $Arguments (e.g. '-NoProfile', '-NonInteractive', '-File', $script). Works from
+# any folder: under `dotnet pwsh` the tool's pwsh.dll is run directly, so no tool manifest is needed. Returns ExitCode,
+# Output (stdout) and Errors (stderr), as a scheduler's log would have them. -InputText is written to its stdin.
+function Invoke-ChildPwsh {
+    param([Parameter(Mandatory)] [string[]] $Arguments, [string] $WorkingDirectory = [IO.Path]::GetTempPath(),
+        [hashtable] $Environment = @{}, [string] $InputText, [int] $TimeoutSec = 300)
+    $exe = (Get-Process -Id $PID).Path
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
+    $all = @(if ($exe -match 'dotnet(\.exe)?$') { Join-Path $PSHOME 'pwsh.dll' }) + $Arguments
+    # Windows PowerShell 5.1 (.NET Framework) has no ProcessStartInfo.ArgumentList: quote into Arguments there.
+    if ($null -ne $psi.PSObject.Properties['ArgumentList']) { foreach ($a in $all) { $psi.ArgumentList.Add([string]$a) } }
+    else { $psi.Arguments = ($all | ForEach-Object { '"' + ([string]$_ -replace '(\\*)"', '$1$1\"') + '"' }) -join ' ' }
+    $psi.WorkingDirectory = $WorkingDirectory
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.RedirectStandardInput = $true
+    foreach ($k in $Environment.Keys) {
+        if ($null -eq $Environment[$k]) { $null = $psi.Environment.Remove($k) } else { $psi.Environment[$k] = [string]$Environment[$k] }
+    }
+    $p = [System.Diagnostics.Process]::Start($psi)
+    $stdout = $p.StandardOutput.ReadToEndAsync()
+    $stderr = $p.StandardError.ReadToEndAsync()
+    if ($InputText) { $p.StandardInput.Write($InputText) }
+    $p.StandardInput.Close()
+    if (-not $p.WaitForExit($TimeoutSec * 1000)) { $p.Kill(); throw "pwsh $($Arguments -join ' ') did not finish within $TimeoutSec s" }
+    $p.WaitForExit()
+    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout.Result; Errors = $stderr.Result }
+}

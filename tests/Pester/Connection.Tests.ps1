@@ -43,6 +43,104 @@ Describe 'Connect-LlamaCloud' {
     }
 }
 
+Describe 'Connect-LlamaCloud changes only what it is given' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest; Disconnect-LlamaCloud; Remove-Item Env:LLAMA_CLOUD_API_KEY, Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue }
+    AfterEach { Disconnect-LlamaCloud; Remove-Item Env:LLAMA_CLOUD_API_KEY, Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue }
+
+    It 'without -Region or -BaseUri keeps LLAMA_CLOUD_BASE_URL: the next command goes where the environment says' {
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        Connect-LlamaCloud -ApiKey $Key
+        $c = Get-LlamaCloudConnection
+        $c.BaseUri | Should -Be "$Url/"
+        $c.BaseUriSource | Should -Be 'the LLAMA_CLOUD_BASE_URL environment variable'
+        $c.KeySource | Should -Be 'Connect-LlamaCloud'
+        (Get-LlamaChatSession -Id ses-demo).SessionId | Should -Be 'ses-demo'
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+
+    It 'without -Region, LLAMA_CLOUD_BASE_URL or -BaseUri, the default (NA) applies, from the default' {
+        Connect-LlamaCloud -ApiKey $Key
+        $c = Get-LlamaCloudConnection
+        $c.BaseUri | Should -Be 'https://api.cloud.llamaindex.ai/'
+        $c.BaseUriSource | Should -Be 'the default'
+        $c.Region | Should -Be 'NA'
+    }
+
+    It '-Region, when given, wins over LLAMA_CLOUD_BASE_URL and says so' {
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        Connect-LlamaCloud -ApiKey $Key -Region EU
+        $c = Get-LlamaCloudConnection
+        $c.BaseUri | Should -Be 'https://api.cloud.eu.llamaindex.ai/'
+        $c.BaseUriSource | Should -Be 'Connect-LlamaCloud -Region EU'
+        $c.Region | Should -Be 'EU'
+        Connect-LlamaCloud -ApiKey $Key -BaseUri $Url
+        (Get-LlamaCloudConnection).BaseUriSource | Should -Be 'Connect-LlamaCloud -BaseUri'
+    }
+
+    It '-PassThru writes the same type, with the same values, as Get-LlamaCloudConnection' {
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        $cred = [pscredential]::new('proxy-user', (ConvertTo-SecureString 'pw-1' -AsPlainText -Force))
+        $passed = Connect-LlamaCloud -ApiKey 'llx-abcdefgh12345678wxyz' -ProjectId proj-2 -Proxy 'http://127.0.0.1:3128' -ProxyCredential $cred -PassThru
+        $shown = Get-LlamaCloudConnection
+        $passed.GetType().FullName | Should -Be 'LlamaCloud.Chat.Commands.LlamaCloudConnectionInfo'
+        $shown.GetType().FullName | Should -Be 'LlamaCloud.Chat.Commands.LlamaCloudConnectionInfo'
+        $names = @($shown.PSObject.Properties.Name)
+        $names | Should -Be @('BaseUri', 'BaseUriSource', 'Region', 'OrganizationId', 'ProjectId', 'KeySource', 'KeyHint', 'Proxy', 'ProxyCredential')
+        foreach ($n in $names) { "$($passed.$n)" | Should -Be "$($shown.$n)" -Because $n }
+        $passed.KeyHint | Should -Be '********wxyz'
+        $passed.Proxy | Should -Be 'http://127.0.0.1:3128/'
+        $passed.ProxyCredential | Should -Be 'proxy-user'
+        ($passed | Out-String) | Should -Be ($shown | Out-String)
+    }
+}
+
+Describe 'Rejected keys name where they were sent' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest; Disconnect-LlamaCloud; Remove-Item Env:LLAMA_CLOUD_API_KEY, Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue }
+    AfterEach { Disconnect-LlamaCloud; Remove-Item Env:LLAMA_CLOUD_API_KEY, Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue }
+
+    It 'a 401 names the base URI and where it came from, and the advice names the region to try' {
+        $env:LLAMA_CLOUD_BASE_URL = $Url
+        Connect-LlamaCloud -ApiKey 'wrong-key-1234'
+        $e = { Get-LlamaChatSession -Id ses-demo } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.Unauthorized,*'
+        $e.Exception.Message | Should -Be "Session 'ses-demo': 401 Unauthorized: Invalid or missing API key. The API key from Connect-LlamaCloud was rejected by $Url/ (from the LLAMA_CLOUD_BASE_URL environment variable); no further requests were sent."
+        $e.ErrorDetails.RecommendedAction | Should -BeLike "Check that $Url/ is the LlamaCloud deployment the key belongs to. Otherwise pass the right key*"
+        @(Get-EmulatorRequest).Count | Should -Be 1
+    }
+
+    It 'a 403 names the base URI, the project and what to check' {
+        Add-Fault @{ path = 'ses-demo'; status = 403; times = -1; body = '{"detail":"Not allowed"}' }
+        $null = Get-LlamaChatSession -Id ses-demo @Conn -ProjectId proj-9 -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($errs).Count | Should -Be 1
+        $errs[0].Exception.Message | Should -Be "Session 'ses-demo': 403 Forbidden: Not allowed. The API key from the -ApiKey parameter is not allowed this at $Url/ (from -BaseUri) for project proj-9."
+        $errs[0].ErrorDetails.RecommendedAction | Should -BeLike 'Check -ProjectId and -OrganizationId*'
+    }
+}
+
+Describe '-ApiKey takes a PSCredential' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest; Disconnect-LlamaCloud }
+
+    It 'as the key itself on any command (its password is the key), and on Connect-LlamaCloud' {
+        $cred = [pscredential]::new('vault', (ConvertTo-SecureString $Key -AsPlainText -Force))
+        (Get-LlamaChatSession -Id ses-demo -BaseUri $Url -ApiKey $cred).SessionId | Should -Be 'ses-demo'
+        @(Get-EmulatorRequest).Count | Should -Be 1
+        Connect-LlamaCloud -ApiKey $cred -BaseUri $Url
+        (Get-LlamaCloudConnection).KeyHint | Should -Be '********-key'
+        (Get-LlamaChatSession -Id ses-abc123).SessionId | Should -Be 'ses-abc123'
+        @(Get-EmulatorRequest).Count | Should -Be 2
+        $wrong = [pscredential]::new('vault', (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force))
+        { Get-LlamaChatSession -Id ses-demo -BaseUri $Url -ApiKey $wrong } | Should -Throw -ErrorId 'LlamaCloud.Unauthorized*'
+    }
+
+    It 'an empty password is an empty key, refused before any request' {
+        $empty = [pscredential]::new('vault', [securestring]::new())
+        $e = { Get-LlamaChatSession -Id ses-demo -BaseUri $Url -ApiKey $empty } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $e.Exception.Message | Should -BeLike '*The API key is empty*'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}
+
 Describe 'Get-LlamaCloudConnection' {
     BeforeEach { Disconnect-LlamaCloud; Remove-Item Env:LLAMA_CLOUD_API_KEY, Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue }
 
@@ -128,7 +226,7 @@ Describe 'Clear words' {
     It 'gives the title, not the markup, of an HTML error page at a 4xx status' {
         Add-Fault @{ path = 'ses-demo'; status = 403; times = -1; contentType = 'text/html'; body = '<!DOCTYPE html><html><head><title>Access denied by policy</title><style>body{}</style></head><body><h1>Denied</h1></body></html>' }
         $null = Get-LlamaChatSession -Id ses-demo @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs[0].Exception.Message | Should -Be "Session 'ses-demo': 403 Forbidden: Access denied by policy."
+        $errs[0].Exception.Message | Should -Be "Session 'ses-demo': 403 Forbidden: Access denied by policy. The API key from the -ApiKey parameter is not allowed this at $Url/ (from -BaseUri)."
     }
 
     It 'says a reset connection once' {

@@ -351,3 +351,30 @@ Describe 'Export-LlamaChatTrace -Endpoint through tinyproxy with Basic authentic
         @(Get-EmulatorRequest).Count | Should -Be 0
     }
 }
+
+Describe 'Export-LlamaChatTrace never guesses where to send' {
+    BeforeEach {
+        Reset-Emulator; Clear-EmulatorRequest
+        $null = Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'otlp/requests'
+        $script:SavedOtel = @{}
+        foreach ($v in 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') { $SavedOtel[$v] = [Environment]::GetEnvironmentVariable($v); Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
+    }
+    AfterEach { foreach ($v in $SavedOtel.Keys) { [Environment]::SetEnvironmentVariable($v, $SavedOtel[$v]) } }
+
+    It 'with neither -Path nor -Endpoint nor an OTEL endpoint variable: one terminating error, nothing read or sent' {
+        $e = { 'ses-demo', 'ses-abc123' | Export-LlamaChatTrace @Conn } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.TraceDestinationMissing,*'
+        $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $e.Exception.Message | Should -Be 'Export-LlamaChatTrace needs a destination: -Path for a JSON Lines file, or -Endpoint for an OTLP/HTTP receiver (or the OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT environment variable). Nothing was sent. For a Collector on this machine: -Endpoint http://localhost:4318.'
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        @(Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'otlp/requests' | ForEach-Object { $_ }).Count | Should -Be 0
+    }
+
+    It 'OTEL_EXPORTER_OTLP_ENDPOINT says where, as on a machine configured for OpenTelemetry' {
+        $env:OTEL_EXPORTER_OTLP_ENDPOINT = $Url
+        'ses-demo' | Export-LlamaChatTrace @Conn
+        $sent = @(Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'otlp/requests' | ForEach-Object { $_ })
+        $sent.Count | Should -Be 1
+        $sent[0].path | Should -Be '/v1/traces'
+    }
+}

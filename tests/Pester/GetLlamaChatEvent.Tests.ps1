@@ -172,3 +172,89 @@ Describe 'Get-LlamaChatEvent' {
         $firstAt | Should -BeLessThan ($total / 4)
     }
 }
+
+Describe 'Get-LlamaChatEvent with turns and events piped in' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'piped turns give those turns'' events only, in one request per session' {
+        $failed = Get-LlamaChatTurn -SessionId ses-err @Conn | Where-Object IsError
+        $failed.Number | Should -Be 2
+        Clear-EmulatorRequest
+        $events = $failed | Get-LlamaChatEvent @Conn
+        $events.Index | Should -Be 5, 6, 7, 8
+        $events.Type | Should -Be 'user_input', 'tool_call', 'tool_result', 'stop'
+        @(Get-EmulatorRequest).Count | Should -Be 1
+        # -Type and -Name apply within the turns.
+        ($failed | Get-LlamaChatEvent -Type tool* @Conn).Index | Should -Be 6, 7
+    }
+
+    It 'consecutive turns of one session share a request; each session keeps its place in the output' {
+        $turns = @(Get-LlamaChatTurn -SessionId ses-demo, ses-abc123 @Conn)
+        $turns.Count | Should -Be 3
+        Clear-EmulatorRequest
+        $events = $turns | Get-LlamaChatEvent -Type user_input, stop @Conn
+        ($events | ForEach-Object { "$($_.SessionId):$($_.Index)" }) -join ' ' | Should -Be 'ses-demo:0 ses-demo:21 ses-abc123:0 ses-abc123:10 ses-abc123:11 ses-abc123:17'
+        @(Get-EmulatorRequest).Count | Should -Be 2
+        # -Turn, as a parameter, the same.
+        (Get-LlamaChatEvent -Turn $turns[2] -Type tool_call @Conn).CallId | Should -Be 'call_a2'
+    }
+
+    It 'the first turn of a long history gives exactly its events' {
+        $first = Get-LlamaChatTurn -SessionId ses-gen-20000 @Conn | Select-Object -First 1
+        $events = $first | Get-LlamaChatEvent @Conn
+        $events.Count | Should -Be $first.EventCount
+        $events[0].Index | Should -Be $first.FirstIndex
+        $events[-1].Index | Should -Be $first.LastIndex
+        $events[-1].Type | Should -Be 'stop'
+    }
+
+    It 'a turn from a live stream, whose place in the history is unknown, is one LlamaCloud.TurnNotInHistory error' {
+        $turn = Send-LlamaChatMessage -SessionId ses-demo -Prompt 'And the risks?' @Conn | Get-LlamaChatTurn
+        $turn.FirstIndex | Should -BeNullOrEmpty
+        Clear-EmulatorRequest
+        $out = $turn | Get-LlamaChatEvent @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.TurnNotInHistory,*'
+        $errs[0].Exception.Message | Should -Be "Turn 1 of session 'ses-demo' came from a live stream: where its events lie in the history is not known. Read them with Get-LlamaChatEvent -SessionId ses-demo."
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'piped events are filtered as they are, without a request' {
+        $all = Get-LlamaChatEvent -SessionId ses-demo @Conn
+        Clear-EmulatorRequest
+        $calls = $all | Get-LlamaChatEvent -Type tool_call
+        $calls.CallId | Should -Be 'call_1', 'call_2'
+        ($all | Get-LlamaChatEvent -Name read*).Type | Should -Be 'tool_call', 'tool_result'
+        @($all | Get-LlamaChatEvent).Count | Should -Be $all.Count
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+}
+
+Describe 'Get-LlamaChatEvent -Type with wildcards and a did-you-mean warning' {
+    BeforeAll { Reset-Emulator }
+
+    It 'tool* is tool_call and tool_result, without a warning' {
+        $e = Get-LlamaChatEvent -SessionId ses-demo -Type tool* @Conn -WarningVariable w 3>$null
+        $e.Type | Should -Be 'tool_call', 'tool_result', 'tool_call', 'tool_result'
+        @($w).Count | Should -Be 0
+        (Get-LlamaChatSession -Id ses-demo @Conn | Get-LlamaChatEvent -Type '*text*').Type | Select-Object -Unique | Should -Be 'text_delta', 'text'
+        @(Get-LlamaChatEvent -SessionId ses-unknown -Type * @Conn).Count | Should -Be @(Get-LlamaChatEvent -SessionId ses-unknown @Conn).Count
+    }
+
+    It 'a name that is no type says which types it may have meant' {
+        $e = Get-LlamaChatEvent -SessionId ses-demo -Type tool @Conn -WarningVariable w 3>$null
+        $e | Should -BeNullOrEmpty
+        @($w).Count | Should -Be 1
+        $w[0].Message | Should -Be "-Type tool: not a type this module knows; matching UnknownEvents of that wire type. Did you mean tool_call or tool_result? Known types: user_input, thinking_delta, thinking, tool_call, tool_result, text_delta, text, stop, unknown."
+        $null = Get-LlamaChatEvent -SessionId ses-demo -Type toolcall, stops @Conn -WarningVariable w2 3>$null
+        $w2[0].Message | Should -BeLike '*Did you mean tool_call (for toolcall); stop (for stops)?*'
+    }
+
+    It 'a pattern that matches no known type selects unknown events of matching wire types, and says so' {
+        $e = Get-LlamaChatEvent -SessionId ses-unknown -Type cit* @Conn -WarningVariable w 3>$null
+        $e.Type | Should -Be 'citation'
+        $e | Should -BeOfType LlamaCloud.Chat.UnknownEvent
+        $w[0].Message | Should -BeLike '-Type cit`*: matches no type this module knows; matching UnknownEvents whose wire type it matches. Known types:*'
+    }
+}

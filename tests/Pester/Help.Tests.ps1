@@ -17,10 +17,17 @@ BeforeAll {
 
     function Get-Text($Paragraphs) { ((@($Paragraphs) | ForEach-Object { $_.Text }) -join "`n").Trim() }
 
-    # The parameters a user can pass, less the common parameters Get-Help describes itself.
-    function Get-DocumentableParameter([System.Management.Automation.CommandInfo] $Command) {
-        @($Command.Parameters.Values | Where-Object { $CommonParameters -notcontains $_.Name })
+    # Hidden parameters (DontShow in every set): pipeline plumbing, never part of the help.
+    function Test-Hidden([System.Management.Automation.ParameterMetadata] $Parameter) {
+        $attributes = @($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+        $attributes.Count -gt 0 -and -not @($attributes | Where-Object { -not $_.DontShow }).Count
     }
+
+    # The parameters a user can pass, less the common parameters Get-Help describes itself and the hidden ones.
+    function Get-DocumentableParameter([System.Management.Automation.CommandInfo] $Command) {
+        @($Command.Parameters.Values | Where-Object { $CommonParameters -notcontains $_.Name -and -not (Test-Hidden $_) })
+    }
+    $script:ProjectUri = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../../LlamaCloud.Chat.psd1')).PrivateData.PSData.ProjectUri
 }
 
 Describe 'Help of <Name>' -ForEach $Cmdlets {
@@ -108,6 +115,30 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
 
     It 'shows one syntax per parameter set' {
         @($help.syntax.syntaxItem).Count | Should -Be @($command.ParameterSets).Count
+    }
+
+    It 'leaves hidden parameters out of the syntax, the parameters and the full text' {
+        $hidden = @($command.Parameters.Values | Where-Object { Test-Hidden $_ } | ForEach-Object Name)
+        $full = $help | Out-String -Width 200
+        foreach ($h in $hidden) {
+            @($help.syntax.syntaxItem.parameter | Where-Object name -eq $h).Count | Should -Be 0 -Because "-$h is hidden"
+            @($help.parameters.parameter | Where-Object name -eq $h).Count | Should -Be 0 -Because "-$h is hidden"
+            $full | Should -Not -Match ('-' + [regex]::Escape($h) + '\b') -Because "-$h is hidden"
+        }
+        if ($Name -eq 'Get-LlamaChatEvent') { $hidden | Should -Contain 'PipedSession' } # the check can fail: there are hidden parameters
+    }
+
+    It 'has an online version, where Get-Help -Online (which REMARKS suggests) goes' {
+        $first = @($help.relatedLinks.navigationLink)[0]
+        $first.linkText | Should -Be 'Online Version:'
+        $first.uri | Should -Be "$ProjectUri/blob/main/src/LlamaCloud.Chat/help/$Name.md"
+        Join-Path $PSScriptRoot "../../src/LlamaCloud.Chat/help/$Name.md" | Should -Exist
+        (Get-Help -Name $Name | Out-String -Width 200) | Should -Match ([regex]::Escape("Get-Help $Name -Online"))
+    }
+
+    It 'numbers its examples 1, 2, 3, ... each once' {
+        $numbers = @($help.examples.example | ForEach-Object { [int]([regex]::Match($_.title, 'Example (\d+):').Groups[1].Value) })
+        $numbers | Should -Be @(1..$numbers.Count)
     }
 
     It 'names its input and output types' {

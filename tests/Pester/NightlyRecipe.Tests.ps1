@@ -1,11 +1,11 @@
-# The README's nightly script, taken from README.md itself, run as a scheduled task runs it:
+# docs/scheduled-tasks.md's nightly script, taken from the page itself, run as a scheduled task runs it:
 # pwsh -NonInteractive -File, against the emulator, in a fresh process.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
-    $readme = Get-Content -Raw (Join-Path $Root 'README.md')
+    $readme = Get-Content -Raw (Join-Path $Root 'docs/scheduled-tasks.md')
     $m = [regex]::Match($readme, '(?ms)^### A nightly archive as a scheduled task\s*$.*?^```powershell\r?\n(?<code>.*?)^```')
-    if (-not $m.Success) { throw 'README.md has no "### A nightly archive as a scheduled task" section with a powershell block' }
+    if (-not $m.Success) { throw 'docs/scheduled-tasks.md has no "### A nightly archive as a scheduled task" section with a powershell block' }
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) ("llama-nightly-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $Work
     $script:ScriptPath = Join-Path $Work 'nightly.ps1'
@@ -13,24 +13,16 @@ BeforeAll {
     $script:Pwsh = (Get-Process -Id $PID).Path
     $script:ModuleParent = Split-Path (Split-Path (Resolve-Path $(if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $Root 'out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' })).ProviderPath)
 
-    # Runs the script with the task's environment (key and base URL as variables, the module on PSModulePath).
+    # Runs the script as a scheduler would: pwsh -NonInteractive -File, from a folder outside the repository, with the
+    # task's environment (key and base URL as variables, the module on PSModulePath, no colour settings).
     function Invoke-Nightly([string] $OutputRoot, [string] $ApiKey = $script:Key) {
-        $saved = @{ Key = $env:LLAMA_CLOUD_API_KEY; Url = $env:LLAMA_CLOUD_BASE_URL; Path = $env:PSModulePath }
-        $env:LLAMA_CLOUD_API_KEY = $ApiKey
-        $env:LLAMA_CLOUD_BASE_URL = $script:Url
-        $env:PSModulePath = $script:ModuleParent + [IO.Path]::PathSeparator + $env:PSModulePath
-        Push-Location $script:Root # `dotnet pwsh` finds the pinned tool from here
-        try {
-            $argv = @('-NoProfile', '-NonInteractive', '-File', $script:ScriptPath, '-OutputRoot', $OutputRoot, '-Days', '36500')
-            $out = if ($script:Pwsh -match 'dotnet(\.exe)?$') { & $script:Pwsh pwsh @argv 2>&1 } else { & $script:Pwsh @argv 2>&1 }
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($out | Out-String) }
+        $environment = @{
+            LLAMA_CLOUD_API_KEY = $ApiKey; LLAMA_CLOUD_BASE_URL = $script:Url; NO_COLOR = $null; LLAMA_CHAT_TEST_MODULE = $null
+            PSModulePath = $script:ModuleParent + [IO.Path]::PathSeparator + $env:PSModulePath
         }
-        finally {
-            Pop-Location
-            $env:LLAMA_CLOUD_API_KEY = $saved.Key; $env:LLAMA_CLOUD_BASE_URL = $saved.Url; $env:PSModulePath = $saved.Path
-            if (-not $saved.Key) { Remove-Item Env:LLAMA_CLOUD_API_KEY -ErrorAction SilentlyContinue }
-            if (-not $saved.Url) { Remove-Item Env:LLAMA_CLOUD_BASE_URL -ErrorAction SilentlyContinue }
-        }
+        $r = Invoke-ChildPwsh -WorkingDirectory $script:Work -Environment $environment -Arguments @(
+            '-NoProfile', '-NonInteractive', '-File', $script:ScriptPath, '-OutputRoot', $OutputRoot, '-Days', '36500')
+        [pscustomobject]@{ ExitCode = $r.ExitCode; Output = $r.Output + $r.Errors }
     }
     function Get-Day { (Get-Date).ToUniversalTime().ToString('yyyy-MM-dd') }
     # A small project: 12 sessions with a stop event each.
@@ -48,7 +40,7 @@ AfterAll {
     if ($script:Work -and (Test-Path $script:Work)) { Remove-Item -Recurse -Force $script:Work }
 }
 
-Describe 'The README nightly script as a scheduled task' {
+Describe 'The nightly script as a scheduled task' {
     It 'all good: exits 0, archives every session, writes the report and an OK line' {
         Set-Project
         $dir = Join-Path $Work 'good'
@@ -88,6 +80,8 @@ Describe 'The README nightly script as a scheduled task' {
         $log.Count | Should -Be 1
         $log[0] | Should -Match 'RUN FAILED LlamaCloud\.Unauthorized,.*LLAMA_CLOUD_API_KEY environment variable'
         $log[0] | Should -Not -Match 'not-the-key'
+        # Plain text, what the task wrote and what its log holds: no ANSI escape anywhere.
+        ($r.Output + (Get-Content -Raw (Join-Path $dir 'nightly.log'))).IndexOf([char]27) | Should -Be -1
         @(Get-EmulatorRequest).Count | Should -Be 1
         Test-Path (Join-Path $dir 'archive') | Should -BeFalse
         Test-Path (Join-Path $dir "report-$(Get-Day).csv") | Should -BeFalse

@@ -96,11 +96,34 @@ Describe 'Proxy parameters (no proxy needed)' {
 
     It 'Connect-LlamaCloud keeps the proxy (never its credentials) and -NoProxy' {
         $c = Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -Proxy 'http://127.0.0.1:3128' -ProxyCredential ([pscredential]::new('u', (ConvertTo-SecureString 'hidden-pw' -AsPlainText -Force))) -PassThru
-        $c.Proxy | Should -Be ([uri]'http://127.0.0.1:3128')
-        $c.NoProxy | Should -BeFalse
+        $c.Proxy | Should -Be 'http://127.0.0.1:3128/'
+        $c.ProxyCredential | Should -Be 'u'
         ($c | Format-List * | Out-String) | Should -Not -BeLike '*hidden-pw*'
-        (Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -NoProxy -PassThru).NoProxy | Should -BeTrue
+        (Connect-LlamaCloud -ApiKey $Key -BaseUri $Url -NoProxy -PassThru).Proxy | Should -Be 'none'
         Disconnect-LlamaCloud
+    }
+
+    It 'a proxy that refuses connections is named in the error, with where it came from' {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop() # nothing listens there now
+        Clear-EmulatorRequest
+        $null = Get-LlamaChatSession -Id ses-demo @Conn -Proxy "http://127.0.0.1:$port" -MaximumRetryCount 0 -ErrorVariable errs -ErrorAction SilentlyContinue
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.ConnectionFailed,*'
+        $errs[0].Exception.Message | Should -BeLike "Session 'ses-demo': could not connect to 127.0.0.1 through the proxy http://127.0.0.1:$port (from -Proxy, of the command or of Connect-LlamaCloud): *"
+        @(Get-EmulatorRequest).Count | Should -Be 0
+        # The OTLP receiver is reached the same way, and says so the same way.
+        $session = Get-LlamaChatSession -Id ses-demo @Conn # loaded: only the receiver is reached through the proxy
+        $e = { $session | Export-LlamaChatTrace -Endpoint $Url -Proxy "http://127.0.0.1:$port" -MaximumRetryCount 0 -ErrorAction Stop } | Should -Throw -PassThru
+        $e.Exception.Message | Should -BeLike "Could not send to the OTLP receiver at $Url/v1/traces through the proxy http://127.0.0.1:$port (from -Proxy, of the command or of Connect-LlamaCloud): *"
+    }
+
+    It 'a refusing proxy from the platform settings (HTTPS_PROXY) is named as such' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop()
+        # A fresh process: .NET reads HTTPS_PROXY once per process. The https target is never reached (the proxy refuses first).
+        $out = Invoke-ChildPwsh -Script "try { Get-LlamaChatSession -Id ses-demo -BaseUri https://api.cloud.llamaindex.ai -ApiKey k-0000 -MaximumRetryCount 0 } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }" -Environment @{ HTTPS_PROXY = "http://127.0.0.1:$port"; NO_PROXY = $null }
+        ($out | Out-String) | Should -BeLike "*LlamaCloud.ConnectionFailed,*Session 'ses-demo': could not connect to api.cloud.llamaindex.ai through the proxy http://127.0.0.1:$port (from the platform's proxy settings: HTTPS_PROXY, HTTP_PROXY or the system proxy): *"
     }
 }
 

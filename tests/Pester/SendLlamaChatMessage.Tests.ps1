@@ -282,3 +282,26 @@ Describe 'Send-LlamaChatMessage: faults' {
         (Get-TurnPost).Count | Should -Be 1
     }
 }
+
+Describe 'Send-LlamaChatMessage -WhatIf' {
+    BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
+
+    It 'shows the prompt and the session, writes nothing and sends nothing' {
+        $run = Invoke-ChildPwsh -Arguments '-NoProfile', '-NonInteractive', '-Command', "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$env:LLAMA_CHAT_TEST_MODULE'; Send-LlamaChatMessage -SessionId ses-abc -Prompt 'And the risks?' -IndexId idx-1 -BaseUri '$Url' -ApiKey '$Key' -WhatIf; 'done'"
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Output -split "`r?`n" | Where-Object { $_ }) | Should -Be @(
+            "What if: Performing the operation `"Send the prompt 'And the risks?'`" on target `"LlamaCloud chat session 'ses-abc' (indexes idx-1)`"."
+            'done')
+        @(Get-EmulatorRequest).Count | Should -Be 0
+    }
+
+    It 'with a piped session: its indexes, and only the request that got the session' {
+        $out = Get-LlamaChatSession -Id ses-abc @Conn | Send-LlamaChatMessage -Prompt 'Q3 findings?' -WhatIf
+        $out | Should -BeNullOrEmpty
+        $r = @(Get-EmulatorRequest)
+        $r.Count | Should -Be 1
+        $r[0].method | Should -Be 'GET'
+        (Get-LlamaChatEvent -SessionId ses-abc -Type user_input @Conn).Content | Should -Be 'Which quarter had the highest revenue?', 'Show me page 4.'
+    }
+}

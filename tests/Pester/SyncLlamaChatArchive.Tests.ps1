@@ -215,10 +215,31 @@ Describe 'Sync-LlamaChatArchive' {
         (Get-SessionRequest).Count | Should -Be ($Listed.Count - $files.Count)
     }
 
-    It 'supports -WhatIf: nothing is fetched or written' {
+    It 'supports -WhatIf: lists the project and says what a run would fetch; nothing is fetched or written' {
         Sync-LlamaChatArchive -Path $Dir @Conn -WhatIf
         Test-Path $Dir | Should -BeFalse
-        @(Get-EmulatorRequest).Count | Should -Be 0
+        $r = @(Get-EmulatorRequest)
+        @($r | Where-Object path -ne '/api/v1/chat').Count | Should -Be 0 -Because 'no session is downloaded'
+        @($r | Where-Object path -eq '/api/v1/chat').Count | Should -BeGreaterOrEqual 1 -Because 'the listing says what a run would fetch'
+    }
+
+    It '-WhatIf names each session a run would fetch (new or changed), and a summary, in a real pwsh' {
+        $null = New-Item -ItemType Directory -Path $Dir
+        $null = Sync-LlamaChatArchive -Path $Dir @Conn
+        $changed = $Listed[0]
+        Set-EmulatorSession -Id $changed -Json ('{"session_id":"' + $changed + '","last_updated_at":"2026-12-01T00:00:00.000001","events":[]}')
+        Set-EmulatorSession -Id 'ses-brand-new' -Json '{"session_id":"ses-brand-new","last_updated_at":"2026-12-02T00:00:00.000001","events":[]}'
+        $before = @(Get-ChildItem -Force $Dir | ForEach-Object { "$($_.Name) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" })
+        Clear-EmulatorRequest
+        $run = Invoke-ChildPwsh -Arguments '-NoProfile', '-NonInteractive', '-Command', "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$env:LLAMA_CHAT_TEST_MODULE'; Sync-LlamaChatArchive -Path '$Dir' -BaseUri '$Url' -ApiKey '$Key' -WhatIf"
+        $run.ExitCode | Should -Be 0 -Because $run.Errors
+        $lines = @($run.Output -split "`r?`n" | Where-Object { $_ -like 'What if:*' })
+        $lines | Should -Contain "What if: Performing the operation `"Synchronize the chat session archive`" on target `"$Dir`"."
+        @($lines | Where-Object { $_ -like 'What if: Fetching new session*' }) | Should -Be @("What if: Fetching new session 'ses-brand-new' (last updated 2026-12-02 00:00:00 UTC) into $(Join-Path $Dir 'ses-brand-new.json').")
+        @($lines | Where-Object { $_ -like 'What if: Fetching changed session*' }) | Should -Be @("What if: Fetching changed session '$changed' (last updated 2026-12-01 00:00:00 UTC) into $(Join-Path $Dir "$changed.json").")
+        $lines[-1] | Should -Be "What if: Synchronizing $Dir would fetch 2 session(s), leave $($Listed.Count - 1) unchanged and report 0 as no longer listed."
+        @(Get-EmulatorRequest | Where-Object path -ne '/api/v1/chat').Count | Should -Be 0
+        @(Get-ChildItem -Force $Dir | ForEach-Object { "$($_.Name) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" }) | Should -Be $before
     }
 }
 
@@ -279,11 +300,11 @@ Describe 'Sync-LlamaChatArchive lists through the paging rules of Get-LlamaChatS
     }
 }
 
-Describe 'The README''s scheduled-task recipe' {
+Describe 'The archive page''s scheduled-task recipe' {
     BeforeAll {
-        # The recipe exactly as the README shows it, run as a script file in a fresh pwsh, the key and base URI in
+        # The recipe exactly as docs/archives.md shows it, run as a script file in a fresh pwsh, the key and base URI in
         # its environment as a scheduled task would have them.
-        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/archives.md')
         $m = [regex]::Match($readme, '(?s)<!-- sync-recipe:start -->\s*```powershell\r?\n(.*?)```\s*<!-- sync-recipe:end -->')
         $m.Success | Should -BeTrue
         $script:Recipe = Join-Path ([IO.Path]::GetTempPath()) "sync-archive-$PID.ps1"
@@ -316,6 +337,7 @@ Describe 'The README''s scheduled-task recipe' {
         $broken = Invoke-Recipe $Dir
         $broken.ExitCode | Should -Be 2
         $broken.Err | Should -Match 'Archive sync did not complete: LlamaCloud\.ListIncomplete,.*100 sessions were listed, then page 2 failed'
+        ($broken.Out + $broken.Err).IndexOf([char]27) | Should -Be -1 -Because 'the log of a task is plain text'
         $broken.Out | Should -Not -Match 'Missing'
         Get-Snapshot $Dir | Should -Be $before
     }

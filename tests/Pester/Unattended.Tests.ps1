@@ -180,10 +180,11 @@ Describe 'Verbose lines' {
 Describe 'Long waits are visible without -Verbose' {
     BeforeEach { Reset-Emulator; Clear-EmulatorRequest }
 
-    It '<Command>: a download running over a second shows progress with the bytes received, then completes it' -TestCases @(
+    It '<Command>: a download running over a second shows progress with the bytes received of the total, a percentage and the time left, then completes it' -TestCases @(
         @{ Command = 'Get-LlamaChatSession -Id' }
         @{ Command = 'Get-LlamaChatEvent -SessionId' }
     ) {
+        $total = (Get-EmulatorBody 'ses-gen-5000').Length # what the emulator's Content-Length says
         Add-Fault @{ path = 'ses-gen-5000'; kind = 'slow'; chunkBytes = 8192; chunkDelayMs = 60; times = -1 }
         $ps = [powershell]::Create()
         try {
@@ -193,9 +194,17 @@ Describe 'Long waits are visible without -Verbose' {
             $running = @($p | Where-Object RecordType -eq 'Processing')
             $p[0].RecordType | Should -Be 'Processing'
             @($p | Where-Object RecordType -eq 'Completed').Count | Should -Be 1
-            $running[0].StatusDescription | Should -Match "^session 'ses-gen-5000': [\d,]+ bytes received$"
-            $bytes = $running | ForEach-Object { [long](($_.StatusDescription -replace '^.*: ([\d,]+) bytes received$', '$1') -replace ',', '') }
+            $totalText = $total.ToString('N0', [cultureinfo]::InvariantCulture)
+            foreach ($r in $running) {
+                $r.StatusDescription | Should -Match "^session 'ses-gen-5000': [\d,]+ of $totalText bytes \(\d+%\)$"
+                $received = [long](($r.StatusDescription -replace '^.*: ([\d,]+) of .*$', '$1') -replace ',', '')
+                $r.PercentComplete | Should -Be ([int][Math]::Floor($received * 100 / $total)) -Because $r.StatusDescription
+                $r.StatusDescription | Should -BeLike "*($($r.PercentComplete)%)"
+                $r.SecondsRemaining | Should -BeGreaterOrEqual 0 -Because 'the rate so far gives the time left'
+            }
+            $bytes = $running | ForEach-Object { [long](($_.StatusDescription -replace '^.*: ([\d,]+) of .*$', '$1') -replace ',', '') }
             $bytes[0] | Should -BeGreaterOrEqual 8192 -Because 'a record appears after a second, when several 8 KiB chunks have arrived'
+            $bytes[-1] | Should -BeLessOrEqual $total
             ($bytes | Sort-Object) -join ',' | Should -Be ($bytes -join ',')   # never goes back
             $p[-1].RecordType | Should -Be 'Completed'
         }

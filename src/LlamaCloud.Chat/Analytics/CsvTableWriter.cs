@@ -30,7 +30,7 @@ namespace LlamaCloud.Chat.Analytics
 
         private void Separator()
         {
-            if (_column >= _columns) throw new InvalidOperationException("More values than columns in a row.");
+            if (_column >= _columns) throw new InvalidOperationException(Messages.TooManyValues());
             if (_column++ > 0) _writer.Write(',');
         }
 
@@ -91,7 +91,7 @@ namespace LlamaCloud.Chat.Analytics
 
         public void EndRow()
         {
-            if (_column != _columns) throw new InvalidOperationException($"A row has {_column} values for {_columns} columns.");
+            if (_column != _columns) throw new InvalidOperationException(Messages.RowIncomplete(_column, _columns));
             _writer.Write('\n');
             _column = 0;
         }

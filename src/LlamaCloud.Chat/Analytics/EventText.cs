@@ -48,7 +48,7 @@ namespace LlamaCloud.Chat.Analytics
             var found = new List<KeyValuePair<string, string>>();
             try
             {
-                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = 256 });
+                var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), JsonLimits.Document);
                 var path = new List<string>();
                 var arrayIndex = new List<int>(); // -1 in an object
                 var pendingName = root;

@@ -30,7 +30,7 @@ namespace LlamaCloud.Chat.Analytics
         private JsonEncodedText Next()
         {
             if (_column == 0) _json.WriteStartObject();
-            if (_column >= _names.Length) throw new InvalidOperationException("More values than columns in a row.");
+            if (_column >= _names.Length) throw new InvalidOperationException(Messages.TooManyValues());
             return _names[_column++];
         }
 
@@ -78,7 +78,7 @@ namespace LlamaCloud.Chat.Analytics
 
         public void EndRow()
         {
-            if (_column != _names.Length) throw new InvalidOperationException($"A row has {_column} values for {_names.Length} columns.");
+            if (_column != _names.Length) throw new InvalidOperationException(Messages.RowIncomplete(_column, _names.Length));
             _json.WriteEndObject();
             _json.Flush();
             _rows.WriteByte((byte)'\n');

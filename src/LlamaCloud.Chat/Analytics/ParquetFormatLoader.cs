@@ -30,7 +30,7 @@ namespace LlamaCloud.Chat.Analytics
                 if (Environment.Version.Major < 8)
                 {
                     throw new LlamaCloudException(
-                        $"Parquet needs PowerShell 7.4 or later; this is {Runtime()}. Use -Format Ndjson or -Format Csv here (DuckDB, Spark, BigQuery and Fabric read both), or run the export in PowerShell 7.4+ (pwsh).",
+                        Messages.ParquetNeedsPowerShell74(Runtime()),
                         ErrorIds.ParquetUnavailable, ErrorCategory.NotImplemented);
                 }
                 var host = typeof(ParquetFormatLoader).Assembly;
@@ -39,13 +39,13 @@ namespace LlamaCloud.Chat.Analytics
                 if (!File.Exists(path))
                 {
                     throw new LlamaCloudException(
-                        $"The module's Parquet writer is missing ('{path}'); reinstall the module, or use -Format Ndjson or -Format Csv.",
+                        Messages.ParquetMissing(path),
                         ErrorIds.ParquetUnavailable, ErrorCategory.NotInstalled);
                 }
                 try
                 {
                     var context = AssemblyLoadContextProxy.Create("LlamaCloud.Chat.Parquet", folder, host)
-                        ?? throw new PlatformNotSupportedException("This runtime has no AssemblyLoadContext.");
+                        ?? throw new PlatformNotSupportedException(Messages.NoAssemblyLoadContext());
                     // Every dependency is loaded into the context before anything asks for it by name: a context answers
                     // a name from what it holds first, and would otherwise ask the default context, where another module
                     // may already have loaded its own Parquet.dll.
@@ -63,7 +63,7 @@ namespace LlamaCloud.Chat.Analytics
                     || ex is PlatformNotSupportedException || ex is ArgumentException)
                 {
                     throw new LlamaCloudException(
-                        $"The module's Parquet writer could not be loaded from '{folder}' ({ex.GetType().Name}: {ex.Message}); use -Format Ndjson or -Format Csv.",
+                        Messages.ParquetNotLoaded(folder, ex.GetType().Name, ex.Message),
                         ErrorIds.ParquetUnavailable, ErrorCategory.NotInstalled, ex);
                 }
             }
@@ -72,7 +72,7 @@ namespace LlamaCloud.Chat.Analytics
         private static string Runtime()
         {
             var description = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
-            return description.StartsWith(".NET Framework", StringComparison.Ordinal) ? "Windows PowerShell 5.1 (" + description + ")" : description;
+            return Messages.Runtime(description, description.StartsWith(".NET Framework", StringComparison.Ordinal));
         }
     }
 }

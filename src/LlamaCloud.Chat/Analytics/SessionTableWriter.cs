@@ -190,7 +190,7 @@ namespace LlamaCloud.Chat.Analytics
         /// <summary>Puts the completed files in place of the session's previous ones, table by table.</summary>
         internal void Commit()
         {
-            if (!_completed) throw new InvalidOperationException("The session's tables are not complete.");
+            if (!_completed) throw new InvalidOperationException(Messages.TablesIncomplete());
             for (var i = 0; i < 4; i++)
             {
                 _folder.Replace(_temps[i], _targets[i]);

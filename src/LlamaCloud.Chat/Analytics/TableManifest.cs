@@ -67,7 +67,7 @@ namespace LlamaCloud.Chat.Analytics
                 using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
                 var root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != FormatName)
-                    throw new InvalidDataException($"it is not a manifest of {FormatName}");
+                    throw new InvalidDataException(Messages.NotAManifest(FormatName));
                 manifest.SchemaVersion = root.TryGetProperty("schema_version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
                 manifest.FileFormat = root.TryGetProperty("file_format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
                 manifest.Redaction = root.TryGetProperty("redaction", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
@@ -95,7 +95,7 @@ namespace LlamaCloud.Chat.Analytics
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is FormatException)
             {
-                throw new InvalidDataException($"The manifest '{path}' cannot be read: {ex.Message}", ex);
+                throw new InvalidDataException(Messages.ManifestUnreadable(path, ex.Message), ex);
             }
             return manifest;
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Analytics
 {
@@ -15,7 +16,7 @@ namespace LlamaCloud.Chat.Analytics
             if (string.IsNullOrEmpty(resultJson)) return false;
             try
             {
-                var r = new Utf8JsonReader(Encoding.UTF8.GetBytes(resultJson), new JsonReaderOptions { MaxDepth = 256 });
+                var r = new Utf8JsonReader(Encoding.UTF8.GetBytes(resultJson), JsonLimits.Document);
                 if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;
                 var error = false;
                 while (r.Read() && r.TokenType == JsonTokenType.PropertyName)

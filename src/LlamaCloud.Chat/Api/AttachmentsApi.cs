@@ -57,7 +57,7 @@ namespace LlamaCloud.Chat.Api
         private static string SegmentOf(string name)
         {
             if (string.IsNullOrEmpty(name))
-                throw new LlamaCloudException("The attachment name is empty.", ErrorIds.InvalidSessionId, System.Management.Automation.ErrorCategory.InvalidArgument);
+                throw new LlamaCloudException(Messages.AttachmentNameEmpty(), ErrorIds.InvalidSessionId, System.Management.Automation.ErrorCategory.InvalidArgument);
             return ChatApiPaths.EscapeSegment(name);
         }
 
@@ -69,13 +69,13 @@ namespace LlamaCloud.Chat.Api
             {
                 using var doc = JsonDocument.Parse(body);
                 var root = doc.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) throw new InvalidSessionJsonException("Expected a JSON object for the page of attachments.");
+                if (root.ValueKind != JsonValueKind.Object) throw new InvalidSessionJsonException(Messages.AttachmentPageNotObject());
                 if (root.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array)
                 {
                     foreach (var item in list.EnumerateArray())
                     {
                         if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String)
-                            throw new InvalidSessionJsonException("An attachment in the list has no name.");
+                            throw new InvalidSessionJsonException(Messages.AttachmentWithoutName());
                         var a = new ChatAttachment(sourceId, n.GetString()!);
                         AttachmentOrigins.Record(a, source);
                         if (item.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number && size.TryGetInt64(out var bytes)) a.Size = bytes;
@@ -85,13 +85,13 @@ namespace LlamaCloud.Chat.Api
                 }
                 else if (!root.TryGetProperty("items", out _))
                 {
-                    throw new InvalidSessionJsonException("Expected 'items' in the page of attachments.");
+                    throw new InvalidSessionJsonException(Messages.AttachmentPageWithoutItems());
                 }
                 if (root.TryGetProperty("next_page_token", out var t) && t.ValueKind == JsonValueKind.String && t.GetString()!.Length > 0) next = t.GetString();
             }
             catch (JsonException ex)
             {
-                throw new InvalidSessionJsonException("The page of attachments is not valid JSON: " + ex.Message, ex);
+                throw new InvalidSessionJsonException(Messages.AttachmentPageInvalidJson(ex.Message), ex);
             }
             return (items, next);
         }
@@ -104,7 +104,7 @@ namespace LlamaCloud.Chat.Api
                 var root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("url", out var url) || url.ValueKind != JsonValueKind.String
                     || !Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                    throw new InvalidSessionJsonException("Expected a presigned URL (an absolute http(s) 'url').");
+                    throw new InvalidSessionJsonException(Messages.PresignedUrlMissing());
                 a.Url = uri;
                 if (root.TryGetProperty("expires_at", out var exp) && exp.ValueKind == JsonValueKind.String) a.ExpiresAt = Utc(exp.GetString());
                 if (root.TryGetProperty("form_fields", out var ff) && ff.ValueKind == JsonValueKind.Object)
@@ -116,7 +116,7 @@ namespace LlamaCloud.Chat.Api
             }
             catch (JsonException ex)
             {
-                throw new InvalidSessionJsonException("The presigned URL answer is not valid JSON: " + ex.Message, ex);
+                throw new InvalidSessionJsonException(Messages.PresignedUrlInvalidJson(ex.Message), ex);
             }
         }
 

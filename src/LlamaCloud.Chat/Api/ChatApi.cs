@@ -34,7 +34,7 @@ namespace LlamaCloud.Chat.Api
             var whole = suffix == null;
             return await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
-                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                using var shown = Client.Activity.Download(Messages.SessionDownload(sessionId), () => ctx.BytesReceived, response.Content.Headers.ContentLength);
                 var reader = whole ? WholeSessionReader(sessionId) : new SessionReader(sessionId, SummaryOnly.Instance);
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx).ConfigureAwait(false);
                 var session = reader.Session;
@@ -58,7 +58,7 @@ namespace LlamaCloud.Chat.Api
             var uri = Client.BuildUri(ChatApiPaths.SessionPath(Client.Options.BaseUri, sessionId, null));
             return Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
             {
-                using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                using var shown = Client.Activity.Download(Messages.SessionDownload(sessionId), () => ctx.BytesReceived, response.Content.Headers.ContentLength);
                 var reader = new SessionReader(sessionId, SummaryOnly.Instance);
                 var sink = beginAttempt();
                 await ResponseBody.ReadSessionAsync(response, reader, null, ctx, sink).ConfigureAwait(false);
@@ -90,7 +90,7 @@ namespace LlamaCloud.Chat.Api
                 var read = new ResumableEventRead(sessionId, filter, channel, cancellationToken);
                 await Client.ExecuteAsync(RequestSpec.Get(uri, sessionId), async (response, ctx) =>
                 {
-                    using var shown = Client.Activity.Download($"session '{sessionId}'", () => ctx.BytesReceived);
+                    using var shown = Client.Activity.Download(Messages.SessionDownload(sessionId), () => ctx.BytesReceived, response.Content.Headers.ContentLength);
                     return await read.ReadAsync(response, ctx).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 channel.Complete(null);

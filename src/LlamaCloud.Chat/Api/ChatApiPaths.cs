@@ -38,7 +38,7 @@ namespace LlamaCloud.Chat.Api
             if (string.IsNullOrEmpty(sessionId))
             {
                 // An empty segment would address the list endpoint instead of a session.
-                throw new LlamaCloudException("The session id is empty.", ErrorIds.InvalidSessionId,
+                throw new LlamaCloudException(Messages.SessionIdEmpty(), ErrorIds.InvalidSessionId,
                     System.Management.Automation.ErrorCategory.InvalidArgument) { SessionId = sessionId };
             }
             var segment = EscapeSegment(sessionId);
@@ -48,7 +48,7 @@ namespace LlamaCloud.Chat.Api
             if (!probe.AbsolutePath.EndsWith(expectedEnd, StringComparison.Ordinal))
             {
                 throw new LlamaCloudException(
-                    $"The session id '{sessionId}' cannot be sent as a single URL path segment.",
+                    Messages.SessionIdNotOneSegment(sessionId),
                     ErrorIds.InvalidSessionId, System.Management.Automation.ErrorCategory.InvalidArgument) { SessionId = sessionId };
             }
             return path;

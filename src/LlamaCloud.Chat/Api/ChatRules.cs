@@ -22,7 +22,7 @@ namespace LlamaCloud.Chat.Api
         {
             _options = options;
             _secret = secret;
-            _failures = new Failures(new Redactor(secret), options.KeySource);
+            _failures = new Failures(new Redactor(secret), options);
         }
 
         internal override string Service => "LlamaCloud";
@@ -46,7 +46,7 @@ namespace LlamaCloud.Chat.Api
             _failures.Timeout(_options.Timeout, ctx.BytesReceived, spec.SessionId, inner);
 
         internal override LlamaCloudException Connection(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            _failures.Connection(ctx.BytesReceived, spec.Uri.Host, spec.SessionId, inner);
+            _failures.Connection(ctx.BytesReceived, spec.Uri, spec.SessionId, inner);
 
         internal override LlamaCloudException InvalidBody(RequestSpec spec, InvalidSessionJsonException ex) => _failures.InvalidBody(spec.SessionId, ex);
 

@@ -12,7 +12,7 @@ namespace LlamaCloud.Chat.Api
     /// Hands batches of events from the download (any thread) to the pipeline thread. Bounded: a download that
     /// runs ahead of a slow pipeline waits, so memory stays flat however large the session. Eight batches (one per
     /// network read) keep the pipeline fed: the download is faster than any consumer, and more read-ahead only held
-    /// more events (at 32, streaming a 1,000,000-event session peaked 18 MB higher at the same speed).
+    /// more events at the same speed (bench/README.md, "Figures behind the code").
     /// </summary>
     internal sealed class EventChannel
     {

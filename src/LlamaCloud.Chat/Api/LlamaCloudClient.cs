@@ -35,7 +35,7 @@ namespace LlamaCloud.Chat.Api
             if (!options.MaySendKey)
             {
                 throw new LlamaCloudException(
-                    $"Refusing to send the API key over unencrypted http to {options.PlainTextHop}. Use an https -BaseUri, or pass -AllowUnencryptedAuthentication if you accept the risk.",
+                    Messages.UnencryptedKey(options.PlainTextHop),
                     ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
             }
         }

@@ -62,7 +62,7 @@ namespace LlamaCloud.Chat.Api
                     if (copyTo != null && reader.IsComplete)
                     {
                         // Past the session: only the whitespace a server may add is allowed, and copied.
-                        if (!IsBlank(buffer, start, filled)) throw new InvalidSessionJsonException("The response has unexpected data after the end of the session.");
+                        if (!IsBlank(buffer, start, filled)) throw new InvalidSessionJsonException(Serialization.Messages.DataAfterSession());
                         start = filled;
                         if (n == 0) return;
                         continue;

@@ -23,16 +23,16 @@ namespace LlamaCloud.Chat.Api
             string? next = null;
             try
             {
-                var r = new Utf8JsonReader(body, SessionReader.Options);
+                var r = new Utf8JsonReader(body, JsonLimits.Document);
                 if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
-                    throw new InvalidSessionJsonException("Expected a JSON object for the page of sessions.");
+                    throw new InvalidSessionJsonException(Messages.SessionPageNotObject());
                 while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
                 {
                     if (r.ValueTextEquals("items"u8))
                     {
                         r.Read();
                         if (r.TokenType == JsonTokenType.Null) continue;
-                        if (r.TokenType != JsonTokenType.StartArray) throw new InvalidSessionJsonException("Expected 'items' to be an array.");
+                        if (r.TokenType != JsonTokenType.StartArray) throw new InvalidSessionJsonException(Messages.SessionPageItemsNotArray());
                         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
                         {
                             var start = (int)r.TokenStartIndex;
@@ -58,11 +58,11 @@ namespace LlamaCloud.Chat.Api
             }
             catch (JsonException ex)
             {
-                throw new InvalidSessionJsonException("The page of sessions is not valid JSON: " + ex.Message, ex);
+                throw new InvalidSessionJsonException(Messages.SessionPageInvalidJson(ex.Message), ex);
             }
             catch (InvalidOperationException ex)
             {
-                throw new InvalidSessionJsonException("The page of sessions could not be read: " + ex.Message, ex);
+                throw new InvalidSessionJsonException(Messages.SessionPageUnreadable(ex.Message), ex);
             }
             return new SessionPage(items, next);
         }

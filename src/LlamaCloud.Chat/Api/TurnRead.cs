@@ -56,7 +56,7 @@ namespace LlamaCloud.Chat.Api
             if (mediaType != null && (ResponseText.IsJson(mediaType) || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
             {
                 // Not a stream: a proxy's page or a JSON answer. The turn may still have run, so this is final too.
-                throw new InvalidSessionJsonException($"Expected an event stream (text/event-stream), got {mediaType}.");
+                throw new InvalidSessionJsonException(Messages.ExpectedEventStream(mediaType));
             }
             var stream = new TurnStream();
             var parsed = new List<(ChatEvent Event, string Label)>();
@@ -84,7 +84,7 @@ namespace LlamaCloud.Chat.Api
                     if (parsed.Count > 0) await DeliverAsync(parsed).ConfigureAwait(false);
                     LogSkipped(stream);
                 }
-                if (stream.Comments > 0) _log.Debug($"Session '{_sessionId}': {stream.Comments.ToString(CultureInfo.InvariantCulture)} keep-alive comments in the stream.");
+                if (stream.Comments > 0) _log.Debug(Messages.KeepAliveComments(_sessionId, stream.Comments));
             }
             catch (OperationCanceledException) when (ctx.UserToken.IsCancellationRequested)
             {
@@ -94,12 +94,12 @@ namespace LlamaCloud.Chat.Api
             {
                 if (Stopped) return true; // everything of the turn is here; the connection's end does not matter
                 var cause = ex is OperationCanceledException
-                    ? $"nothing arrived for {ctx.IdleLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s"
-                    : "the connection broke: " + _redact(ErrorText.Innermost(ex));
+                    ? Messages.StreamIdle(ctx.IdleLimit)
+                    : Messages.StreamBroke(_redact(ErrorText.Innermost(ex)));
                 throw Interrupted(cause, ex);
             }
             if (stream.ServerError != null) throw ServerReported(_redact(stream.ServerError) ?? string.Empty);
-            if (!Stopped) throw Interrupted(stream.Done ? "the stream ended ([DONE]) without the turn's stop event" : "the stream ended without the turn's stop event", null);
+            if (!Stopped) throw Interrupted(Messages.StreamEndedWithoutStop(stream.Done), null);
             return true;
         }
 
@@ -109,7 +109,7 @@ namespace LlamaCloud.Chat.Api
         private void LogSkipped(TurnStream stream)
         {
             foreach (var text in stream.Skipped)
-                _log.Verbose($"Session '{_sessionId}': skipped a stream message without an event ({_redact(TextSummary.OneLine(text, 40))}).");
+                _log.Verbose(Messages.SkippedStreamMessage(_sessionId, _redact(TextSummary.OneLine(text, 40))));
             stream.Skipped.Clear();
         }
 
@@ -132,16 +132,14 @@ namespace LlamaCloud.Chat.Api
         }
 
         private LlamaCloudException ServerReported(string words) =>
-            new LlamaCloudException(
-                $"Session '{_sessionId}': the chat turn failed: the server reported an error in the turn's stream after {Delivered.ToString(CultureInfo.InvariantCulture)} event{(Delivered == 1 ? string.Empty : "s")}: {TextSummary.OneLine(words, 500)}",
+            new LlamaCloudException(Messages.TurnFailedInStream(_sessionId, Delivered, words),
                 ErrorIds.TurnFailed, ErrorCategory.OperationStopped)
             {
                 SessionId = _sessionId,
             };
 
         private LlamaCloudException Interrupted(string cause, Exception? inner) =>
-            new LlamaCloudException(
-                $"Session '{_sessionId}': the chat turn's stream was interrupted after {Delivered.ToString(CultureInfo.InvariantCulture)} event{(Delivered == 1 ? string.Empty : "s")} ({cause}). The turn was not sent again: it may have completed on the server; Get-LlamaChatSession -Id '{_sessionId}' shows what it recorded.",
+            new LlamaCloudException(Messages.StreamInterrupted(_sessionId, Delivered, cause),
                 ErrorIds.StreamInterrupted, ErrorCategory.ConnectionError, inner)
             {
                 SessionId = _sessionId,

@@ -168,7 +168,7 @@ namespace LlamaCloud.Chat.Api
             catch (JsonException)
             {
             }
-            return text.Length == 0 ? "(the server gave no message)" : text;
+            return text.Length == 0 ? Messages.NoServerMessage() : text;
         }
     }
 }

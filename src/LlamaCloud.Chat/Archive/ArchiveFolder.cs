@@ -14,9 +14,9 @@ namespace LlamaCloud.Chat.Archive
             {
                 var folder = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
                 if (provider.Name != "FileSystem")
-                    throw new PSArgumentException($"'{path}' is not a file system folder (it belongs to the {provider.Name} provider).");
+                    throw new PSArgumentException(Messages.NotFileSystemPath(path, provider.Name));
                 if (File.Exists(folder))
-                    throw new IOException($"'{folder}' is a file; -Path names the folder the sessions are written into.");
+                    throw new IOException(Messages.ArchiveFolderIsFile(folder));
                 return folder;
             }
             catch (Exception ex) when (ex is PSArgumentException || ex is IOException || ex is ProviderNotFoundException

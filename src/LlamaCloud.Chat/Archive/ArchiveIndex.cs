@@ -73,7 +73,7 @@ namespace LlamaCloud.Chat.Archive
             }
             catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException || ex is FormatException)
             {
-                warn($"The archive index '{path}' cannot be read ({ex.Message}); the files in the folder are checked instead.");
+                warn(Messages.IndexUnreadable(path, ex.Message));
                 index._entries.Clear();
             }
             return index;
@@ -81,7 +81,7 @@ namespace LlamaCloud.Chat.Archive
 
         private static void Expect(bool condition)
         {
-            if (!condition) throw new FormatException("it is not a JSON object");
+            if (!condition) throw new FormatException(Messages.IndexNotAnObject());
         }
 
         /// <summary>Writes the index beside itself, then renames it into place.</summary>

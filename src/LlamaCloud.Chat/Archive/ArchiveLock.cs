@@ -27,7 +27,7 @@ namespace LlamaCloud.Chat.Archive
         /// <summary>Takes the lock, waiting up to <paramref name="timeout"/> for another run to finish.</summary>
         /// <exception cref="LlamaCloudException">The lock stayed taken (<see cref="ErrorIds.ArchiveLocked"/>).</exception>
         internal static ArchiveLock Acquire(string folder, TimeSpan timeout, CancellationToken cancellationToken, Action<string> verbose) =>
-            Acquire(folder, timeout, cancellationToken, verbose, FileName, ErrorIds.ArchiveLocked, "The archive", "Sync-LlamaChatArchive");
+            Acquire(folder, timeout, cancellationToken, verbose, FileName, ErrorIds.ArchiveLocked, Messages.TheArchive(), "Sync-LlamaChatArchive");
 
         /// <summary>The same lock under another file name, for another kind of folder (Export-LlamaChatTable's tables).</summary>
         internal static ArchiveLock Acquire(string folder, TimeSpan timeout, CancellationToken cancellationToken, Action<string> verbose,
@@ -43,12 +43,12 @@ namespace LlamaCloud.Chat.Archive
                 if (watch.Elapsed >= timeout)
                 {
                     throw new LlamaCloudException(
-                        $"{what} '{folder}' is in use by another run of {command} (it holds '{path}' open); waited {timeout.TotalSeconds:0.#} s. Try again later, or raise -LockTimeoutSec.",
+                        Messages.Locked(what, folder, command, path, timeout),
                         errorId, ErrorCategory.ResourceBusy);
                 }
                 if (!announced)
                 {
-                    verbose($"{what} is in use by another run; waiting up to {timeout.TotalSeconds:0.#} s for it to finish.");
+                    verbose(Messages.WaitingForLock(what, timeout));
                     announced = true;
                 }
                 var left = timeout - watch.Elapsed;

@@ -31,7 +31,7 @@ namespace LlamaCloud.Chat.Archive
 
         internal static string For(string id)
         {
-            if (string.IsNullOrEmpty(id)) throw new ArgumentException("A session id is empty.", nameof(id));
+            if (string.IsNullOrEmpty(id)) throw new ArgumentException(Messages.SessionIdEmpty(), nameof(id));
             var sb = new StringBuilder(id.Length + 8);
             var bytes = new byte[4];
             for (var i = 0; i < id.Length; i++)

@@ -24,7 +24,7 @@ namespace LlamaCloud.Chat.Archive
                     catch (Exception ex) when (ex is InvalidSessionJsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
                     {
                         cmdlet.WriteError(new ErrorRecord(
-                            new InvalidDataException($"'{file}' is not a LlamaCloud chat session file: {ex.Message}", ex),
+                            new InvalidDataException(Messages.NotASessionFile(file, ex.Message), ex),
                             ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, file));
                     }
                     if (sessions == null) continue;
@@ -52,7 +52,7 @@ namespace LlamaCloud.Chat.Archive
                 return SessionPage.Parse(page).Items;
             }
             if (string.IsNullOrEmpty(session.SessionId))
-                throw new InvalidSessionJsonException("It has no session_id.");
+                throw new InvalidSessionJsonException(Messages.NoSessionId());
             return new List<ChatSession> { session };
         }
 
@@ -84,13 +84,13 @@ namespace LlamaCloud.Chat.Archive
                 if (literal)
                 {
                     var p = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                    if (!File.Exists(p)) throw new ItemNotFoundException($"Cannot find path '{p}' because it does not exist.");
+                    if (!File.Exists(p)) throw new ItemNotFoundException(Messages.PathNotFound(p));
                     result.Add(p);
                 }
                 else
                 {
                     result.AddRange(cmdlet.GetResolvedProviderPathFromPSPath(path, out var provider));
-                    if (provider.Name != "FileSystem") throw new PSArgumentException($"'{path}' is not a file system path.");
+                    if (provider.Name != "FileSystem") throw new PSArgumentException(Messages.NotFileSystemPath(path, provider.Name));
                 }
             }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is PSArgumentException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)

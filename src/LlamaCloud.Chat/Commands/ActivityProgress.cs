@@ -34,13 +34,18 @@ namespace LlamaCloud.Chat.Commands
                 if (live.Contains(gone)) continue;
                 var done = _shown[gone];
                 _shown.Remove(gone);
-                _cmdlet.WriteProgress(new ProgressRecord(done.ActivityId, done.Activity, "Done") { RecordType = ProgressRecordType.Completed });
+                _cmdlet.WriteProgress(new ProgressRecord(done.ActivityId, done.Activity, Messages.Done()) { RecordType = ProgressRecordType.Completed });
             }
             foreach (var a in now)
             {
                 if (!a.Visible) continue;
-                var record = new ProgressRecord(BaseId + a.Id, a.IsWait ? "Waiting for " + a.Service : "Downloading from " + a.Service, a.Title + ": " + a.Status);
+                var record = new ProgressRecord(BaseId + a.Id, Messages.ActivityTitle(a.IsWait, a.Service), Messages.ActivityStatus(a.Title, a.Status));
                 if (a.IsWait) record.SecondsRemaining = a.SecondsRemaining;
+                else
+                {
+                    record.PercentComplete = a.PercentComplete;
+                    record.SecondsRemaining = a.DownloadSecondsRemaining;
+                }
                 _shown[a] = record;
                 _cmdlet.WriteProgress(record);
             }
@@ -50,7 +55,7 @@ namespace LlamaCloud.Chat.Commands
         internal void CompleteAll()
         {
             foreach (var r in _shown.Values)
-                _cmdlet.WriteProgress(new ProgressRecord(r.ActivityId, r.Activity, "Done") { RecordType = ProgressRecordType.Completed });
+                _cmdlet.WriteProgress(new ProgressRecord(r.ActivityId, r.Activity, Messages.Done()) { RecordType = ProgressRecordType.Completed });
             _shown.Clear();
         }
     }

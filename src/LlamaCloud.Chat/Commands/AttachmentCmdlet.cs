@@ -124,7 +124,7 @@ namespace LlamaCloud.Chat.Commands
                         break;
                     }
                     WriteError(new ErrorRecord(new PSArgumentException(
-                        $"A {item.GetType().Name} names no attachment. Pipe tool_result events, turns, tool calls, sessions, session ids or attachments, or use -SourceId and -Name."),
+                        Messages.NamesNoAttachment(item.GetType().Name)),
                         ErrorIds.UnexpectedError, ErrorCategory.InvalidArgument, original));
                     break;
             }

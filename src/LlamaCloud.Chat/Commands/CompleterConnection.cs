@@ -14,8 +14,7 @@ namespace LlamaCloud.Chat.Commands
         {
             try
             {
-                var key = PSValue.Unwrap(fakeBoundParameters["ApiKey"]);
-                var secure = key as SecureString ?? (key is string s ? SecureStringTransformationAttribute.ToSecureString(s) : null);
+                var secure = SecureStringTransformationAttribute.ToKey(PSValue.Unwrap(fakeBoundParameters["ApiKey"]));
                 var options = OptionsResolver.Resolve(secure, PSValue.AsString(fakeBoundParameters["BaseUri"]),
                     PSValue.AsString(fakeBoundParameters["OrganizationId"]), PSValue.AsString(fakeBoundParameters["ProjectId"]));
                 options.Proxy = Proxy(fakeBoundParameters, options.Proxy);

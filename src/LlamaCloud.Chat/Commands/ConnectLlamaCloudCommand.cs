@@ -11,21 +11,22 @@ namespace LlamaCloud.Chat.Commands
     /// <para type="synopsis">Remembers the LlamaCloud API key, region or base URI, organization and project for this PowerShell session.</para>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "LlamaCloud", DefaultParameterSetName = "Region")]
-    [OutputType(typeof(LlamaCloudConnection))]
+    [OutputType(typeof(LlamaCloudConnectionInfo))]
     public sealed class ConnectLlamaCloudCommand : PSCmdlet, IDisposable
     {
         private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
 
-        /// <summary>The API key (SecureString, or a plain string).</summary>
+        /// <summary>The API key: a SecureString, a PSCredential (its password is the key; the user name is not used), or a plain string.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [SecureStringTransformation]
         [ValidateNotNull]
         public SecureString ApiKey { get; set; } = new SecureString();
 
-        /// <summary>The region: NA (https://api.cloud.llamaindex.ai, the default) or EU (https://api.cloud.eu.llamaindex.ai).</summary>
+        /// <summary>The region: NA (https://api.cloud.llamaindex.ai) or EU (https://api.cloud.eu.llamaindex.ai). Without
+        /// -Region or -BaseUri the connection keeps no base URI: LLAMA_CLOUD_BASE_URL, else NA, applies as before.</summary>
         [Parameter(ParameterSetName = "Region")]
         [ValidateSet("NA", "EU", IgnoreCase = true)]
-        public string Region { get; set; } = "NA";
+        public string? Region { get; set; }
 
         /// <summary>A base URI instead of a region (a proxy, a private deployment, or the local emulator).</summary>
         [Parameter(Mandatory = true, ParameterSetName = "BaseUri")]
@@ -71,7 +72,7 @@ namespace LlamaCloud.Chat.Commands
         [ValidateRange(1, 600)]
         public int TimeoutSec { get; set; } = 30;
 
-        /// <summary>Write the connection (without the key) to the pipeline.</summary>
+        /// <summary>Write what the next command will use (as Get-LlamaCloudConnection shows it; of the key only its last 4 characters) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -80,20 +81,26 @@ namespace LlamaCloud.Chat.Commands
         {
             if (ApiKey.Length == 0)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("The API key is empty."), ErrorIds.ApiKeyMissing, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.KeyEmpty(Messages.ApiKeySubject)), ErrorIds.ApiKeyMissing, ErrorCategory.InvalidArgument, null));
             }
-            Uri uri;
-            string? region = null;
+            Uri? uri = null;
+            string? uriSource = null;
             ProxySettings proxy;
             try
             {
                 proxy = ProxyResolver.Resolve(Proxy, ProxyCredential, ProxyUseDefaultCredentials, NoProxy, ProxySettings.Platform);
-                if (ParameterSetName == "BaseUri") uri = OptionsResolver.ParseBaseUri(BaseUri);
-                else
+                if (ParameterSetName == "BaseUri")
                 {
-                    region = Region.ToUpperInvariant();
-                    uri = new Uri(region == "EU" ? LlamaCloudOptions.EuBaseUri : LlamaCloudOptions.DefaultBaseUri);
+                    uri = OptionsResolver.ParseBaseUri(BaseUri);
+                    uriSource = "Connect-LlamaCloud -BaseUri";
                 }
+                else if (Region != null)
+                {
+                    var region = Region.ToUpperInvariant();
+                    uri = new Uri(region == "EU" ? LlamaCloudOptions.EuBaseUri : LlamaCloudOptions.DefaultBaseUri);
+                    uriSource = "Connect-LlamaCloud -Region " + region;
+                }
+                // Neither: the connection keeps no base URI, so LLAMA_CLOUD_BASE_URL (or the default) still applies.
             }
             catch (LlamaCloudException ex)
             {
@@ -102,17 +109,19 @@ namespace LlamaCloud.Chat.Commands
             }
             var key = ApiKey.Copy();
             key.MakeReadOnly();
-            var connection = new LlamaCloudConnection(uri, key, OrganizationId, ProjectId, region) { ProxySettings = proxy };
+            var connection = new LlamaCloudConnection(key, uri, uriSource, OrganizationId, ProjectId, proxy);
             var log = new ConnectLog(this);
+            LlamaCloudConnectionInfo info;
+            LlamaCloudOptions? options = null;
             try
             {
-                // The same rules as a request: a key that cannot be sent fails now, not at the first command.
+                // The same rules as a request: a key that cannot be sent, or a base URI that cannot be used, fails now.
+                info = LlamaCloudConnectionInfo.Of(connection);
                 var apiKey = Connection.ApiKey.From(key)!;
                 ApiKeyFormat.Check(apiKey.Reveal(), "Connect-LlamaCloud -ApiKey");
                 if (Validate)
                 {
-                    var options = new LlamaCloudOptions(uri, apiKey) { OrganizationId = OrganizationId, ProjectId = ProjectId, KeySource = "Connect-LlamaCloud -ApiKey", BaseUriSource = "-BaseUri", Proxy = proxy };
-                    options.AddCustomHeaders(Environment.GetEnvironmentVariable("LLAMA_CLOUD_CUSTOM_HEADERS"));
+                    options = OptionsResolver.Resolve(null, null, null, null, connection);
                     ConnectionValidator.Validate(this, new LlamaCloudClient(options, log), TimeoutSec, _stop.Token);
                 }
             }
@@ -120,14 +129,14 @@ namespace LlamaCloud.Chat.Commands
             {
                 log.Flush();
                 // Nothing is kept: a connection that failed validation must not serve the next command.
-                ThrowTerminatingError(ErrorRecords.From(ex, uri));
+                ThrowTerminatingError(ErrorRecords.From(ex, uri ?? options?.BaseUri));
                 return;
             }
             log.Flush();
-            if (Validate) WriteVerbose($"LlamaCloud accepted the key at {uri}.");
+            if (Validate) WriteVerbose(Messages.KeyAccepted(info.BaseUri));
             LlamaCloudConnection.Current = connection;
-            WriteVerbose($"Connected to {uri} (key ********{(ProjectId != null ? ", project " + ProjectId : string.Empty)}, {proxy}).");
-            if (PassThru) WriteObject(LlamaCloudConnection.Current);
+            WriteVerbose(Messages.Connected(info.BaseUri, info.BaseUriSource, ProjectId, info.Proxy));
+            if (PassThru) WriteObject(info);
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (LlamaCloudConnection.Current == null) WriteVerbose("Not connected.");
+            if (LlamaCloudConnection.Current == null) WriteVerbose(Messages.NotConnected());
             LlamaCloudConnection.Current = null;
         }
     }

@@ -14,9 +14,9 @@ namespace LlamaCloud.Chat.Commands
                 if (lc is LlamaCloudApiException api)
                 {
                     record.ErrorDetails = new ErrorDetails(lc.Message);
-                    if (api.StatusCode == 401) record.ErrorDetails.RecommendedAction = "Pass the right key with -ApiKey, run Connect-LlamaCloud again, or correct the LLAMA_CLOUD_API_KEY environment variable (Get-LlamaCloudConnection shows which key is used).";
-                    else if (api.StatusCode == 404) record.ErrorDetails.RecommendedAction = "Check the session id, and -ProjectId / -OrganizationId if the session belongs to another project.";
-                    else if (api.StatusCode == 429) record.ErrorDetails.RecommendedAction = "Retry later, or raise -MaximumRetryCount.";
+                    if (lc.Recommendation != null) record.ErrorDetails.RecommendedAction = lc.Recommendation;
+                    else if (api.StatusCode == 404) record.ErrorDetails.RecommendedAction = Messages.NotFoundAdvice();
+                    else if (api.StatusCode == 429) record.ErrorDetails.RecommendedAction = Messages.RateLimitedAdvice();
                 }
                 return record;
             }

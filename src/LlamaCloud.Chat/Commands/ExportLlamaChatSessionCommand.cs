@@ -27,9 +27,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNullOrEmpty]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for ids) is bound: its
-        /// SessionId binds to -Id, and this keeps where it came from. (Not -Session in both sets: typed on the command
-        /// line it would leave the id set chosen, and prompt for an id.) Hidden; pipe sessions or use -Session.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for ids) is bound: its
+        // SessionId binds to -Id, and this keeps where it came from. (Not -Session in both sets: typed on the command
+        // line it would leave the id set chosen, and prompt for an id.)
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = IdSet, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
@@ -38,6 +39,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
@@ -75,7 +77,7 @@ namespace LlamaCloud.Chat.Commands
         {
             if (_queue == null)
             {
-                _queue = new OrderedOutputQueue(this, ThrottleLimit, "Exporting LlamaCloud chat sessions");
+                _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.ExportingSessions());
                 if (!MyInvocation.ExpectingInput) _queue.Total = ParameterSetName == SessionSet ? Session.Length : Id.Length;
             }
             if (ParameterSetName == SessionSet)
@@ -110,10 +112,10 @@ namespace LlamaCloud.Chat.Commands
                 WriteError(new ErrorRecord(ex, ErrorIds.InvalidSessionId, ErrorCategory.InvalidArgument, id));
                 return;
             }
-            if (!ShouldProcess(file, $"Export chat session '{id}'")) return;
+            if (!ShouldProcess(file, Messages.ExportSessionAction(id))) return;
             if (File.Exists(file) && !Force)
             {
-                WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
+                WriteError(new ErrorRecord(new IOException(Messages.FileExists(file)),
                     ErrorIds.ExportFileExists, ErrorCategory.ResourceExists, file));
                 return;
             }

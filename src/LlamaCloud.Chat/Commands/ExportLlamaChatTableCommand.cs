@@ -81,7 +81,7 @@ namespace LlamaCloud.Chat.Commands
         /// same pseudonym in every file and every run, so redacted outputs can still be joined. Without it, a random key of
         /// this run only. A SecureString or a plain string. Implies -Redact.</summary>
         [Parameter]
-        [SecureStringTransformation(Subject = "redaction key")]
+        [SecureStringTransformation(Subject = Messages.RedactionKeySubject)]
         [ValidateNotNull]
         public System.Security.SecureString? RedactionKey { get; set; }
 
@@ -89,7 +89,7 @@ namespace LlamaCloud.Chat.Commands
 
         private protected override string[] FilePaths => ArchivePath;
 
-        private protected override string ProgressActivity => "Exporting LlamaCloud chat tables";
+        private protected override string ProgressActivity => Messages.ExportingTables();
 
         /// <summary>The folder being written (set once the run has started).</summary>
         internal TableFolder? Folder { get; private set; }
@@ -109,7 +109,7 @@ namespace LlamaCloud.Chat.Commands
             if (_manifest.FileFormat != null && !string.Equals(_manifest.FileFormat, TableFormats.NameOf(_format), StringComparison.OrdinalIgnoreCase))
             {
                 ThrowTerminatingError(new ErrorRecord(new InvalidDataException(
-                    $"'{folder}' holds tables in {_manifest.FileFormat} format; this run asks for {TableFormats.NameOf(_format)}. Export into another folder, or leave -Format out to add to these tables."),
+                    Messages.TableFormatMismatch(folder, _manifest.FileFormat, TableFormats.NameOf(_format))),
                     ErrorIds.TableFolderInvalid, ErrorCategory.InvalidData, folder));
             }
             ITableFileFormat format;
@@ -130,12 +130,12 @@ namespace LlamaCloud.Chat.Commands
                 _redaction = new RedactingTableFilter(RedactionSetup.Create(this, RedactPattern, RedactionKey));
                 TextFilter = _redaction;
             }
-            if (!ShouldProcess(folder, $"Export chat session tables ({TableFormats.NameOf(_format)})")) return;
+            if (!ShouldProcess(folder, Messages.ExportTablesAction(TableFormats.NameOf(_format)))) return;
             try
             {
                 Folder.CreateDirectories();
                 _lock = ArchiveLock.Acquire(folder, TimeSpan.FromSeconds(LockTimeoutSec), StopToken, WriteVerbose,
-                    LockFileName, ErrorIds.TablesLocked, "The table folder", "Export-LlamaChatTable");
+                    LockFileName, ErrorIds.TablesLocked, Messages.TheTableFolder(), "Export-LlamaChatTable");
             }
             catch (LlamaCloudException ex)
             {
@@ -146,12 +146,12 @@ namespace LlamaCloud.Chat.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.TableWriteFailed, ErrorCategory.WriteError, folder));
             }
             var removed = Folder.RemoveLeftovers();
-            if (removed > 0) WriteVerbose($"Removed {removed} temporary file(s) left by an interrupted run.");
+            if (removed > 0) WriteVerbose(Messages.LeftoversRemoved(removed));
             // Read again under the lock: another run may have finished while this one waited.
             _manifest = LoadManifest(folder);
             if (_manifest.SchemaVersion != 0 && _manifest.SchemaVersion != TableSchemas.Version)
             {
-                WriteWarning($"The tables in '{folder}' were written under schema version {_manifest.SchemaVersion}; every session given is rewritten under version {TableSchemas.Version}.");
+                WriteWarning(Messages.SchemaRewritten(folder, _manifest.SchemaVersion, TableSchemas.Version));
                 _manifest.Clear();
             }
             CheckRedaction(folder);
@@ -168,11 +168,8 @@ namespace LlamaCloud.Chat.Commands
             var check = _redaction == null ? null : _redaction.Redactor.SettingsCheck();
             if (_manifest!.Count > 0 && !string.Equals(_manifest.Redaction, check, StringComparison.Ordinal))
             {
-                var was = _manifest.Redaction == null ? "without redaction"
-                    : check == null ? "with redaction" : "with other redaction settings (another -RedactionKey, a random one, or other -RedactPattern rules)";
-                var now = check == null ? "this run does not redact" : "this run redacts with other settings";
                 ThrowTerminatingError(new ErrorRecord(new InvalidDataException(
-                    $"The tables in '{folder}' were written {was}, and {now}: rows of both kinds would be mixed. Export into another folder, or repeat the settings of the first run (the same -RedactionKey and -RedactPattern)."),
+                    Messages.RedactionMismatch(folder, _manifest.Redaction != null, check != null)),
                     ErrorIds.TableFolderInvalid, ErrorCategory.InvalidData, folder));
             }
             _manifest.Redaction = check;
@@ -247,7 +244,7 @@ namespace LlamaCloud.Chat.Commands
             if (!Writing) return false;
             if (string.IsNullOrEmpty(id))
             {
-                WriteWarning("A session without a session_id cannot be exported.");
+                WriteWarning(Messages.SessionWithoutId());
                 return false;
             }
             if (!_seen.Add(id)) return false;
@@ -257,7 +254,7 @@ namespace LlamaCloud.Chat.Commands
                 _result!.Unchanged++;
                 return false;
             }
-            if (!ShouldProcess(id, "Export the session's table rows")) return false;
+            if (!ShouldProcess(id, Messages.ExportRowsAction())) return false;
             isNew = old == null;
             entry = new TableManifestEntry(id, Folder!.StemFor(id)) { Source = source };
             return true;
@@ -314,8 +311,8 @@ namespace LlamaCloud.Chat.Commands
             if (_redaction != null)
             {
                 r.Redaction = _redaction.Tally.Summary();
-                foreach (var line in RedactionMessages.Summary(r.Redaction, r.New + r.Updated, "session")) WriteVerbose(line);
-                foreach (var name in _redaction.Redactor.TimedOutPatterns()) WriteWarning(RedactionMessages.TimedOut(name));
+                foreach (var line in Redaction.Messages.Summary(r.Redaction, r.New + r.Updated, "session")) WriteVerbose(line);
+                foreach (var name in _redaction.Redactor.TimedOutPatterns()) WriteWarning(Redaction.Messages.TimedOut(name));
             }
             WriteObject(r);
         }

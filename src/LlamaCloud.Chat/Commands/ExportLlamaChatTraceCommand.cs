@@ -35,7 +35,8 @@ namespace LlamaCloud.Chat.Commands
         public SwitchParameter Force { get; set; }
 
         /// <summary>The OTLP/HTTP receiver. A URI without a path gets /v1/traces. Default (without -Path): OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
-        /// else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces, else http://localhost:4318/v1/traces.</summary>
+        /// else OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. With neither -Path nor any of these, the command fails with
+        /// LlamaCloud.TraceDestinationMissing and sends nothing.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Endpoint { get; set; }
@@ -68,7 +69,7 @@ namespace LlamaCloud.Chat.Commands
         {
             base.BeginProcessing();
             if (Path != null && (Endpoint != null || Header != null || Compression != null))
-                Terminate(new PSArgumentException("-Path writes a file; -Endpoint, -Header and -Compression send to a receiver. Use one or the other."), ErrorIds.TracePathInvalid, ErrorCategory.InvalidArgument, Path);
+                Terminate(new PSArgumentException(Messages.TracePathOrEndpoint()), ErrorIds.TracePathInvalid, ErrorCategory.InvalidArgument, Path);
             if (Path != null) BeginFile();
             else BeginEndpoint();
         }
@@ -111,9 +112,9 @@ namespace LlamaCloud.Chat.Commands
             {
                 file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
                 if (provider.Name != "FileSystem")
-                    throw new PSArgumentException($"'{Path}' is not a file system path (it belongs to the {provider.Name} provider).");
+                    throw new PSArgumentException(Archive.Messages.NotFileSystemPath(Path, provider.Name));
                 if (Directory.Exists(file))
-                    throw new PSArgumentException($"'{file}' is a folder; -Path names the .jsonl file to write.");
+                    throw new PSArgumentException(Messages.TracePathIsFolder(file));
             }
             catch (Exception ex) when (ex is PSArgumentException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
             {
@@ -121,8 +122,8 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             if (File.Exists(file) && !Force && !Append)
-                Terminate(new IOException($"'{file}' already exists. Use -Append to add to it or -Force to overwrite it."), ErrorIds.TraceFileExists, ErrorCategory.ResourceExists, file);
-            if (!ShouldProcess(file, Append && File.Exists(file) ? "Append OpenTelemetry traces" : "Write OpenTelemetry traces"))
+                Terminate(new IOException(Messages.TraceFileExists(file)), ErrorIds.TraceFileExists, ErrorCategory.ResourceExists, file);
+            if (!ShouldProcess(file, Messages.WriteTracesAction(Append && File.Exists(file))))
             {
                 _active = false;
                 return;
@@ -149,7 +150,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var variable in new[] { "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_HEADERS" })
                 {
                     foreach (var bad in headers.AddFromEnvironment(Environment.GetEnvironmentVariable(variable), variable))
-                        WriteWarning($"{variable}: skipped the malformed {bad} (expected name=value pairs separated by commas; the entry's text is not shown, as it may hold a secret).");
+                        WriteWarning(Messages.MalformedHeaderEntry(variable, bad));
                 }
                 headers.AddFromParameter(Header?.Cast<System.Collections.DictionaryEntry>()
                     .Select(e => new KeyValuePair<object, object?>(PSValue.Unwrap(e.Key)!, PSValue.Unwrap(e.Value))));
@@ -160,7 +161,7 @@ namespace LlamaCloud.Chat.Commands
                 if (secretHeaders > 0 && endpoint.Scheme != Uri.UriSchemeHttps && !endpoint.IsLoopback && !AllowUnencryptedAuthentication)
                 {
                     throw new LlamaCloudException(
-                        $"Refusing to send headers (which carry secrets) over unencrypted http to '{endpoint.Host}'. Use an https endpoint, or pass -AllowUnencryptedAuthentication if you accept the risk.",
+                        Messages.UnencryptedHeaders(endpoint.Host),
                         ErrorIds.UnencryptedAuthentication, ErrorCategory.SecurityError);
                 }
                 var version = typeof(LlamaCloudCmdlet).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

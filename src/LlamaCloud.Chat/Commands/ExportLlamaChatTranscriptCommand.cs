@@ -48,7 +48,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
                 if (provider.Name != "FileSystem")
-                    throw new PSArgumentException($"'{Path}' is not a file system path (it belongs to the {provider.Name} provider).");
+                    throw new PSArgumentException(Archive.Messages.NotFileSystemPath(Path, provider.Name));
                 var endsWithSeparator = Path.EndsWith("/", StringComparison.Ordinal) || Path.EndsWith("\\", StringComparison.Ordinal);
                 var extension = System.IO.Path.GetExtension(full);
                 if (Directory.Exists(full) || endsWithSeparator || (extension.Length == 0 && !File.Exists(full)))
@@ -60,7 +60,7 @@ namespace LlamaCloud.Chat.Commands
                 {
                     _file = full;
                     _format = given ?? FormatOf(extension)
-                        ?? throw new PSArgumentException($"'{Path}' has the extension '{extension}', which names no transcript format. Use .md or .html, or give -Format.");
+                        ?? throw new PSArgumentException(Messages.TranscriptExtensionUnknown(Path, extension));
                 }
             }
             catch (Exception ex) when (ex is PSArgumentException || ex is IOException || ex is ProviderNotFoundException
@@ -92,14 +92,14 @@ namespace LlamaCloud.Chat.Commands
             if (_file != null && _fileTakenBy != null)
             {
                 WriteError(new ErrorRecord(new InvalidOperationException(
-                    $"-Path names one file, '{_file}', which holds the transcript of session '{_fileTakenBy}'. Give a folder to write one file per session."),
+                    Messages.TranscriptFileTaken(_file, _fileTakenBy)),
                     ErrorIds.TranscriptOneFile, ErrorCategory.InvalidOperation, sessionId));
                 return null;
             }
-            if (!ShouldProcess(file, $"Write the transcript of chat session '{sessionId}'")) return null;
+            if (!ShouldProcess(file, Messages.WriteTranscriptAction(sessionId))) return null;
             if (File.Exists(file) && !Force)
             {
-                WriteError(new ErrorRecord(new IOException($"'{file}' already exists. Use -Force to overwrite it."),
+                WriteError(new ErrorRecord(new IOException(Messages.FileExists(file)),
                     ErrorIds.TranscriptFileExists, ErrorCategory.ResourceExists, file));
                 return null;
             }

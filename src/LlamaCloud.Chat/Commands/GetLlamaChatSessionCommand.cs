@@ -25,6 +25,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation(AllowPathObjects = true)]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
@@ -65,7 +66,7 @@ namespace LlamaCloud.Chat.Commands
                     // Created here, not in BeginProcessing: with pipeline input the parameter set is only known now.
                     if (_queue == null)
                     {
-                        _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat sessions");
+                        _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.GettingSessions());
                         if (!MyInvocation.ExpectingInput) _queue.Total = Id.Length;
                     }
                     foreach (var id in Id)

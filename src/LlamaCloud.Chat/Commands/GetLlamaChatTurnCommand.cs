@@ -31,6 +31,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();
@@ -41,16 +42,18 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatEvent[] InputObject { get; set; } = Array.Empty<ChatEvent>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>An event piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe events or use the visible parameter.</summary>
+        // Why: An event piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>An event piped in (hidden: pipe events, or use -InputObject).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatEvent[] PipedEvent { get; set; } = Array.Empty<ChatEvent>();
@@ -64,7 +67,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Getting LlamaCloud chat turns");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.GettingTurns());
         }
 
         /// <inheritdoc />
@@ -113,13 +116,21 @@ namespace LlamaCloud.Chat.Commands
         private void WritePiped()
         {
             if (_pipedDone.Count == 0) return;
-            foreach (var t in _pipedDone) WriteObject(t);
+            foreach (var t in _pipedDone)
+            {
+                ToolNamesSeen.Record(t);
+                WriteObject(t);
+            }
             _pipedDone.Clear();
         }
 
         void ITurnTarget.Begin(string sessionId, ChatSession? session) { }
 
-        void ITurnTarget.Add(ChatTurn turn) => WriteObject(turn);
+        void ITurnTarget.Add(ChatTurn turn)
+        {
+            ToolNamesSeen.Record(turn); // for -Name completion
+            WriteObject(turn);
+        }
 
         void ITurnTarget.End() { }
 

@@ -40,7 +40,7 @@ namespace LlamaCloud.Chat.Commands
 
         private protected override string[] FilePaths => Path;
 
-        private protected override string ProgressActivity => "Adding up LlamaCloud chat usage";
+        private protected override string ProgressActivity => Messages.AddingUpUsage();
 
         private protected override void Start()
         {

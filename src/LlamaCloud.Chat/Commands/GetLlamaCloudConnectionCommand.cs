@@ -13,31 +13,19 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var connection = LlamaCloudConnection.Current;
-            var (key, keySource) = OptionsResolver.ResolveKey(null, connection);
-            var (baseText, baseSource) = OptionsResolver.ResolveBaseUri(null, connection);
-            System.Uri uri;
+            LlamaCloudConnectionInfo info;
             try
             {
-                uri = OptionsResolver.ParseBaseUri(baseText, baseSource);
+                info = LlamaCloudConnectionInfo.Of(LlamaCloudConnection.Current);
             }
             catch (LlamaCloudException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, null));
                 return;
             }
-            string? hint = null;
-            if (key != null)
-            {
-                var secret = key.Reveal();
-                hint = LlamaCloudConnectionInfo.Hint(secret);
-            }
-            else
-            {
-                WriteWarning($"No API key: pass -ApiKey, run Connect-LlamaCloud, or set the {OptionsResolver.ApiKeyVariable} environment variable.");
-            }
-            WriteObject(new LlamaCloudConnectionInfo(uri, baseSource, connection?.Region ?? LlamaCloudConnectionInfo.RegionOf(uri),
-                connection?.OrganizationId, connection?.ProjectId, keySource, hint, OptionsResolver.ResolveProxy(connection)));
+            if (info.KeySource == null)
+                WriteWarning(Connection.Messages.ApiKeyMissing(OptionsResolver.ApiKeyVariable));
+            WriteObject(info);
         }
     }
 }

@@ -6,10 +6,11 @@ using LlamaCloud.Chat.Telemetry;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Each session's trace goes to OnTrace as soon as it is complete. Events are streamed into turns and turns into the
+    // trace builder, so no session's history is held whole.
     /// <summary>
-    /// Base of the trace cmdlets: takes sessions, session ids or turns from the pipeline and hands each session's
-    /// trace to <see cref="OnTrace"/> as soon as it is complete. Events are streamed into turns and turns into the
-    /// trace builder, so no session's history is held whole.
+    /// Base of the trace cmdlets: takes sessions, session ids or turns from the pipeline; each session's trace is
+    /// written as soon as the session has been read.
     /// </summary>
     public abstract class LlamaChatTraceCmdlet : RedactableOutputCmdlet
     {
@@ -65,14 +66,14 @@ namespace LlamaCloud.Chat.Commands
             // The resource an OpenTelemetry SDK would describe from the same environment (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES).
             var resource = OtelResource.Resolve(ServiceName, Environment.GetEnvironmentVariable);
             foreach (var bad in resource.Malformed)
-                WriteWarning($"{OtelResource.ResourceAttributesVariable}: skipped the malformed {bad} (expected key=value pairs separated by commas).");
+                WriteWarning(Messages.MalformedResourceEntry(OtelResource.ResourceAttributesVariable, bad));
             // The user id is redacted as the content is (an address becomes its pseudonym, the same in every session).
             var userId = Redactor == null ? UserId : Redactor.Redact(UserId, Redactor.NewTally());
             _options = new TraceOptions
             {
                 ServiceName = resource.ServiceName, ExtraResource = resource.Attributes, IncludeContent = IncludeContent, Profile = Profile, UserId = userId,
             };
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Converting LlamaCloud chat sessions to traces");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.ConvertingToTraces());
         }
 
         /// <inheritdoc />

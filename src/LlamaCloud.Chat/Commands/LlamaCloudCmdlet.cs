@@ -11,10 +11,11 @@ using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // The one place where async work is waited on: StopProcessing cancels everything in flight (Ctrl+C). Messages from
+    // the client arrive on other threads; they are queued and written here, on the pipeline thread.
     /// <summary>
-    /// Base of the cmdlets that talk to LlamaCloud: the connection parameters, their resolution, and the one
-    /// place where async work is waited on. <see cref="StopProcessing"/> cancels everything in flight (Ctrl+C).
-    /// Messages from the client arrive on other threads; they are queued and written here, on the pipeline thread.
+    /// Base of the cmdlets that talk to LlamaCloud: the connection parameters (-ApiKey, -BaseUri, -OrganizationId,
+    /// -ProjectId, -TimeoutSec, -MaximumRetryCount and the proxy parameters). Ctrl+C stops every request in flight.
     /// </summary>
     public abstract class LlamaCloudCmdlet : PSCmdlet, IDisposable, IClientLog
     {

@@ -4,17 +4,18 @@ using LlamaCloud.Chat.Connection;
 namespace LlamaCloud.Chat.Commands
 {
     /// <summary>
-    /// What the next command would use, as Get-LlamaCloudConnection shows it: endpoint, organization, project and where
-    /// the key comes from. Of the key itself only its last 4 characters are kept (none for keys shorter than 8).
+    /// What the next command would use, as Get-LlamaCloudConnection and Connect-LlamaCloud -PassThru show it: endpoint,
+    /// region, organization, project, proxy and where the key comes from. Of the key itself only its last 4 characters
+    /// are kept (none for keys shorter than 8).
     /// </summary>
     public sealed class LlamaCloudConnectionInfo
     {
-        internal LlamaCloudConnectionInfo(Uri baseUri, string baseUriSource, string? region, string? organizationId, string? projectId,
+        internal LlamaCloudConnectionInfo(Uri baseUri, string baseUriSource, string? organizationId, string? projectId,
             string? keySource, string? keyHint, ProxySettings proxy)
         {
             BaseUri = baseUri;
             BaseUriSource = baseUriSource;
-            Region = region;
+            Region = LlamaCloudOptions.RegionOf(baseUri);
             OrganizationId = organizationId;
             ProjectId = projectId;
             KeySource = keySource;
@@ -25,7 +26,7 @@ namespace LlamaCloud.Chat.Commands
 
         /// <summary>The API's base URI.</summary>
         public Uri BaseUri { get; }
-        /// <summary>Where the base URI comes from: Connect-LlamaCloud, the LLAMA_CLOUD_BASE_URL environment variable, or the default.</summary>
+        /// <summary>Where the base URI comes from: Connect-LlamaCloud -Region or -BaseUri, the LLAMA_CLOUD_BASE_URL environment variable, or the default.</summary>
         public string BaseUriSource { get; }
         /// <summary>NA or EU when the base URI is one of LlamaCloud's regions; otherwise null.</summary>
         public string? Region { get; }
@@ -44,6 +45,19 @@ namespace LlamaCloud.Chat.Commands
         /// <summary>Whether the proxy gets credentials: the user name of -ProxyCredential (never its password),
         /// 'default credentials' for -ProxyUseDefaultCredentials, or null for none.</summary>
         public string? ProxyCredential { get; }
+
+        /// <summary>
+        /// What a command given no connection parameters would use with <paramref name="connection"/> (the runspace's,
+        /// or one about to be kept). Throws LlamaCloud.InvalidBaseUri when the base URI it would use is malformed.
+        /// </summary>
+        internal static LlamaCloudConnectionInfo Of(LlamaCloudConnection? connection)
+        {
+            var (key, keySource) = OptionsResolver.ResolveKey(null, connection);
+            var (baseText, baseSource) = OptionsResolver.ResolveBaseUri(null, connection);
+            var uri = OptionsResolver.ParseBaseUri(baseText, baseSource);
+            return new LlamaCloudConnectionInfo(uri, baseSource, connection?.OrganizationId, connection?.ProjectId, keySource,
+                key == null ? null : Hint(key.Reveal()), OptionsResolver.ResolveProxy(connection));
+        }
 
         private static string ProxyText(ProxySettings proxy)
         {
@@ -70,15 +84,6 @@ namespace LlamaCloud.Chat.Commands
 
         /// <summary>A mask and the last 4 characters of <paramref name="key"/>; just the mask for keys shorter than 8 characters.</summary>
         internal static string Hint(string key) => key.Length < 8 ? "********" : "********" + key.Substring(key.Length - 4);
-
-        /// <summary>NA or EU for LlamaCloud's own base URIs.</summary>
-        internal static string? RegionOf(Uri uri)
-        {
-            var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            if (string.Equals(text, LlamaCloudOptions.DefaultBaseUri, StringComparison.OrdinalIgnoreCase)) return "NA";
-            if (string.Equals(text, LlamaCloudOptions.EuBaseUri, StringComparison.OrdinalIgnoreCase)) return "EU";
-            return null;
-        }
 
         /// <inheritdoc />
         public override string ToString() => BaseUri.ToString();

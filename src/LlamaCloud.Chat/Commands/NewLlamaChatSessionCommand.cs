@@ -24,10 +24,8 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var target = IndexId == null ? "an unbound chat session" : "a chat session bound to " + string.Join(", ", IndexId);
             string? shared = MyInvocation.BoundParameters.ContainsKey(nameof(SharedAccess)) ? SharedAccessWire(SharedAccess) : null;
-            if (shared != null) target += " (shared_access " + shared + ")";
-            if (!ShouldProcess(target, "Create")) return;
+            if (!ShouldProcess(Messages.NewSessionTarget(IndexId, shared), Messages.CreateAction())) return;
             try
             {
                 WriteObject(Await(Api.CreateSessionAsync(IndexId, shared, StopToken)));

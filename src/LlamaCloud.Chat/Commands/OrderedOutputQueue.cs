@@ -71,7 +71,7 @@ namespace LlamaCloud.Chat.Commands
         {
             if (_watch.ElapsedTicks < ProgressAfterTicks) return;
             // A new record each time: hosts may keep the ones already written.
-            _progress = new ProgressRecord(ActivityId, _activity, Total.HasValue ? $"{_written} of {Total} sessions" : $"{_written} sessions")
+            _progress = new ProgressRecord(ActivityId, _activity, Messages.SessionsWritten(_written, Total))
             {
                 PercentComplete = Total.HasValue && Total > 0 ? System.Math.Min(100, _written * 100 / Total.Value) : -1,
             };
@@ -81,7 +81,7 @@ namespace LlamaCloud.Chat.Commands
         internal void CompleteProgress()
         {
             if (_progress == null) return;
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _activity, Messages.Done()) { RecordType = ProgressRecordType.Completed });
             _progress = null;
         }
     }

@@ -5,10 +5,11 @@ using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // The redaction parameters are declared once, here. Export-LlamaChatSession and Sync-LlamaChatArchive do not derive
+    // from this: the archive is byte for byte the server's response and stays raw.
     /// <summary>
     /// The cmdlets whose output leaves for other people (transcripts, traces): sessions, ids or turns in, and the
-    /// redaction parameters, declared once here. Export-LlamaChatSession and Sync-LlamaChatArchive do not derive from
-    /// this: the archive is byte for byte the server's response and stays raw.
+    /// redaction parameters (-Redact, -RedactPattern, -RedactionKey).
     /// </summary>
     public abstract class RedactableOutputCmdlet : SessionSourceCmdlet
     {
@@ -34,7 +35,7 @@ namespace LlamaCloud.Chat.Commands
         /// same pseudonym in every file and every run, so redacted outputs can still be joined. Without it, a random key of
         /// this run only. A SecureString or a plain string. Implies -Redact.</summary>
         [Parameter]
-        [SecureStringTransformation(Subject = "redaction key")]
+        [SecureStringTransformation(Subject = Messages.RedactionKeySubject)]
         [ValidateNotNull]
         public SecureString? RedactionKey { get; set; }
 
@@ -73,8 +74,8 @@ namespace LlamaCloud.Chat.Commands
         private protected void EndRedaction(string outputNoun)
         {
             if (Redactor == null) return;
-            foreach (var line in RedactionMessages.Summary(_run!.Summary(), _outputs, outputNoun)) WriteVerbose(line);
-            foreach (var name in Redactor.TimedOutPatterns()) WriteWarning(RedactionMessages.TimedOut(name));
+            foreach (var line in Redaction.Messages.Summary(_run!.Summary(), _outputs, outputNoun)) WriteVerbose(line);
+            foreach (var name in Redactor.TimedOutPatterns()) WriteWarning(Redaction.Messages.TimedOut(name));
         }
 
         /// <summary><paramref name="output"/> with a Redaction property (the summary rows of <paramref name="tally"/>).</summary>

@@ -23,7 +23,7 @@ namespace LlamaCloud.Chat.Commands
         internal static TextRedactor Create(PSCmdlet cmd, IDictionary? redactPattern, SecureString? redactionKey)
         {
             var redactor = new TextRedactor(KeyBytes(redactionKey), Patterns(cmd, redactPattern));
-            cmd.WriteVerbose(RedactionMessages.Starting(redactor));
+            cmd.WriteVerbose(Redaction.Messages.Starting(redactor));
             return redactor;
         }
 
@@ -38,16 +38,16 @@ namespace LlamaCloud.Chat.Commands
             foreach (DictionaryEntry e in redactPattern)
             {
                 var name = Convert.ToString(PSValue.Unwrap(e.Key), System.Globalization.CultureInfo.InvariantCulture)?.Trim();
-                if (string.IsNullOrEmpty(name)) Fail(cmd, RedactionMessages.NoName(), null);
+                if (string.IsNullOrEmpty(name)) Fail(cmd, Redaction.Messages.NoName(), null);
                 entries.Add((name!, PSValue.Unwrap(e.Value)));
             }
             // A hashtable has no order of its own: by name, so a run is repeatable; an [ordered] one as written.
             if (!(redactPattern is System.Collections.Specialized.IOrderedDictionary)) entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             foreach (var (name, value) in entries)
             {
-                if (!PatternName.IsMatch(name)) Fail(cmd, RedactionMessages.BadName(name), name);
+                if (!PatternName.IsMatch(name)) Fail(cmd, Redaction.Messages.BadName(name), name);
                 // Case-insensitive: a name is also its pseudonyms' label, in upper case.
-                if (!taken.Add(name)) Fail(cmd, RedactionMessages.TakenName(name), name);
+                if (!taken.Add(name)) Fail(cmd, Redaction.Messages.TakenName(name), name);
                 Regex regex;
                 try
                 {
@@ -57,10 +57,10 @@ namespace LlamaCloud.Chat.Commands
                 }
                 catch (ArgumentException ex)
                 {
-                    Fail(cmd, RedactionMessages.BadPattern(name, ex.Message), name);
+                    Fail(cmd, Redaction.Messages.BadPattern(name, ex.Message), name);
                     throw;
                 }
-                if (regex.ToString().Length == 0) Fail(cmd, RedactionMessages.EmptyPattern(name), name);
+                if (regex.ToString().Length == 0) Fail(cmd, Redaction.Messages.EmptyPattern(name), name);
                 rules.Add(new PatternRule(name, regex));
             }
             return rules;

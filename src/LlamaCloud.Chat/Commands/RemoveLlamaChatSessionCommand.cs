@@ -19,6 +19,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
@@ -29,9 +30,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
@@ -52,7 +54,7 @@ namespace LlamaCloud.Chat.Commands
                 foreach (var s in ParameterSetName == SessionSet ? Session : PipedSession)
                 {
                     if (s == null) continue;
-                    var label = s.GeneratedTitle == null ? s.SessionId : $"{s.SessionId} ({TextSummary.OneLine(s.GeneratedTitle, 60)})";
+                    var label = Messages.SessionLabel(s.SessionId, s.GeneratedTitle);
                     if (Remove(s.SessionId, label, s) && PassThru) WriteObject(s);
                 }
             }
@@ -88,7 +90,7 @@ namespace LlamaCloud.Chat.Commands
         /// </summary>
         private bool Approved(string label)
         {
-            const string action = "Remove chat session";
+            var action = Messages.RemoveAction();
             if (!Force || Bound("Confirm")) return ShouldProcess(label, action);
             return !WhatIfRequested() || ShouldProcess(label, action);
         }

@@ -13,7 +13,7 @@ namespace LlamaCloud.Chat.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class SaveLlamaChatAttachmentCommand : AttachmentCmdlet
     {
-        private const string ProgressActivity = "Saving LlamaCloud chat attachments";
+        private static readonly string ProgressActivity = Messages.SavingAttachments();
         private string _folder = string.Empty;
         private int _saved;
         private bool _progressShown;
@@ -40,8 +40,8 @@ namespace LlamaCloud.Chat.Commands
             {
                 _folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
                 if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
-                    throw new PSArgumentException($"'{Path}' is not a file system path (it belongs to the {provider.Name} provider).");
-                if (File.Exists(_folder)) throw new PSArgumentException($"'{Path}' is a file; give a folder to save attachments into.");
+                    throw new PSArgumentException(Archive.Messages.NotFileSystemPath(Path, provider.Name));
+                if (File.Exists(_folder)) throw new PSArgumentException(Messages.AttachmentPathIsFile(Path));
             }
             catch (Exception ex) when (ex is PSArgumentException || ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException
                 || ex is NotSupportedException || ex is ArgumentException)
@@ -56,7 +56,7 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_progressShown) WriteProgress(new ProgressRecord(1, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (_progressShown) WriteProgress(new ProgressRecord(1, ProgressActivity, Messages.Done()) { RecordType = ProgressRecordType.Completed });
         }
 
         /// <summary>The file an attachment is saved as.</summary>
@@ -72,15 +72,15 @@ namespace LlamaCloud.Chat.Commands
         private void Save(ChatAttachment a)
         {
             var target = TargetFor(_folder, a);
-            if (!ShouldProcess(target, $"Save attachment {a.SourceId}/{a.Name}")) return;
+            if (!ShouldProcess(target, Messages.SaveAttachmentAction(a.SourceId, a.Name))) return;
             if (File.Exists(target) && !Force)
             {
                 WriteError(ErrorRecords.From(new LlamaCloudException(
-                    $"'{target}' exists. Use -Force to replace it.", ErrorIds.AttachmentFileExists, ErrorCategory.ResourceExists), a));
+                    Messages.FileExists(target), ErrorIds.AttachmentFileExists, ErrorCategory.ResourceExists), a));
                 return;
             }
             _progressShown = true;
-            WriteProgress(new ProgressRecord(1, ProgressActivity, $"{a.SourceId}/{a.Name} ({_saved} saved so far)"));
+            WriteProgress(new ProgressRecord(1, ProgressActivity, Messages.SavingAttachment(a.SourceId, a.Name, _saved)));
             var dir = System.IO.Path.GetDirectoryName(target)!;
             var temp = System.IO.Path.Combine(dir, "." + System.IO.Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
             try
@@ -108,12 +108,12 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             _saved++;
-            WriteVerbose($"Saved {a.SourceId}/{a.Name} as '{target}'.");
+            WriteVerbose(Messages.AttachmentSaved(a.SourceId, a.Name, target));
             if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { target }, false, true), enumerateCollection: true);
         }
 
         private static LlamaCloudException WriteFailed(string target, Exception ex) =>
-            new LlamaCloudException($"'{target}' could not be written: {ex.Message}", ErrorIds.AttachmentWriteFailed, ErrorCategory.WriteError, ex);
+            new LlamaCloudException(Messages.AttachmentNotWritten(target, ex.Message), ErrorIds.AttachmentWriteFailed, ErrorCategory.WriteError, ex);
 
         /// <summary>Downloads into <paramref name="temp"/>; a URL that stopped working (403) is replaced by a fresh one once.</summary>
         private void Download(ChatAttachment a, string temp)
@@ -142,7 +142,7 @@ namespace LlamaCloud.Chat.Commands
                 }
                 catch (AttachmentDownloadException ex) when (ex.MayBeExpired && round == 0)
                 {
-                    WriteVerbose($"{a.SourceId}/{a.Name}: the presigned URL was refused ({ex.Message}); asking for a fresh one.");
+                    WriteVerbose(Messages.PresignedUrlRefused(a.SourceId, a.Name, ex.Message));
                     current = Refresh(a);
                 }
             }

@@ -61,7 +61,7 @@ namespace LlamaCloud.Chat.Commands
 
         private protected override string[] FilePaths => Path;
 
-        private protected override string ProgressActivity => "Searching LlamaCloud chat sessions";
+        private protected override string ProgressActivity => Messages.Searching();
 
         private protected override void Start()
         {
@@ -71,15 +71,13 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-Pattern '{Pattern}' is not a valid regular expression: {ex.Message}", ex),
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.PatternInvalid(Pattern, ex.Message), ex),
                     ErrorIds.InvalidPattern, ErrorCategory.InvalidArgument, Pattern));
             }
             _filter = new EventFilter(Type, Name).WithSearch(_pattern!.Bytes, Context);
-            if (_filter.UnknownTypeNames is { } unknown)
-                WriteWarning($"-Type {string.Join(", ", unknown)}: not {(unknown.Count == 1 ? "a type" : "types")} this module knows; matching UnknownEvents of that wire type. Known types: {string.Join(", ", ChatEventType.Names)}.");
-            WriteVerbose(_pattern.Bytes == null
-                ? "The pattern has no literal every match must contain: every event of the types asked for is read and checked."
-                : $"Events whose bytes do not contain '{_pattern.Bytes.Anchor}' (nor an escape that could stand for it) are skipped unread.");
+            // The one -Type warning, as Get-LlamaChatEvent says it (guesses for a typo, patterns that match nothing).
+            if (EventTypeWarning.For(_filter) is { } warning) WriteWarning(warning);
+            WriteVerbose(Messages.SearchAnchor(_pattern.Bytes?.Anchor));
         }
 
         private protected override PendingOutput? ForSession(ChatSession session)
@@ -153,7 +151,7 @@ namespace LlamaCloud.Chat.Commands
                         _search.Complete(_ready);
                         Flush();
                         _cmd.WriteError(new ErrorRecord(
-                            new InvalidDataException($"'{_file}' is not a LlamaCloud chat session file: {ex.Message}", ex),
+                            new InvalidDataException(Archive.Messages.NotASessionFile(_file, ex.Message), ex),
                             ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, _file));
                         return;
                     }

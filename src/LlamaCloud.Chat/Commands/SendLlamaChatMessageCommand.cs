@@ -9,7 +9,7 @@ namespace LlamaCloud.Chat.Commands
     /// <summary>
     /// <para type="synopsis">Sends a message to a LlamaCloud chat session and writes the turn's events as they arrive.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = IdSet)]
+    [Cmdlet(VerbsCommunications.Send, "LlamaChatMessage", DefaultParameterSetName = IdSet, SupportsShouldProcess = true)]
     [OutputType(typeof(ChatEvent), typeof(UserInputEvent), typeof(ThinkingDeltaEvent), typeof(ThinkingEvent), typeof(TextDeltaEvent),
         typeof(TextEvent), typeof(ToolCallEvent), typeof(ToolResultEvent), typeof(StopEvent), typeof(UnknownEvent))]
     [OutputType(typeof(string))]
@@ -26,6 +26,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string SessionId { get; set; } = string.Empty;
@@ -36,9 +37,10 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession? Session { get; set; }
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession? PipedSession { get; set; }
@@ -78,6 +80,8 @@ namespace LlamaCloud.Chat.Commands
 
         private void Run(ChatApi api, string sessionId, IReadOnlyList<string> indexIds, int? historyLength)
         {
+            // A turn runs the agent and changes the session: -WhatIf shows what would be sent, and sends nothing.
+            if (!ShouldProcess(Messages.SendTarget(sessionId, indexIds), Messages.SendAction(Prompt))) return;
             var channel = new EventChannel(TurnChannelCapacity);
             bool? requireAll = MyInvocation.BoundParameters.ContainsKey(nameof(RequireAllIndexes)) ? RequireAllIndexes.IsPresent : (bool?)null;
             Task turn = api.SendMessageAsync(sessionId, Prompt, indexIds, requireAll, historyLength, channel, StopToken);
@@ -98,6 +102,7 @@ namespace LlamaCloud.Chat.Commands
                 if (batch == null) break;
                 foreach (var e in batch)
                 {
+                    if (e is ToolCallEvent || e is ToolResultEvent) ToolNamesSeen.Record(new[] { e });
                     if (!Text) WriteObject(e);
                     else if (e is TextDeltaEvent delta) { WriteObject(delta.Content); wroteDelta = true; }
                     else if (e is TextEvent whole && !wroteDelta) WriteObject(whole.Content);
@@ -118,7 +123,7 @@ namespace LlamaCloud.Chat.Commands
                 if (requireAll && skipped.Count > 0)
                 {
                     WriteRequestError(new LlamaCloudException(
-                        $"Session '{sessionId}': the chat turn failed because {Count(skipped)} could not be queried ({string.Join(", ", skipped)}) and -RequireAllIndexes was given: {error ?? "(the server gave no message)"}",
+                        Messages.IndexesUnavailable(sessionId, skipped, error),
                         ErrorIds.IndexesUnavailable, ErrorCategory.ResourceUnavailable) { SessionId = sessionId }, sessionId);
                     return;
                 }
@@ -127,14 +132,12 @@ namespace LlamaCloud.Chat.Commands
             }
             if (skipped.Count > 0)
             {
-                WriteWarning($"Session '{sessionId}': the turn could not query {Count(skipped)}: {string.Join(", ", skipped)}. Its answer did not use them; -RequireAllIndexes makes such a turn fail instead.");
+                WriteWarning(Messages.IndexesSkipped(sessionId, skipped));
             }
         }
 
-        private static string Count(IReadOnlyList<string> indexes) => indexes.Count == 1 ? "1 requested index" : indexes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " requested indexes";
-
         private static LlamaCloudException TurnFailed(string sessionId, string? error) =>
-            new LlamaCloudException($"Session '{sessionId}': the chat turn failed: {error ?? "(the server gave no message)"}",
+            new LlamaCloudException(Messages.TurnFailed(sessionId, error),
                 ErrorIds.TurnFailed, ErrorCategory.OperationStopped)
             {
                 SessionId = sessionId,

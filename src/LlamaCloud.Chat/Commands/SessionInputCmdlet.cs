@@ -10,11 +10,12 @@ using LlamaCloud.Chat.Turns;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Every session of the project is listed through the one paging loop. Each input becomes one item of the ordered
+    // fetch-ahead window (OrderedOutputQueue), so output and progress follow input order.
     /// <summary>
     /// The inputs the analytics cmdlets share: piped sessions (from Get-LlamaChatSession, listed or read from files),
     /// session ids, session files or archive folders read as streams, or, with none of these, every session of the
-    /// project (through the one paging loop). Each input becomes one item of the ordered fetch-ahead window, so output and
-    /// progress follow input order and at most -ThrottleLimit sessions download at once.
+    /// project. Output follows input order, and at most -ThrottleLimit sessions download at once.
     /// </summary>
     public abstract class SessionInputCmdlet : LlamaCloudCmdlet
     {
@@ -36,6 +37,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation(AllowPathObjects = true)]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();
@@ -160,7 +162,7 @@ namespace LlamaCloud.Chat.Commands
                 var summary = SessionFiles.ReadSummary(path);
                 if (summary == null)
                 {
-                    WriteError(new ErrorRecord(new InvalidDataException($"'{path}' is not a LlamaCloud chat session file."),
+                    WriteError(new ErrorRecord(new InvalidDataException(Archive.Messages.NotASessionFile(path)),
                         ErrorIds.InvalidSessionFile, ErrorCategory.InvalidData, path));
                     return;
                 }

@@ -62,10 +62,10 @@ namespace LlamaCloud.Chat.Commands
                     // followed, but not forever: a server that never moves on would loop.
                     emptyInARow = page.Items.Count == 0 ? emptyInARow + 1 : 0;
                     if (emptyInARow >= MaxEmptyPagesInARow)
-                        throw Incomplete($"the API returned {emptyInARow} empty pages in a row that still had a next page token (pages {pages - emptyInARow + 1} to {pages})", ErrorCategory.InvalidData, null);
+                        throw Incomplete(Messages.EmptyPages(emptyInARow, pages - emptyInARow + 1, pages), ErrorCategory.InvalidData, null);
                     if (watch.ElapsedMilliseconds > 1000)
                     {
-                        progress = new ProgressRecord(ProgressId, "Listing LlamaCloud chat sessions", $"{Listed} sessions listed");
+                        progress = new ProgressRecord(ProgressId, Messages.Listing(), Messages.Listed(Listed));
                         _cmd.WriteProgress(progress);
                     }
                 }
@@ -74,12 +74,12 @@ namespace LlamaCloud.Chat.Commands
             {
                 // A partial list must never pass for the whole project. Nothing listed (or a rejected key) is the cause itself.
                 if (Listed == 0 || LlamaCloudCmdlet.IsUnauthorized(ex)) throw;
-                throw Incomplete($"page {pages} failed after the retries: {ex.Message}", ex.Category, ex);
+                throw Incomplete(Messages.PageFailed(pages, ex.Message), ex.Category, ex);
             }
             finally
             {
                 if (progress != null)
-                    _cmd.WriteProgress(new ProgressRecord(ProgressId, "Listing LlamaCloud chat sessions", "Done") { RecordType = ProgressRecordType.Completed });
+                    _cmd.WriteProgress(new ProgressRecord(ProgressId, Messages.Listing(), Messages.Done()) { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -92,15 +92,14 @@ namespace LlamaCloud.Chat.Commands
             catch (LlamaCloudApiException ex) when (_pageSize != null && PageSizeRejected(ex))
             {
                 // The API documents no bounds for page_size: a server that has one gets its own default instead.
-                _cmd.WriteVerbose($"The server rejected page_size={_pageSize} ({ex.StatusCode}: {TextSummary.OneLine(ex.Detail ?? ex.Message, 200)}); listing with the server's default page size instead.");
+                _cmd.WriteVerbose(Messages.PageSizeRejected(_pageSize, ex.StatusCode, ex.Detail ?? ex.Message));
                 _pageSize = null;
                 return _cmd.Await(_cmd.Api.ListAsync(_pageSize, token, _cmd.StopToken));
             }
         }
 
         private LlamaCloudException Incomplete(string why, ErrorCategory category, LlamaCloudException? cause) =>
-            new LlamaCloudException(
-                $"The session list is incomplete: {Listed} session{(Listed == 1 ? " was" : "s were")} listed, then {why}",
+            new LlamaCloudException(Messages.ListIncomplete(Listed, why),
                 ErrorIds.ListIncomplete, category, cause) { RequestUri = cause?.RequestUri };
 
         /// <summary>A 400 or 422 that names page_size: the server has a limit the API does not document.</summary>

@@ -3,10 +3,11 @@ using System.Management.Automation;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // The id set is the default, so that a bare call prompts for an id; sessions and turns piped while it is bound land
+    // in hidden parameters of that set, and the command dispatches on what arrived.
     /// <summary>
-    /// The inputs the transcript and trace cmdlets share: sessions, session ids or turns. The id set is the default,
-    /// so that a bare call prompts for an id; sessions and turns piped while it is bound land in hidden parameters
-    /// of that set, and the command dispatches on what arrived.
+    /// The inputs the transcript and trace cmdlets share: sessions, session ids or turns. A call without any prompts
+    /// for a session id.
     /// </summary>
     public abstract class SessionSourceCmdlet : LlamaCloudCmdlet
     {
@@ -26,6 +27,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, ParameterSetName = SessionIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] SessionId { get; set; } = Array.Empty<string>();
@@ -36,16 +38,18 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatTurn[] Turn { get; set; } = Array.Empty<ChatTurn>();
 
-        /// <summary>A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe sessions or use the visible parameter.</summary>
+        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        /// PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        /// win. Hidden; pipe turns or use the visible parameter.</summary>
+        // Why: A turn piped in while the id set (the default, so that a bare call prompts for an id) is bound:
+        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
+        // win.
+        /// <summary>A turn piped in (hidden: pipe turns, or use -Turn).</summary>
         [Parameter(ParameterSetName = SessionIdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatTurn[] PipedTurn { get; set; } = Array.Empty<ChatTurn>();

@@ -89,7 +89,7 @@ namespace LlamaCloud.Chat.Commands
                 _failed = true;
                 _writer?.Discard();
                 _cmd.WriteError(new ErrorRecord(
-                    new IOException($"The tables of session '{_entry.SessionId}' could not be written in '{_cmd.Folder!.Path}': {ex.Message}", ex),
+                    new IOException(Messages.TablesNotWritten(_entry.SessionId, _cmd.Folder!.Path, ex.Message), ex),
                     ErrorIds.TableWriteFailed, ErrorCategory.WriteError, _entry.SessionId));
             }
         }

@@ -167,7 +167,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 _target.Abandon();
                 _cmd.WriteError(new ErrorRecord(
-                    new System.IO.InvalidDataException($"'{_file}' is not a LlamaCloud chat session file: {ex.Message}", ex),
+                    new System.IO.InvalidDataException(Archive.Messages.NotASessionFile(_file, ex.Message), ex),
                     ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, _file));
                 return;
             }

@@ -52,7 +52,11 @@ namespace LlamaCloud.Chat.Commands
         {
             var watch = Stopwatch.StartNew();
             _folder = ArchiveFolder.Resolve(this, Path);
-            if (!ShouldProcess(_folder, "Synchronize the chat session archive")) return;
+            if (!ShouldProcess(_folder, Messages.SynchronizeAction()))
+            {
+                if (WhatIfRequested) Preview();
+                return;
+            }
             var result = new ArchiveSyncResult(_folder);
             try
             {
@@ -70,20 +74,20 @@ namespace LlamaCloud.Chat.Commands
                 return;
             }
             var removed = SessionFileWriter.RemoveLeftovers(_folder);
-            if (removed > 0) WriteVerbose($"Removed {removed} temporary file(s) left by an interrupted run.");
+            if (removed > 0) WriteVerbose(Messages.LeftoversRemoved(removed));
             _index = ArchiveIndex.Load(_folder, WriteWarning);
 
             var listed = List();
             var writer = new SessionFileWriter(_folder, Indented);
             var failed = new List<string>();
-            _queue = new OrderedOutputQueue(this, ThrottleLimit, "Synchronizing the LlamaCloud chat archive");
+            _queue = new OrderedOutputQueue(this, ThrottleLimit, Messages.Synchronizing());
             var work = new List<ChatSession>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var s in listed)
             {
                 if (string.IsNullOrEmpty(s.SessionId))
                 {
-                    WriteWarning("The listing has a session without a session_id; it cannot be archived.");
+                    WriteWarning(Messages.ListedWithoutId());
                     continue;
                 }
                 if (!seen.Add(s.SessionId)) continue;
@@ -118,12 +122,48 @@ namespace LlamaCloud.Chat.Commands
             foreach (var id in _index.Ids) if (!seen.Contains(id)) missing.Add(id);
             result.Missing = missing.Count;
             result.MissingIds = missing.AsReadOnly();
-            foreach (var id in missing) WriteVerbose($"Session '{id}' is no longer listed by the project; its file {_index.Get(id)!.File} is kept.");
+            foreach (var id in missing) WriteVerbose(Messages.NoLongerListed(id, _index.Get(id)!.File, whatIf: false));
             result.Failed = failed.Count;
             result.FailedIds = failed.AsReadOnly();
             result.Duration = watch.Elapsed;
             ReleaseLock();
             WriteObject(result);
+        }
+
+        /// <summary>True for -WhatIf (or $WhatIfPreference), as opposed to a "No" at a -Confirm prompt.</summary>
+        private bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+                ? ((SwitchParameter)w).IsPresent
+                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+        /// <summary>
+        /// -WhatIf: lists the project and compares it with the folder as a run would, then says which sessions a run
+        /// would fetch (one "What if" line each) and which it would report as missing. It reads only: no folder, lock,
+        /// file or index is created or changed, and no session is downloaded.
+        /// </summary>
+        private void Preview()
+        {
+            _index = ArchiveIndex.Load(_folder, WriteWarning);
+            var writer = new SessionFileWriter(_folder, Indented);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int unchanged = 0, fetch = 0;
+            foreach (var s in List())
+            {
+                if (string.IsNullOrEmpty(s.SessionId) || !seen.Add(s.SessionId)) continue;
+                if (IsCurrent(writer, s)) { unchanged++; continue; }
+                fetch++;
+                var path = writer.PathFor(s.SessionId);
+                // The three-argument form: in -WhatIf mode its first argument is the whole "What if:" line.
+                ShouldProcess(Messages.WouldFetch(!File.Exists(path), s.SessionId, s.LastUpdatedAt, path), null, null);
+            }
+            var missing = 0;
+            foreach (var id in _index.Ids)
+            {
+                if (seen.Contains(id)) continue;
+                missing++;
+                WriteVerbose(Messages.NoLongerListed(id, _index.Get(id)!.File, whatIf: true));
+            }
+            ShouldProcess(Messages.WouldSynchronize(_folder, fetch, unchanged, missing), null, null);
         }
 
         /// <summary>

@@ -40,7 +40,7 @@ namespace LlamaCloud.Chat.Commands
             if (part.Length + 32 > MaxRequestBytes)
             {
                 _cmd.WriteError(new ErrorRecord(
-                    new LlamaCloudException($"The trace of session '{trace.SessionId}' is {part.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, more than an OTLP request may carry (64 MiB); it was not sent. Export it without -IncludeContent, or to a file with -Path.",
+                    new LlamaCloudException(Messages.TraceTooLarge(trace.SessionId, part.Length),
                         ErrorIds.TraceTooLarge, ErrorCategory.LimitsExceeded),
                     ErrorIds.TraceTooLarge, ErrorCategory.LimitsExceeded, trace.SessionId));
                 return;
@@ -67,7 +67,7 @@ namespace LlamaCloud.Chat.Commands
             _bytes = 0;
             _spans = 0;
             var target = ids.Length == 1 ? ids[0] : string.Join(", ", ids);
-            if (!_cmd.ShouldSend(_exporter.Display, $"Send the traces of {ids.Length} session(s), {spans} spans ({target})")) return;
+            if (!_cmd.ShouldSend(_exporter.Display, Messages.SendTracesAction(ids, spans))) return;
             OtlpSendResult result;
             try
             {
@@ -75,8 +75,7 @@ namespace LlamaCloud.Chat.Commands
             }
             catch (OtlpExportException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
             {
-                var message = $"{ex.Message.TrimEnd('.')}. The receiver rejected the credentials, so nothing more was sent. Headers sent: {_exporter.HeaderSources}; "
-                    + "check the receiver's token in -Header, OTEL_EXPORTER_OTLP_HEADERS or OTEL_EXPORTER_OTLP_TRACES_HEADERS.";
+                var message = Messages.ReceiverRejectedCredentials(ex.Message, _exporter.HeaderSources);
                 var rejected = new OtlpExportException(message, ex.StatusCode, ex.Attempts, ex.Category, ex);
                 _cmd.ThrowTerminatingError(new ErrorRecord(rejected, ErrorIds.OtlpExportFailed, ex.Category, target));
                 return;
@@ -89,13 +88,13 @@ namespace LlamaCloud.Chat.Commands
             }
             if (result.RejectedSpans > 0)
             {
-                var message = $"The OTLP receiver at {_exporter.Display} rejected {result.RejectedSpans} of {spans} spans{(result.Message != null ? ": " + result.Message : ".")}";
+                var message = Messages.SpansRejected(_exporter.Display, result.RejectedSpans, spans, result.Message);
                 _cmd.WriteError(new ErrorRecord(new LlamaCloudException(message, ErrorIds.OtlpPartialSuccess, ErrorCategory.InvalidData),
                     ErrorIds.OtlpPartialSuccess, ErrorCategory.InvalidData, target));
             }
             else if (result.Message != null)
             {
-                _cmd.WriteWarning($"The OTLP receiver at {_exporter.Display} accepted all spans and said: {result.Message}");
+                _cmd.WriteWarning(Messages.ReceiverSaid(_exporter.Display, result.Message));
             }
             if (_cmd.WantsResults)
                 _cmd.WriteObject(new ChatTraceExportResult(_exporter.Display, ids, spans, result.StatusCode, result.Attempts, result.RejectedSpans, result.Message, redaction?.Summary()));

@@ -5,9 +5,10 @@ using LlamaCloud.Chat.Transcripts;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Each session's turns are streamed into one transcript target, one turn held at a time.
     /// <summary>
-    /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in; each
-    /// session's turns streamed into one transcript target, in input order, one turn held at a time.
+    /// What Export-LlamaChatTranscript and ConvertTo-LlamaChatTranscript share: sessions, ids or turns in, one
+    /// transcript per session, in input order.
     /// </summary>
     public abstract class TranscriptCommandBase : RedactableOutputCmdlet
     {
@@ -44,7 +45,7 @@ namespace LlamaCloud.Chat.Commands
         private protected void WarnIfImagesIgnored(TranscriptFormat format)
         {
             if (IncludeImages && format != TranscriptFormat.Html)
-                WriteWarning("-IncludeImages embeds images in HTML transcripts only; a Markdown transcript names each attachment instead. Use -Format Html.");
+                WriteWarning(Messages.ImagesHtmlOnly());
         }
 
         private protected TranscriptOptions TranscriptOptions => new TranscriptOptions
@@ -75,8 +76,8 @@ namespace LlamaCloud.Chat.Commands
         protected override void BeginProcessing()
         {
             BeginRedaction();
-            if (IncludeImages && Redacting) WriteWarning(RedactionMessages.ImagesNotEmbedded());
-            _queue = new OrderedOutputQueue(this, ReadAhead, "Writing LlamaCloud chat transcripts");
+            if (IncludeImages && Redacting) WriteWarning(Redaction.Messages.ImagesNotEmbedded());
+            _queue = new OrderedOutputQueue(this, ReadAhead, Messages.WritingTranscripts());
         }
 
         /// <inheritdoc />

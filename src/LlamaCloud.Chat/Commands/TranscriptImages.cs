@@ -28,7 +28,7 @@ namespace LlamaCloud.Chat.Commands
         internal EmbeddedImage Fetch(ImageAttachment attachment)
         {
             if (string.IsNullOrEmpty(attachment.SourceId) || string.IsNullOrEmpty(attachment.AttachmentName))
-                return EmbeddedImage.Failed("the attachment has no source id or name");
+                return EmbeddedImage.Failed(Messages.AttachmentUnnamed());
             var key = attachment.SourceId + "\n" + attachment.AttachmentName;
             if (_done.TryGetValue(key, out var known)) return known;
             EmbeddedImage image;
@@ -43,14 +43,14 @@ namespace LlamaCloud.Chat.Commands
                     return buffer;
                 }, total =>
                 {
-                    if (total > MaxBytes) throw new AttachmentDownloadException($"The image is larger than {MaxBytes / (1024 * 1024)} MiB.", null, System.Management.Automation.ErrorCategory.LimitsExceeded);
+                    if (total > MaxBytes) throw new AttachmentDownloadException(Messages.ImageTooLarge(MaxBytes), null, System.Management.Automation.ErrorCategory.LimitsExceeded);
                 }, _cmd.StopToken));
                 var bytes = buffer.ToArray();
                 image = EmbeddedImage.Sniff(bytes) != null
                     ? EmbeddedImage.Of(bytes)
-                    : EmbeddedImage.Failed("the download is not a PNG, JPEG, GIF or WebP image");
+                    : EmbeddedImage.Failed(Messages.NotAnImage());
                 if (image.Bytes == null)
-                    _cmd.WriteRequestError(new LlamaCloudException($"Attachment {attachment.SourceId}/{attachment.AttachmentName}: {image.Problem}.",
+                    _cmd.WriteRequestError(new LlamaCloudException(Messages.ImageNotEmbedded(attachment.SourceId, attachment.AttachmentName, image.Problem),
                         ErrorIds.AttachmentDownloadFailed, System.Management.Automation.ErrorCategory.InvalidResult), attachment);
             }
             catch (LlamaCloudException ex)

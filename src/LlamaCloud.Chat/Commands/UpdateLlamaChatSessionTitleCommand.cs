@@ -21,6 +21,7 @@ namespace LlamaCloud.Chat.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId")]
         [ValidateNotNullOrEmpty]
+        [SessionIdTransformation]
         [ValidateSessionId]
         [ArgumentCompleter(typeof(SessionIdCompleter))]
         public string[] Id { get; set; } = Array.Empty<string>();
@@ -31,7 +32,9 @@ namespace LlamaCloud.Chat.Commands
         [ValidateNotNull]
         public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
 
-        /// <summary>A session piped in while the id set is bound (see Remove-LlamaChatSession). Hidden.</summary>
+        // Why: A session piped in while the id set is bound: as Remove-LlamaChatSession's PipedSession, it keeps the
+        // session (and where it came from) instead of binding its SessionId.
+        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
         [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
         [ValidateNotNull]
         public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
@@ -58,7 +61,7 @@ namespace LlamaCloud.Chat.Commands
 
         private void Retitle(string id, ChatApi api, ChatSession? session)
         {
-            if (!ShouldProcess($"session '{id}'", "Generate a title")) return;
+            if (!ShouldProcess(Messages.SessionTarget(id), Messages.GenerateTitleAction())) return;
             try
             {
                 var message = FirstMessage;
@@ -71,11 +74,11 @@ namespace LlamaCloud.Chat.Commands
                     if (string.IsNullOrEmpty(message))
                     {
                         WriteError(ErrorRecords.From(new LlamaCloudException(
-                            $"Session '{id}' has no user message to generate a title from. Give one with -FirstMessage.",
+                            Messages.NoTitleMessage(id),
                             ErrorIds.TitleMessageMissing, ErrorCategory.InvalidOperation) { SessionId = id }, id));
                         return;
                     }
-                    WriteVerbose($"Session '{id}': the title is generated from its first user message ({TextSummary.OneLine(message, 60)}).");
+                    WriteVerbose(Messages.TitleFrom(id, message));
                 }
                 WriteObject(Await(api.SetTitleAsync(id, message!, StopToken)));
             }

@@ -3,9 +3,9 @@ using System.Management.Automation;
 
 namespace LlamaCloud.Chat.Commands
 {
+    // Not ValidateLength: it counts UTF-16 units, two for an emoji, where the API counts code points.
     /// <summary>
-    /// Checks a chat prompt at binding: 1 to 1000 characters as the API counts them (Unicode code points, so an
-    /// emoji is one character, not the two UTF-16 units <c>ValidateLength</c> would count).
+    /// Checks a chat prompt at binding: 1 to 1000 characters as the API counts them (an emoji is one character).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidatePromptAttribute : ValidateArgumentsAttribute
@@ -16,11 +16,11 @@ namespace LlamaCloud.Chat.Commands
         /// <inheritdoc />
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            var s = PSValue.AsString(arguments) ?? throw new ValidationMetadataException("The prompt must be a string.");
+            var s = PSValue.AsString(arguments) ?? throw new ValidationMetadataException(Messages.PromptNotString());
             var length = CodePoints(s);
-            if (length < 1) throw new ValidationMetadataException("The prompt cannot be empty.");
+            if (length < 1) throw new ValidationMetadataException(Messages.PromptEmpty());
             if (length > MaxLength)
-                throw new ValidationMetadataException($"The prompt has {length} characters; the API accepts at most {MaxLength}.");
+                throw new ValidationMetadataException(Messages.PromptTooLong(length, MaxLength));
         }
 
         internal static int CodePoints(string s)

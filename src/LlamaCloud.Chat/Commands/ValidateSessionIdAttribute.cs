@@ -12,7 +12,7 @@ namespace LlamaCloud.Chat.Commands
         {
             var s = PSValue.AsString(element);
             if (string.IsNullOrWhiteSpace(s))
-                throw new ValidationMetadataException("A session id cannot be empty or blank.");
+                throw new ValidationMetadataException(Messages.SessionIdBlank());
         }
     }
 }

@@ -15,7 +15,7 @@ namespace LlamaCloud.Chat.Connection
             {
                 if (c < 0x21 || c > 0x7e)
                     throw new LlamaCloudException(
-                        $"The API key from {source} contains spaces, line breaks or non-ASCII characters, so it cannot be sent. Check how it was read (e.g. a trailing newline from a file).",
+                        Messages.ApiKeyUnsendable(source),
                         ErrorIds.InvalidApiKey, ErrorCategory.InvalidArgument);
             }
         }

@@ -6,10 +6,12 @@ using System.Security;
 namespace LlamaCloud.Chat.Connection
 {
     /// <summary>
-    /// The connection Connect-LlamaCloud keeps for the PowerShell session (its runspace).
-    /// Precedence everywhere: parameter, then this connection, then environment variables, then the default.
+    /// What Connect-LlamaCloud was given, kept for the PowerShell session (its runspace). Only what was given: a
+    /// setting it was not given (the base URI without -Region or -BaseUri, a proxy) stays unset here, so the
+    /// environment variables and defaults still apply to it. Precedence everywhere: parameter, then this
+    /// connection, then environment variables, then the default. Scripts see it as <see cref="LlamaCloudConnectionInfo"/>.
     /// </summary>
-    public sealed class LlamaCloudConnection
+    internal sealed class LlamaCloudConnection
     {
         // One connection per runspace: ForEach-Object -Parallel, jobs and hosted runspaces in one process each
         // keep their own, so one tenant's key never serves another's commands.
@@ -37,38 +39,28 @@ namespace LlamaCloud.Chat.Connection
             }
         }
 
-        internal LlamaCloudConnection(Uri baseUri, SecureString apiKey, string? organizationId, string? projectId, string? region)
+        internal LlamaCloudConnection(SecureString apiKey, Uri? baseUri, string? baseUriSource, string? organizationId, string? projectId, ProxySettings proxy)
         {
-            BaseUri = baseUri;
             ApiKey = apiKey;
+            BaseUri = baseUri;
+            BaseUriSource = baseUriSource;
             OrganizationId = organizationId;
             ProjectId = projectId;
-            Region = region;
+            ProxySettings = proxy;
         }
 
-        /// <summary>The API's base URI.</summary>
-        public Uri BaseUri { get; }
-        /// <summary>The region name when chosen by -Region (NA or EU).</summary>
-        public string? Region { get; }
-        /// <summary>The organization id sent with every request, if any.</summary>
-        public string? OrganizationId { get; }
-        /// <summary>The project id sent with every request, if any.</summary>
-        public string? ProjectId { get; }
         internal SecureString ApiKey { get; }
 
-        /// <summary>The proxy every command of this connection uses, unless it names its own; null for the platform's settings or -NoProxy.</summary>
-        public Uri? Proxy => ProxySettings.Address;
+        /// <summary>The base URI given as -Region or -BaseUri; null when neither was given.</summary>
+        internal Uri? BaseUri { get; }
 
-        /// <summary>True when Connect-LlamaCloud was given -NoProxy.</summary>
-        public bool NoProxy => ProxySettings.Mode == ProxyMode.None;
+        /// <summary>How the base URI was given, for messages: "Connect-LlamaCloud -Region EU" or "Connect-LlamaCloud -BaseUri".</summary>
+        internal string? BaseUriSource { get; }
 
-        /// <summary>-Proxy, -ProxyCredential, -ProxyUseDefaultCredentials, -NoProxy as given to Connect-LlamaCloud.</summary>
-        internal ProxySettings ProxySettings { get; set; } = ProxySettings.Platform;
+        internal string? OrganizationId { get; }
+        internal string? ProjectId { get; }
 
-        /// <summary>Always masked: the key is never shown.</summary>
-        public string ApiKeyHint => "********";
-
-        /// <inheritdoc />
-        public override string ToString() => BaseUri.ToString();
+        /// <summary>-Proxy, -ProxyCredential, -ProxyUseDefaultCredentials, -NoProxy as given; the platform's settings without them.</summary>
+        internal ProxySettings ProxySettings { get; }
     }
 }

@@ -9,6 +9,15 @@ namespace LlamaCloud.Chat.Connection
         internal const string DefaultBaseUri = "https://api.cloud.llamaindex.ai";
         internal const string EuBaseUri = "https://api.cloud.eu.llamaindex.ai";
 
+        /// <summary>NA or EU for LlamaCloud's own base URIs; null for any other.</summary>
+        internal static string? RegionOf(Uri uri)
+        {
+            var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            if (string.Equals(text, DefaultBaseUri, StringComparison.OrdinalIgnoreCase)) return "NA";
+            if (string.Equals(text, EuBaseUri, StringComparison.OrdinalIgnoreCase)) return "EU";
+            return null;
+        }
+
         internal LlamaCloudOptions(Uri baseUri, ApiKey apiKey)
         {
             BaseUri = baseUri;
@@ -63,8 +72,6 @@ namespace LlamaCloud.Chat.Connection
 
         /// <summary>Where the key would travel in clear text, for the refusal message.</summary>
         internal string PlainTextHop =>
-            BaseUri.IsLoopback && Proxy.ProxyFor(BaseUri) is { } proxy && !proxy.IsLoopback
-                ? $"'{BaseUri.Host}' through the proxy {ProxySettings.Display(proxy)}"
-                : $"'{BaseUri.Host}'";
+            Messages.PlainTextHop(BaseUri.Host, BaseUri.IsLoopback && Proxy.ProxyFor(BaseUri) is { } proxy && !proxy.IsLoopback ? ProxySettings.Display(proxy) : null);
     }
 }

@@ -18,13 +18,16 @@ namespace LlamaCloud.Chat.Connection
         internal const string ParseKeyVariable = "LLAMA_PARSE_API_KEY";
         internal const string BaseUrlVariable = "LLAMA_CLOUD_BASE_URL";
 
-        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId)
+        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId) =>
+            Resolve(apiKey, baseUri, organizationId, projectId, LlamaCloudConnection.Current);
+
+        /// <summary>The settings with <paramref name="connection"/> in the connection's place (Connect-LlamaCloud -Validate checks one before keeping it).</summary>
+        internal static LlamaCloudOptions Resolve(SecureString? apiKey, string? baseUri, string? organizationId, string? projectId, LlamaCloudConnection? connection)
         {
-            var connection = LlamaCloudConnection.Current;
             var (key, keySource) = ResolveKey(apiKey, connection);
             if (key == null)
                 throw new LlamaCloudException(
-                    $"No LlamaCloud API key. Pass -ApiKey, run Connect-LlamaCloud, or set the {ApiKeyVariable} environment variable.",
+                    Messages.ApiKeyMissing(ApiKeyVariable),
                     ErrorIds.ApiKeyMissing, ErrorCategory.AuthenticationError);
             var (baseText, baseSource) = ResolveBaseUri(baseUri, connection);
             var options = new LlamaCloudOptions(ParseBaseUri(baseText, baseSource), key)
@@ -47,8 +50,8 @@ namespace LlamaCloud.Chat.Connection
         {
             if (ApiKey.From(parameter) is { } p) return (p, ParameterSource);
             if (ApiKey.From(connection?.ApiKey) is { } c) return (c, ConnectionSource);
-            if (ApiKey.From(Environment.GetEnvironmentVariable(ApiKeyVariable)) is { } e) return (e, $"the {ApiKeyVariable} environment variable");
-            if (ApiKey.From(Environment.GetEnvironmentVariable(ParseKeyVariable)) is { } f) return (f, $"the {ParseKeyVariable} environment variable");
+            if (ApiKey.From(Environment.GetEnvironmentVariable(ApiKeyVariable)) is { } e) return (e, Messages.EnvironmentVariableSource(ApiKeyVariable));
+            if (ApiKey.From(Environment.GetEnvironmentVariable(ParseKeyVariable)) is { } f) return (f, Messages.EnvironmentVariableSource(ParseKeyVariable));
             return (null, null);
         }
 
@@ -56,8 +59,8 @@ namespace LlamaCloud.Chat.Connection
         internal static (string Text, string Source) ResolveBaseUri(string? parameter, LlamaCloudConnection? connection)
         {
             if (parameter != null) return (parameter, "-BaseUri");
-            if (connection != null) return (connection.BaseUri.ToString(), ConnectionSource);
-            if (NonEmpty(Environment.GetEnvironmentVariable(BaseUrlVariable)) is { } env) return (env, $"the {BaseUrlVariable} environment variable");
+            if (connection?.BaseUri is { } given) return (given.ToString(), connection.BaseUriSource ?? ConnectionSource);
+            if (NonEmpty(Environment.GetEnvironmentVariable(BaseUrlVariable)) is { } env) return (env, Messages.EnvironmentVariableSource(BaseUrlVariable));
             return (LlamaCloudOptions.DefaultBaseUri, "the default");
         }
 
@@ -69,7 +72,7 @@ namespace LlamaCloud.Chat.Connection
                 || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
             {
                 throw new LlamaCloudException(
-                    $"'{UriText.MaskUserInfo(text)}' (from {source}) is not a valid LlamaCloud base URI: expected an absolute http(s) URI without query or credentials, e.g. {LlamaCloudOptions.DefaultBaseUri}.",
+                    Messages.InvalidBaseUri(UriText.MaskUserInfo(text), source, LlamaCloudOptions.DefaultBaseUri),
                     ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument);
             }
             return uri;

@@ -15,15 +15,15 @@ namespace LlamaCloud.Chat.Connection
         internal static ProxySettings Resolve(Uri? proxy, PSCredential? credential, bool useDefaultCredentials, bool noProxy, ProxySettings fallback)
         {
             if (noProxy && (proxy != null || credential != null || useDefaultCredentials))
-                throw Invalid("-NoProxy cannot be combined with -Proxy, -ProxyCredential or -ProxyUseDefaultCredentials.");
+                throw Invalid(Messages.NoProxyCombined());
             if (credential != null && useDefaultCredentials)
-                throw Invalid("-ProxyCredential and -ProxyUseDefaultCredentials cannot be used together: choose one.");
+                throw Invalid(Messages.ProxyCredentialsBoth());
             if (noProxy) return ProxySettings.None;
             if (proxy == null)
             {
                 if (credential == null && !useDefaultCredentials) return fallback;
                 if (fallback.Mode != ProxyMode.Explicit)
-                    throw Invalid("-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy (on the command or on Connect-LlamaCloud).");
+                    throw Invalid(Messages.ProxyCredentialsWithoutProxy());
                 proxy = fallback.Address;
             }
             return ProxySettings.Explicit(Validate(proxy!), credential?.GetNetworkCredential(), useDefaultCredentials);
@@ -33,9 +33,9 @@ namespace LlamaCloud.Chat.Connection
         internal static Uri Validate(Uri proxy)
         {
             if (!proxy.IsAbsoluteUri || (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps))
-                throw Invalid($"'{proxy.OriginalString}' is not a valid proxy: expected an absolute http(s) URI such as http://proxy.contoso.com:8080.");
+                throw Invalid(Messages.InvalidProxy(proxy.OriginalString));
             if (!string.IsNullOrEmpty(proxy.UserInfo))
-                throw Invalid("The proxy URI contains credentials: pass them with -ProxyCredential instead.");
+                throw Invalid(Messages.ProxyUriHasCredentials());
             return proxy;
         }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
+using LlamaCloud.Chat.Connection;
 
 namespace LlamaCloud.Chat.Http
 {
@@ -12,15 +14,15 @@ namespace LlamaCloud.Chat.Http
     internal sealed class Failures
     {
         private readonly Redactor _redactor;
-        private readonly string _keySource;
+        private readonly LlamaCloudOptions _options;
 
         /// <param name="redactor">Masks the key in what the other side says.</param>
-        /// <param name="keySource">Where the key came from (a parameter, Connect-LlamaCloud, or an environment
-        /// variable's name), for a 401's message; never the key.</param>
-        internal Failures(Redactor redactor, string keySource)
+        /// <param name="options">Where the requests go and where the key and base URI came from (a parameter,
+        /// Connect-LlamaCloud, or an environment variable's name), for a 401's or 403's message; never the key.</param>
+        internal Failures(Redactor redactor, LlamaCloudOptions options)
         {
             _redactor = redactor;
-            _keySource = keySource;
+            _options = options;
         }
 
         internal string? Redact(string? text) => _redactor.Redact(text);
@@ -30,26 +32,50 @@ namespace LlamaCloud.Chat.Http
             var detail = Redact(rawDetail);
             var text = Redact(rawText);
             var explanation = ErrorText.Explain(reason, detail, text);
-            var message = ErrorText.Sentence($"{Subject(sessionId)}: {status} {reason}{(string.IsNullOrEmpty(explanation) ? string.Empty : ": " + explanation)}");
-            if (status == 401) message += $" The API key from {_keySource} was rejected; no further requests were sent.";
-            if (requestId != null) message += $" (request id {requestId})";
-            return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId);
+            var message = Messages.StatusFailure(Subject(sessionId), status, reason, explanation);
+            if (status == 401) message += Messages.KeyRejected(_options.KeySource, Endpoint());
+            else if (status == 403) message += Messages.KeyForbidden(_options.KeySource, Endpoint(), Messages.Scope(_options.ProjectId, _options.OrganizationId));
+            if (requestId != null) message += Messages.RequestIdSuffix(requestId);
+            return new LlamaCloudApiException(message, status, detail ?? (string.IsNullOrWhiteSpace(text) ? null : text), requestId)
+            {
+                Recommendation = status == 401 ? RejectedKeyAdvice() : status == 403 ? ForbiddenAdvice() : null,
+            };
         }
 
+        /// <summary>The base URI, its region and where it came from: a key works only where it was made, so an EU
+        /// key sent to North America (or a wrong LLAMA_CLOUD_BASE_URL) shows in the message itself.</summary>
+        private string Endpoint()
+        {
+            return Messages.Endpoint(UriText.MaskUserInfo(_options.BaseUri.ToString()), LlamaCloudOptions.RegionOf(_options.BaseUri), _options.BaseUriSource);
+        }
+
+        private string RegionAdvice()
+        {
+            switch (LlamaCloudOptions.RegionOf(_options.BaseUri))
+            {
+                case "NA": return Messages.SentToNorthAmerica(LlamaCloudOptions.EuBaseUri);
+                case "EU": return Messages.SentToEurope(LlamaCloudOptions.DefaultBaseUri);
+                default: return Messages.CheckDeployment(UriText.MaskUserInfo(_options.BaseUri.ToString()));
+            }
+        }
+
+        private string RejectedKeyAdvice() => Messages.RejectedKeyAdvice(RegionAdvice());
+
+        private string ForbiddenAdvice() => Messages.ForbiddenAdvice(RegionAdvice());
+
         internal LlamaCloudException Timeout(TimeSpan timeout, long bytesReceived, string? sessionId, Exception inner) =>
-            new LlamaCloudException(
-                $"{Subject(sessionId)}: no response within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ({(bytesReceived > 0 ? "the body stalled after " + bytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes" : "waiting for the server")}).",
+            new LlamaCloudException(Messages.Timeout(Subject(sessionId), timeout, bytesReceived),
                 ErrorIds.Timeout, ErrorCategory.OperationTimeout, inner);
 
         internal LlamaCloudException InvalidBody(string? sessionId, InvalidSessionJsonException ex) =>
-            new LlamaCloudException($"{Subject(sessionId)}: {Redact(ex.Message)}", ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
+            new LlamaCloudException(Messages.InvalidBody(Subject(sessionId), Redact(ex.Message)), ErrorIds.InvalidResponse, ErrorCategory.InvalidResult);
 
-        internal LlamaCloudException Connection(long bytesReceived, string host, string? sessionId, Exception ex) =>
+        internal LlamaCloudException Connection(long bytesReceived, Uri target, string? sessionId, Exception ex) =>
             new LlamaCloudException(
-                ErrorText.Sentence($"{Subject(sessionId)}: {(bytesReceived > 0 ? "the connection broke after " + bytesReceived.ToString(CultureInfo.InvariantCulture) + " bytes of the response" : "could not connect to " + host)}: {Redact(ErrorText.Innermost(ex))}"),
+                Messages.ConnectionFailed(Subject(sessionId), bytesReceived, target.Host, ProxyErrors.Through(_options.Proxy, target), Redact(ErrorText.Innermost(ex))),
                 ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, ex);
 
-        internal static string Subject(string? sessionId) => sessionId == null ? "LlamaCloud request" : $"Session '{sessionId}'";
+        internal static string Subject(string? sessionId) => Messages.Subject(sessionId);
 
         internal static string? RequestId(HttpResponseMessage response) =>
             response.Headers.TryGetValues("x-request-id", out var v) ? string.Join(",", v) : null;

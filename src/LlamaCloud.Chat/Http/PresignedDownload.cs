@@ -72,11 +72,11 @@ namespace LlamaCloud.Chat.Http
                 }
                 catch (OperationCanceledException ex)
                 {
-                    throw new AttachmentDownloadException($"The image at {Show(current)} did not answer within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", null, ErrorCategory.OperationTimeout, ex);
+                    throw new AttachmentDownloadException(Messages.ImageTimedOut(Show(current), timeout), null, ErrorCategory.OperationTimeout, ex);
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
                 {
-                    throw new AttachmentDownloadException($"The image at {Show(current)} could not be reached: {ErrorText.Innermost(ex)}", null, ErrorCategory.ConnectionError, ex);
+                    throw new AttachmentDownloadException(Messages.ImageUnreachable(Show(current), ErrorText.Innermost(ex)), null, ErrorCategory.ConnectionError, ex);
                 }
                 using (response)
                 {
@@ -84,10 +84,10 @@ namespace LlamaCloud.Chat.Http
                     if (status >= 300 && status < 400 && response.Headers.Location is { } location)
                     {
                         if (hop >= MaxRedirects)
-                            throw new AttachmentDownloadException($"The image at {Show(url)} redirected more than {MaxRedirects} times.", status, ErrorCategory.InvalidResult);
+                            throw new AttachmentDownloadException(Messages.ImageRedirectedTooOften(Show(url), MaxRedirects), status, ErrorCategory.InvalidResult);
                         var next = location.IsAbsoluteUri ? location : new Uri(current, location);
                         if (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp)
-                            throw new AttachmentDownloadException($"The image at {Show(url)} redirected to a {next.Scheme}: address.", status, ErrorCategory.InvalidResult);
+                            throw new AttachmentDownloadException(Messages.ImageRedirectedToScheme(Show(url), next.Scheme), status, ErrorCategory.InvalidResult);
                         current = next;
                         continue;
                     }
@@ -96,14 +96,14 @@ namespace LlamaCloud.Chat.Http
                         var text = await SafeText(response).ConfigureAwait(false);
                         var words = StorageMessage(text);
                         throw new AttachmentDownloadException(
-                            $"The image at {Show(current)} could not be downloaded: {status} {response.ReasonPhrase}{(words == null ? string.Empty : ": " + words)}",
+                            Messages.ImageStatus(Show(current), status, response.ReasonPhrase, words),
                             status, status == 403 ? ErrorCategory.PermissionDenied : status == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError);
                     }
                     var mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
                     if (mediaType.Length > 0 && !mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
                     {
                         var text = await SafeText(response).ConfigureAwait(false);
-                        throw new AttachmentDownloadException($"Expected an image from {Show(current)}, got {mediaType}{ResponseText.Describe(text)}", status, ErrorCategory.InvalidResult);
+                        throw new AttachmentDownloadException(Messages.ExpectedImage(Show(current), mediaType, ResponseText.Describe(text)), status, ErrorCategory.InvalidResult);
                     }
                     await CopyAsync(response, sink, progress, timeout, cts, cancellationToken, current).ConfigureAwait(false);
                     return mediaType.Length > 0 && !mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase) ? mediaType.ToLowerInvariant() : "application/octet-stream";
@@ -144,11 +144,11 @@ namespace LlamaCloud.Chat.Http
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException || ex is ObjectDisposedException || ex is OperationCanceledException)
             {
-                throw new AttachmentDownloadException($"The download of {Show(current)} broke after {total.ToString("N0", CultureInfo.InvariantCulture)} bytes: {ErrorText.Innermost(ex)}", null, ErrorCategory.ConnectionError, ex);
+                throw new AttachmentDownloadException(Messages.DownloadBroke(Show(current), total, ErrorText.Innermost(ex)), null, ErrorCategory.ConnectionError, ex);
             }
             if (expected.HasValue && total != expected.Value)
-                throw new AttachmentDownloadException($"The download of {Show(current)} ended after {total.ToString("N0", CultureInfo.InvariantCulture)} of {expected.Value.ToString("N0", CultureInfo.InvariantCulture)} bytes.", null, ErrorCategory.ConnectionError);
-            if (total == 0) throw new AttachmentDownloadException($"The image at {Show(current)} is empty.", null, ErrorCategory.InvalidResult);
+                throw new AttachmentDownloadException(Messages.DownloadShort(Show(current), total, expected.Value), null, ErrorCategory.ConnectionError);
+            if (total == 0) throw new AttachmentDownloadException(Messages.ImageEmpty(Show(current)), null, ErrorCategory.InvalidResult);
         }
 
         private static async Task<string?> SafeText(HttpResponseMessage response)

@@ -35,19 +35,24 @@ namespace LlamaCloud.Chat.Http
 
         private static bool IsRefusal(HttpStatusCode code) => code == HttpStatusCode.ProxyAuthenticationRequired || code == HttpStatusCode.Unauthorized;
 
+        /// <summary>
+        /// " through the proxy http://p:8080 (from -Proxy)" when a request to <paramref name="target"/> goes through a
+        /// proxy, else empty: a failure to connect is then the proxy's as much as the server's, and must say so (a
+        /// refused proxy port would otherwise read as LlamaCloud being down).
+        /// </summary>
+        internal static string Through(ProxySettings settings, Uri target)
+        {
+            var proxy = settings.ProxyFor(target);
+            if (proxy == null) return string.Empty;
+            return Messages.ThroughProxy(ProxySettings.Display(proxy), settings.Mode == ProxyMode.Explicit);
+        }
+
         /// <summary>The terminating error: which proxy asked, whether credentials were sent, what to do.</summary>
         internal static LlamaCloudException AuthenticationRequired(ProxySettings settings, Uri target, int status, string? challenge, Exception? inner)
         {
             var proxyUri = settings.ProxyFor(target);
-            var proxy = proxyUri == null ? "A proxy (from the platform's settings)" : "The proxy " + ProxySettings.Display(proxyUri);
             var sent = settings.Credential != null || settings.UseDefaultCredentials;
-            var statusText = status == 401 ? "401 Unauthorized" : "407 Proxy Authentication Required";
-            var message = sent
-                ? $"{proxy} rejected the credentials given ({statusText})."
-                : $"{proxy} requires authentication ({statusText}).";
-            if (!string.IsNullOrWhiteSpace(challenge)) message += $" It asks for: {TextSummary.OneLine(challenge!, 120)}.";
-            message += " Pass -ProxyCredential (or -ProxyUseDefaultCredentials) with -Proxy, on the command or on Connect-LlamaCloud.";
-            return new LlamaCloudException(message, ErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError, inner);
+            return new LlamaCloudException(Messages.ProxyAuthentication(proxyUri == null ? null : ProxySettings.Display(proxyUri), sent, status, challenge), ErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError, inner);
         }
     }
 }

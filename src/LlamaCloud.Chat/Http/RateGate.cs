@@ -36,7 +36,7 @@ namespace LlamaCloud.Chat.Http
             TimeSpan wait;
             while ((wait = Remaining) > TimeSpan.Zero)
             {
-                using (Monitor.Wait("held back: the server asked this command to slow down", wait))
+                using (Monitor.Wait(Messages.HeldBack(), wait))
                     await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -47,7 +47,7 @@ namespace LlamaCloud.Chat.Http
             var display = _spec.Display;
             using var ctx = new AttemptContext(attempt, _timeout, cancellationToken);
             var watch = Stopwatch.StartNew();
-            _log.Verbose($"{display} ({(_spec.Note != null ? _spec.Note + ", " : string.Empty)}{attemptText})");
+            _log.Verbose(Messages.AttemptStarting(display, _spec.Note, attemptText));
             HttpResponseMessage? response = null;
             try
             {
@@ -55,22 +55,22 @@ namespace LlamaCloud.Chat.Http
                 response = await SharedHttp.For(_proxy).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 credential.Answered(status);
-                _log.Debug($"{display}: {status} {response.ReasonPhrase}, headers after {watch.ElapsedMilliseconds} ms, request id {_rules.RequestId(response) ?? "-"}");
+                _log.Debug(Messages.HeadersReceived(display, status, response.ReasonPhrase, watch.ElapsedMilliseconds, _rules.RequestId(response)));
                 if (response.IsSuccessStatusCode)
                 {
                     var result = await readBody(response, ctx).ConfigureAwait(false);
-                    _log.Verbose($"{display}: {status} {response.ReasonPhrase}, {ctx.BytesReceived.ToString("N0", CultureInfo.InvariantCulture)} bytes in {watch.ElapsedMilliseconds} ms");
+                    _log.Verbose(Messages.Succeeded(display, status, response.ReasonPhrase, ctx.BytesReceived, watch.ElapsedMilliseconds));
                     return AttemptOutcome<T>.Success(result);
                 }
                 if (status == 407)
                 {
                     // The proxy, not LlamaCloud, refused: no retry can help, and the message names the proxy.
-                    _log.Verbose($"{display}: 407 from the proxy after {watch.ElapsedMilliseconds} ms");
+                    _log.Verbose(Messages.ProxyRefusedVerbose(display, watch.ElapsedMilliseconds));
                     return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_proxy, _spec.Uri, 407, string.Join(", ", response.Headers.ProxyAuthenticate), null), FailureKind.Final);
                 }
                 var failure = await _rules.StatusFailureAsync(response, _spec, ctx).ConfigureAwait(false);
                 var detail = (failure as LlamaCloudApiException)?.Detail;
-                _log.Verbose($"{display}: {status} {response.ReasonPhrase} in {watch.ElapsedMilliseconds} ms{(detail != null ? ": " + TextSummary.OneLine(detail, 200) : string.Empty)}");
+                _log.Verbose(Messages.StatusVerbose(display, status, response.ReasonPhrase, watch.ElapsedMilliseconds, detail));
                 return AttemptOutcome<T>.Failed(failure, FailureKind.Status, status, response.Headers);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -79,30 +79,30 @@ namespace LlamaCloud.Chat.Http
             }
             catch (OperationCanceledException ex)
             {
-                _log.Verbose($"{display}: timed out after {watch.ElapsedMilliseconds} ms");
+                _log.Verbose(Messages.TimedOutVerbose(display, watch.ElapsedMilliseconds));
                 return AttemptOutcome<T>.Failed(_rules.Timeout(_spec, ctx, ex), FailureKind.Timeout);
             }
             catch (InvalidSessionJsonException ex)
             {
                 // The server answered, but not with what was asked for: retrying the same request gives the same body.
                 var failure = _rules.InvalidBody(_spec, ex);
-                _log.Verbose($"{display}: invalid response after {watch.ElapsedMilliseconds} ms: {_rules.Redact(ex.Message)}");
+                _log.Verbose(Messages.InvalidBodyVerbose(display, watch.ElapsedMilliseconds, _rules.Redact(ex.Message)));
                 return AttemptOutcome<T>.Failed(failure, FailureKind.Final);
             }
             catch (LlamaCloudException ex)
             {
                 // The reader judged the body itself (a chat turn cut off after it started): final, as it says.
-                _log.Verbose($"{display}: {ex.ErrorId} after {watch.ElapsedMilliseconds} ms");
+                _log.Verbose(Messages.FinalVerbose(display, ex.ErrorId, watch.ElapsedMilliseconds));
                 return AttemptOutcome<T>.Failed(ex, FailureKind.Final);
             }
             catch (HttpRequestException ex) when (ProxyErrors.AuthenticationFailureStatus(ex) is int proxyStatus)
             {
-                _log.Verbose($"{display}: the proxy refused the tunnel ({proxyStatus}) after {watch.ElapsedMilliseconds} ms");
+                _log.Verbose(Messages.TunnelRefusedVerbose(display, proxyStatus, watch.ElapsedMilliseconds));
                 return AttemptOutcome<T>.Failed(ProxyErrors.AuthenticationRequired(_proxy, _spec.Uri, proxyStatus, null, ex), FailureKind.Final);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException)
             {
-                _log.Verbose($"{display}: connection failed after {watch.ElapsedMilliseconds} ms: {_rules.Redact(ErrorText.Innermost(ex))}");
+                _log.Verbose(Messages.ConnectionFailedVerbose(display, watch.ElapsedMilliseconds, _rules.Redact(ErrorText.Innermost(ex))));
                 return AttemptOutcome<T>.Failed(_rules.Connection(_spec, ctx, ex), FailureKind.Transport);
             }
             finally

@@ -31,7 +31,7 @@ namespace LlamaCloud.Chat.Http
                 ms.Write(buffer, 0, n);
                 ctx.BytesReceived += n;
             }
-            if (ms.Length == 0) throw new InvalidSessionJsonException("The response body is empty.");
+            if (ms.Length == 0) throw new InvalidSessionJsonException(Messages.EmptyBody());
             return ms.ToArray();
         }
 
@@ -41,7 +41,7 @@ namespace LlamaCloud.Chat.Http
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType == null || IsJson(mediaType)) return;
             var glimpse = await ReadTextAsync(response, 2048, ctx).ConfigureAwait(false);
-            throw new InvalidSessionJsonException($"Expected JSON, got {mediaType}{Describe(glimpse)}");
+            throw new InvalidSessionJsonException(Messages.ExpectedJson(mediaType, Describe(glimpse)));
         }
 
         internal static bool IsJson(string mediaType) =>
@@ -125,15 +125,15 @@ namespace LlamaCloud.Chat.Http
         /// <summary>": title" of an HTML page, else a one-line start of the text.</summary>
         internal static string Describe(string? text)
         {
-            if (string.IsNullOrWhiteSpace(text)) return " (empty body).";
+            if (string.IsNullOrWhiteSpace(text)) return Messages.EmptyGlimpse();
             var t = text!;
             var i = t.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
             if (i >= 0)
             {
                 var j = t.IndexOf("</title>", i, StringComparison.OrdinalIgnoreCase);
-                if (j > i) return ": \"" + TextSummary.OneLine(t.Substring(i + 7, j - i - 7), 120) + "\". A proxy or gateway may have answered instead of LlamaCloud.";
+                if (j > i) return Messages.PageTitleGlimpse(TextSummary.OneLine(t.Substring(i + 7, j - i - 7), 120));
             }
-            return ": \"" + TextSummary.OneLine(t, 120) + "\".";
+            return Messages.TextGlimpse(TextSummary.OneLine(t, 120));
         }
     }
 }

@@ -40,13 +40,11 @@ namespace LlamaCloud.Chat.Http
         /// "attempt 2 of 3" for -Verbose. Waits the server asked for (429 with a delay) do not count as attempts, so
         /// they are named apart ("attempt 1 of 3, after 4 rate-limit waits") and the counter never passes the total.
         /// </summary>
-        internal string DescribeAttempt() => _paced == 0
-            ? $"attempt {_failures + 1} of {MaxAttempts}"
-            : $"attempt {_failures + 1} of {MaxAttempts}, after {_paced} rate-limit wait{(_paced == 1 ? string.Empty : "s")}";
+        internal string DescribeAttempt() => Messages.Attempt(_failures + 1, MaxAttempts, _paced);
 
         /// <summary>"retry 1 of 2" or "rate limited 3 of 10", for -Verbose.</summary>
         internal string Describe(bool paced) => paced
-            ? $"rate limited {_paced} of {RetryPolicy.RateLimitRetryBudget(_maximumRetryCount)}"
-            : $"retry {_failures} of {_maximumRetryCount}";
+            ? Messages.Retry(true, _paced, RetryPolicy.RateLimitRetryBudget(_maximumRetryCount))
+            : Messages.Retry(false, _failures, _maximumRetryCount);
     }
 }

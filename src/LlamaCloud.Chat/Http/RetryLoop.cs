@@ -55,7 +55,7 @@ namespace LlamaCloud.Chat.Http
                 if (!budget.TryTake(paced, out var retry)) throw failure;
                 var delay = _rules.Delay(retry, outcome.Headers, now, NextRandom());
                 if (outcome.Kind == FailureKind.Status && _rules.HoldsBackOthers(outcome.Status)) _gate.Defer(delay);
-                _log.Verbose($"Retrying {spec.Display} in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s ({budget.Describe(paced)}): {failure.Message}");
+                _log.Verbose(Messages.Retrying(spec.Display, delay, budget.Describe(paced), failure.Message));
                 using (_gate.Monitor.Wait(_rules.WaitTitle(spec), delay, _rules.Service)) await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }

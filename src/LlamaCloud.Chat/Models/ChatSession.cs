@@ -18,6 +18,11 @@ namespace LlamaCloud.Chat
         /// <summary>When the session was last updated, in UTC.</summary>
         public DateTime LastUpdatedAt { get; internal set; }
 
+        /// <summary>LastUpdatedAt as ISO 8601 text marked as UTC (2026-04-22T12:34:41.342245Z), for CSV files and logs,
+        /// where a [datetime] is written in the local format without saying it is UTC; null when the API sent no time.</summary>
+        public string? LastUpdatedAtUtc => LastUpdatedAt.Ticks == 0 ? null
+            : LastUpdatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>What the session's share link grants, as the API sends it: <c>query</c> (viewers may ask new
         /// questions) or <c>read_only</c> (transcript only); null when the server sent none (older deployments).</summary>
         public string? SharedAccess { get; internal set; }
@@ -30,6 +35,26 @@ namespace LlamaCloud.Chat
 
         /// <summary>Usage and status of the most recent run; null before the first run.</summary>
         public JobMetadata? JobMetadata { get; internal set; }
+
+        // The most recent run's usage as flat values (JobMetadata's), so Export-Csv and Select-Object * show them as columns.
+
+        /// <summary>The most recent run's total input tokens (JobMetadata.TotalInputTokens).</summary>
+        public long? InputTokens => JobMetadata?.TotalInputTokens;
+
+        /// <summary>The most recent run's total output tokens (JobMetadata.TotalOutputTokens).</summary>
+        public long? OutputTokens => JobMetadata?.TotalOutputTokens;
+
+        /// <summary>The most recent run's model turns (JobMetadata.Turns).</summary>
+        public int? Turns => JobMetadata?.Turns;
+
+        /// <summary>The most recent run's duration in milliseconds (JobMetadata.DurationMs).</summary>
+        public double? DurationMs => JobMetadata?.DurationMs;
+
+        /// <summary>Whether the most recent run ended in an error (JobMetadata.IsError); null before the first run.</summary>
+        public bool? IsError => JobMetadata?.IsError;
+
+        /// <summary>The most recent run's error message (JobMetadata.Error).</summary>
+        public string? Error => JobMetadata?.Error;
 
         private IReadOnlyList<ChatEvent>? _events;
 

@@ -25,7 +25,7 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>The text of the event.</summary>
-        public string? Content
+        public override string? Content
         {
             get
             {

@@ -112,6 +112,11 @@ namespace LlamaCloud.Chat
         public const string ProxyAuthenticationRequired = "LlamaCloud.ProxyAuthenticationRequired";
         /// <summary>-Proxy is not an absolute http(s) URI without credentials, or the proxy parameters conflict.</summary>
         public const string InvalidProxy = "LlamaCloud.InvalidProxy";
+        // Issue 22: piped turns, and a trace export that would have to guess where to send.
+        /// <summary>A turn piped to Get-LlamaChatEvent came from a live stream: where its events lie in the history is not known.</summary>
+        public const string TurnNotInHistory = "LlamaCloud.TurnNotInHistory";
+        /// <summary>Export-LlamaChatTrace without -Path or -Endpoint, and no OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT to say where (terminating).</summary>
+        public const string TraceDestinationMissing = "LlamaCloud.TraceDestinationMissing";
         // Issue 9: every id the module writes lives in this class (a test checks the README's table against it by reflection).
         /// <summary>A -Path / -LiteralPath that names no file (the id PowerShell's own cmdlets use; kept as documented).</summary>
         public const string PathNotFound = "PathNotFound";

@@ -28,5 +28,8 @@ namespace LlamaCloud.Chat
 
         /// <summary>True when the request was never sent because an earlier one of the same command had its key rejected (401).</summary>
         public bool NotSent { get; internal set; }
+
+        /// <summary>What to do about it, for the error record's recommended action; null when there is nothing to add.</summary>
+        internal string? Recommendation { get; set; }
     }
 }

@@ -21,11 +21,15 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>The error message when the turn failed.</summary>
-        public string? Error { get; }
+        public override string? Error { get; }
         /// <summary>True when the turn ended in an error.</summary>
-        public bool IsError { get; }
+        public override bool IsError { get; }
         /// <summary>Token usage and duration of the turn.</summary>
         public Usage? Usage { get; }
+        /// <summary>The turn's total input tokens (Usage.TotalInputTokens).</summary>
+        public override long? InputTokens => Usage?.TotalInputTokens;
+        /// <summary>The turn's total output tokens (Usage.TotalOutputTokens).</summary>
+        public override long? OutputTokens => Usage?.TotalOutputTokens;
         /// <summary>The requested indexes this turn could not query (<c>skipped_index_ids</c>); empty when it queried
         /// them all or the server did not say.</summary>
         public IReadOnlyList<string> SkippedIndexIds { get; }

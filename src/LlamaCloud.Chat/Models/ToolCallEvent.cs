@@ -13,15 +13,15 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>Identifies the call; the matching <see cref="ToolResultEvent"/> carries the same id.</summary>
-        public string? CallId { get; }
+        public override string? CallId { get; }
         /// <summary>The tool's name.</summary>
-        public string? Name { get; }
+        public override string? Name { get; }
 
         /// <summary>The arguments as PowerShell values (as ConvertFrom-Json gives them), built on first access.</summary>
         public object? Arguments => _arguments?.Value;
 
         /// <summary>The arguments' JSON text exactly as received.</summary>
-        public string? ArgumentsJson => _arguments?.Text;
+        public override string? ArgumentsJson => _arguments?.Text;
 
         internal JsonPayload? ArgumentsPayload => _arguments;
 

@@ -15,15 +15,15 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>The id of the call this answers.</summary>
-        public string? CallId { get; }
+        public override string? CallId { get; }
         /// <summary>The tool's name.</summary>
-        public string? Name { get; }
+        public override string? Name { get; }
 
         /// <summary>The result as PowerShell values (object, array, string, number or null), built on first access.</summary>
         public object? Result => _result?.Value;
 
         /// <summary>The result's JSON text exactly as received.</summary>
-        public string? ResultJson => _result?.Text;
+        public override string? ResultJson => _result?.Text;
 
         /// <summary>A page screenshot reference, when the tool attached one.</summary>
         public ImageAttachment? ImageAttachment { get; }

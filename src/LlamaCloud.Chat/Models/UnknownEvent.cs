@@ -24,12 +24,12 @@ namespace LlamaCloud.Chat
         }
 
         /// <summary>The event's JSON exactly as received (for a streamed payload that was not JSON, its text).</summary>
-        public string RawJson => _text ?? _json!.Text;
+        public override string RawJson => _text ?? _json!.Text;
 
         /// <summary>The event's fields as PowerShell values (as ConvertFrom-Json gives them); the text of a payload that was not JSON.</summary>
         public object? Data => _text ?? _json!.Value;
 
-        /// <summary>True for a streamed payload that was not JSON (kept as text in <see cref="RawJson"/>).</summary>
+        /// <summary>True when the event is JSON; false for a streamed payload that was not JSON (kept as text in <see cref="RawJson"/> and <see cref="Data"/>).</summary>
         public bool IsJson => _text == null;
 
         /// <inheritdoc />

@@ -27,8 +27,7 @@ namespace LlamaCloud.Chat.Module
             if (frameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal) || frameworkDescription.StartsWith("Mono", StringComparison.Ordinal)) return null;
             // .NET 8+; .NET Core 2.x reports 4.0.30319 here, so only the description tells it from .NET Framework.
             if (runtimeVersion.Major >= 8) return null;
-            return $"LlamaCloud.Chat needs {Supported}. This PowerShell runs on {frameworkDescription.Trim()} "
-                + "(PowerShell 7.3 or earlier), whose System.Text.Json is older than 8.0. Install PowerShell 7.4 or later (https://aka.ms/powershell), or use Windows PowerShell 5.1.";
+            return Messages.RuntimeUnsupported(Supported, frameworkDescription.Trim());
         }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LlamaCloud.Chat.Serialization;
 
 namespace LlamaCloud.Chat.Redaction
 {
@@ -13,7 +14,7 @@ namespace LlamaCloud.Chat.Redaction
     /// </summary>
     internal static class JsonRedaction
     {
-        private static readonly JsonReaderOptions Reader = new JsonReaderOptions { MaxDepth = 100000 };
+        private static readonly JsonReaderOptions Reader = JsonLimits.Iterative;
 
         internal static byte[] Redact(TextRedactor redactor, byte[] utf8, RedactionTally tally)
         {

@@ -78,7 +78,7 @@ namespace LlamaCloud.Chat.Serialization
         /// <summary>Copies <paramref name="data"/> after the written bytes.</summary>
         internal void Append(ReadOnlySpan<byte> data)
         {
-            if (data.Length > Free) throw new InvalidOperationException("The buffer is full.");
+            if (data.Length > Free) throw new InvalidOperationException(Messages.BufferFull());
             data.CopyTo(new Span<byte>(_bytes, Length, data.Length));
             Length += data.Length;
         }
@@ -86,7 +86,7 @@ namespace LlamaCloud.Chat.Serialization
         /// <summary>Reads once from <paramref name="stream"/> into the free space; returns the bytes read (0 at the end).</summary>
         internal async Task<int> AppendFromAsync(Stream stream, CancellationToken cancellationToken)
         {
-            if (Free == 0) throw new InvalidOperationException("The buffer is full.");
+            if (Free == 0) throw new InvalidOperationException(Messages.BufferFull());
             var n = await stream.ReadAsync(_bytes, Length, Free, cancellationToken).ConfigureAwait(false);
             Length += n;
             return n;

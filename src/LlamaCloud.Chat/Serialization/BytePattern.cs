@@ -23,7 +23,7 @@ namespace LlamaCloud.Chat.Serialization
         /// <param name="ignoreCase">ASCII letters match in either case.</param>
         internal BytePattern(string anchor, bool ignoreCase)
         {
-            if (string.IsNullOrEmpty(anchor)) throw new ArgumentException("An anchor is empty.", nameof(anchor));
+            if (string.IsNullOrEmpty(anchor)) throw new ArgumentException(Messages.EmptyAnchor(), nameof(anchor));
             Anchor = anchor;
             _ignoreCase = ignoreCase;
             _anchor = Encoding.UTF8.GetBytes(ignoreCase ? anchor.ToLowerInvariant() : anchor);

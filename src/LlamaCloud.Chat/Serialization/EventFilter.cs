@@ -12,6 +12,8 @@ namespace LlamaCloud.Chat.Serialization
     {
         private readonly HashSet<string>? _types;
         private readonly HashSet<string>? _wireNames;
+        private readonly List<WildcardPattern>? _wirePatterns;
+        private readonly List<string>? _unmatchedPatterns;
         private readonly WildcardPattern[]? _names;
         private readonly bool _nothing;
 
@@ -32,13 +34,30 @@ namespace LlamaCloud.Chat.Serialization
                 foreach (var t in types)
                 {
                     if (string.IsNullOrWhiteSpace(t)) continue;
-                    var n = ChatEventType.Normalize(t);
+                    var trimmed = t.Trim();
+                    if (WildcardPattern.ContainsWildcardCharacters(trimmed))
+                    {
+                        // A pattern matches the names -Type takes (tool* is tool_call and tool_result; * includes
+                        // "unknown", so every event), and the wire types of unknown events.
+                        var pattern = WildcardPattern.Get(trimmed, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+                        var any = false;
+                        foreach (var known in ChatEventType.Names)
+                        {
+                            if (!pattern.IsMatch(known)) continue;
+                            _types.Add(known);
+                            any = true;
+                        }
+                        (_wirePatterns ??= new List<WildcardPattern>()).Add(pattern);
+                        if (!any) (_unmatchedPatterns ??= new List<string>()).Add(trimmed);
+                        continue;
+                    }
+                    var n = ChatEventType.Normalize(trimmed);
                     // A name the module does not know is still a wire name: it selects UnknownEvents of that type.
                     if (n != null) _types.Add(n);
-                    else wire.Add(t.Trim());
+                    else wire.Add(trimmed);
                 }
                 if (wire.Count > 0) _wireNames = wire;
-                if (_types.Count == 0 && _wireNames == null) _types = null;
+                if (_types.Count == 0 && _wireNames == null && _wirePatterns == null) _types = null;
             }
             if (names != null)
             {
@@ -76,16 +95,22 @@ namespace LlamaCloud.Chat.Serialization
         internal bool BuildsNothing => _nothing;
 
         /// <summary>True when the filter lets everything through.</summary>
-        internal bool IsEmpty => _types == null && _wireNames == null && _names == null && !_nothing && !Searches;
+        internal bool IsEmpty => _types == null && _wireNames == null && _wirePatterns == null && _names == null && !_nothing && !Searches;
 
         /// <summary>The -Type names that are no type this module knows (matched against UnknownEvent.Type), or null.</summary>
         internal IReadOnlyCollection<string>? UnknownTypeNames => _wireNames;
+
+        /// <summary>The -Type wildcard patterns that match no type this module knows (they can only match unknown events), or null.</summary>
+        internal IReadOnlyCollection<string>? UnmatchedPatterns => _unmatchedPatterns;
+
+        /// <summary>True when unknown events may pass by their wire type (a name or pattern the module does not know).</summary>
+        private bool SelectsUnknownWireTypes => _wireNames != null || _wirePatterns != null;
 
         /// <summary>True when the caller asked for tool names, so the reader must look at <c>name</c>.</summary>
         internal bool FiltersByName => _names != null;
 
         /// <summary>Does an event of this resolved wire type pass? (<c>unknown</c> stands for UnknownEvent.)</summary>
-        internal bool MatchesType(string wireType) => !_nothing && ((_types == null && _wireNames == null) || (_types != null && _types.Contains(wireType)));
+        internal bool MatchesType(string wireType) => !_nothing && ((_types == null && !SelectsUnknownWireTypes) || (_types != null && _types.Contains(wireType)));
 
         /// <summary>
         /// Does an event pass the type filter? <paramref name="knownType"/> is the resolved type (null for an unknown
@@ -96,7 +121,16 @@ namespace LlamaCloud.Chat.Serialization
             if (_nothing) return false;
             if (knownType != null) return MatchesType(knownType);
             if (MatchesType(ChatEventType.Unknown)) return true;
-            return unknownType != null && _wireNames != null && _wireNames.Contains(unknownType);
+            if (unknownType == null) return false;
+            if (_wireNames != null && _wireNames.Contains(unknownType)) return true;
+            if (_wirePatterns != null)
+            {
+                foreach (var p in _wirePatterns)
+                {
+                    if (p.IsMatch(unknownType)) return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>Does a tool event with this name pass? Events that are not tool events never pass a name filter.</summary>
@@ -128,7 +162,7 @@ namespace LlamaCloud.Chat.Serialization
                     && (!filter.FiltersByName || c == EventTypeCode.ToolCall || c == EventTypeCode.ToolResult));
             }
             // -Type with a wire name this module does not know (e.g. citation) matches unknown events of that type.
-            if (filter != null && filter.UnknownTypeNames != null && !filter.FiltersByName) mayPass[(int)EventTypeCode.Unknown] = true;
+            if (filter != null && filter.SelectsUnknownWireTypes && !filter.FiltersByName) mayPass[(int)EventTypeCode.Unknown] = true;
             return mayPass;
         }
 

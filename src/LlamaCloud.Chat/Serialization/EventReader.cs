@@ -93,10 +93,6 @@ namespace LlamaCloud.Chat.Serialization
             return Complete(buffer, start, (int)reader.BytesConsumed, ref f, filter, owner, ownerOffset, out result);
         }
 
-        /// <summary>Reader options for one event read on its own: the session's root object and its events array already
-        /// take two of the document's 256 levels.</summary>
-        internal static readonly JsonReaderOptions StandaloneOptions = new JsonReaderOptions { MaxDepth = 254 };
-
         /// <summary>
         /// Reads one whole event that <see cref="EventExtentScanner"/> has already found valid: <paramref name="json"/>
         /// is exactly its bytes. Its members are located by the same byte scanner rather than by a
@@ -110,10 +106,10 @@ namespace LlamaCloud.Chat.Serialization
             var f = default(Fields);
             if (!LocateMembers(json, ref f))
             {
-                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(StandaloneOptions));
+                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(JsonLimits.Event));
                 reader.Read();
                 if (!TryRead(ref reader, json, filter, owner, ownerOffset, out var read))
-                    throw new InvalidOperationException("An event could not be read after its scan.");
+                    throw new InvalidOperationException(Messages.EventUnreadAfterScan());
                 return read;
             }
             Complete(json, 0, json.Length, ref f, filter, owner, ownerOffset, out var e);

@@ -23,12 +23,9 @@ namespace LlamaCloud.Chat.Serialization
     /// </summary>
     internal static class JsonToPowerShell
     {
-        // Deep enough for any real payload, shallow enough that hostile input cannot overflow the stack.
-        private const int MaxDepth = 256;
-
         internal static object? Convert(byte[] utf8)
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = JsonLimits.DocumentDepth, CommentHandling = JsonCommentHandling.Skip });
             if (!reader.Read()) return null;
             return ReadValue(ref reader);
         }

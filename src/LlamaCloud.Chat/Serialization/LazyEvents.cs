@@ -235,7 +235,7 @@ namespace LlamaCloud.Chat.Serialization
             var buffer = _segmentBuffer[segment];
             var entry = _entries[i >> ChunkBits][i & ChunkMask];
             var e = EventReader.ReadScanned(buffer.Slice(entry.Offset, entry.Length), null, buffer, entry.Offset)
-                ?? throw new InvalidOperationException($"Event {i} of session '{SessionId}' could not be rebuilt.");
+                ?? throw new InvalidOperationException(Messages.EventNotRebuilt(i, SessionId));
             e.Index = i;
             e.SessionId = SessionId;
             // The events may point into the buffer: it must stay reachable while they are read from it.

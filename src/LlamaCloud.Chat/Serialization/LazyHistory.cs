@@ -16,7 +16,7 @@ namespace LlamaCloud.Chat.Serialization
 
         internal override void Add(ReadOnlySpan<byte> json, int index, EventTypeCode code, AppendOnlyBuffer? owner, int ownerStart, string sessionId)
         {
-            if (owner == null) throw new InvalidOperationException("A lazily kept history needs the body in append-only buffers.");
+            if (owner == null) throw new InvalidOperationException(Messages.LazyHistoryNeedsOwner());
             _events.Add(owner, ownerStart, json.Length, code);
         }
 

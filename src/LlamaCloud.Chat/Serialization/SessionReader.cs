@@ -14,12 +14,10 @@ namespace LlamaCloud.Chat.Serialization
     {
         private enum Phase { Start, Object, Events, Done }
 
-        internal static readonly JsonReaderOptions Options = new JsonReaderOptions { MaxDepth = 256 };
-
         private readonly string? _requestedId;
         private readonly EventSink _sink;
         private readonly ChatSession _session;
-        private JsonReaderState _state = new JsonReaderState(Options);
+        private JsonReaderState _state = new JsonReaderState(JsonLimits.Document);
         private Phase _phase;
         private int _index;
         private bool _afterEvent;  // in the array, just after an event: a ',' or the ']' comes next
@@ -85,14 +83,14 @@ namespace LlamaCloud.Chat.Serialization
         internal int Read(ReadOnlySpan<byte> data, bool isFinalBlock)
         {
             if (_sink.PointsIntoBody && _sink is LazyHistory)
-                throw new InvalidOperationException("A lazily kept history is read from append-only buffers: Read(AppendOnlyBuffer, int, bool).");
+                throw new InvalidOperationException(Messages.LazyHistoryNeedsBuffers());
             return ReadCore(data, isFinalBlock);
         }
 
         private int ReadCore(ReadOnlySpan<byte> data, bool isFinalBlock)
         {
             if (isFinalBlock && _phase == Phase.Start && IsBlank(data))
-                throw new InvalidSessionJsonException("The response body is empty.");
+                throw new InvalidSessionJsonException(Messages.EmptyBody());
             var consumed = 0;
             while (_phase != Phase.Done)
             {
@@ -109,7 +107,7 @@ namespace LlamaCloud.Chat.Serialization
             {
                 if (_phase != Phase.Done) throw Truncated();
                 if (!IsBlank(data.Slice(consumed)))
-                    throw new InvalidSessionJsonException("The response has unexpected data after the end of the session.");
+                    throw new InvalidSessionJsonException(Messages.DataAfterSession());
             }
             _bodyOffset += consumed;
             return consumed;
@@ -126,14 +124,14 @@ namespace LlamaCloud.Chat.Serialization
             }
             catch (InvalidOperationException ex)
             {
-                throw new InvalidSessionJsonException($"The response could not be read as a session ({ex.Message})", ex);
+                throw new InvalidSessionJsonException(Messages.NotASession(ex.Message), ex);
             }
             catch (JsonException ex)
             {
                 // At the end of the body, the reader cannot tell "cut off" from "wrong": a body that is a valid
                 // beginning of JSON was truncated; anything else is malformed.
                 if (isFinalBlock && IsValidPrefix(data, startState)) throw Truncated();
-                throw new InvalidSessionJsonException($"The response is not valid JSON ({Trim(ex.Message, PositionOf(ex))})", ex);
+                throw new InvalidSessionJsonException(Messages.InvalidJson(Trim(ex.Message, PositionOf(ex))), ex);
             }
             _state = reader.CurrentState;
             return (int)reader.BytesConsumed;
@@ -149,7 +147,7 @@ namespace LlamaCloud.Chat.Serialization
                 {
                     case Phase.Start:
                         if (reader.TokenType != JsonTokenType.StartObject)
-                            throw new InvalidSessionJsonException($"Expected a JSON object for the session, got {Describe(reader.TokenType)}.");
+                            throw new InvalidSessionJsonException(Messages.ExpectedSessionObject(reader.TokenType));
                         _phase = Phase.Object;
                         break;
                     case Phase.Object:
@@ -181,8 +179,7 @@ namespace LlamaCloud.Chat.Serialization
                     {
                         if (b == (byte)',') { p++; _afterEvent = false; _afterComma = true; continue; }
                         if (b == (byte)']') { EndEvents(_bodyOffset + dataOffset + i + 1); return i + 1; }
-                        throw new InvalidSessionJsonException(
-                            $"The response is not valid JSON ({DescribeByte(b)} follows event {_index - 1}, where ',' or ']' was expected, at byte {_bodyOffset + dataOffset + i} of the body)");
+                        throw new InvalidSessionJsonException(Messages.InvalidAfterEvent(b, _index - 1, _bodyOffset + dataOffset + i));
                     }
                     if (b == (byte)']' && !_afterComma) { EndEvents(_bodyOffset + dataOffset + i + 1); return i + 1; }
                     // An event that was cut off is scanned again only once the data from its start has doubled: a huge
@@ -215,7 +212,7 @@ namespace LlamaCloud.Chat.Serialization
             end = 0;
             code = EventTypeCode.Unresolved;
             var rest = data.Slice(start);
-            var reader = new Utf8JsonReader(rest, isFinalBlock, new JsonReaderState(EventReader.StandaloneOptions));
+            var reader = new Utf8JsonReader(rest, isFinalBlock, new JsonReaderState(JsonLimits.Event));
             try
             {
                 if (!reader.Read() || !EventScanner.TryScan(ref reader, out _, out var to, out code)) return false;
@@ -224,9 +221,8 @@ namespace LlamaCloud.Chat.Serialization
             }
             catch (JsonException ex)
             {
-                if (isFinalBlock && IsValidPrefix(rest, new JsonReaderState(EventReader.StandaloneOptions))) throw Truncated();
-                throw new InvalidSessionJsonException(
-                    $"The response is not valid JSON (event {_index}, which starts at byte {_bodyOffset + dataOffset + start} of the body: {Lead(ex.Message)})", ex);
+                if (isFinalBlock && IsValidPrefix(rest, new JsonReaderState(JsonLimits.Event))) throw Truncated();
+                throw new InvalidSessionJsonException(Messages.InvalidEvent(_index, _bodyOffset + dataOffset + start, Lead(ex.Message)), ex);
             }
         }
 
@@ -246,7 +242,7 @@ namespace LlamaCloud.Chat.Serialization
 
         private static JsonReaderState StateAfter(byte[] prefix)
         {
-            var r = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(Options));
+            var r = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(JsonLimits.Document));
             while (r.Read()) { }
             return r.CurrentState;
         }
@@ -275,13 +271,13 @@ namespace LlamaCloud.Chat.Serialization
                     return true;
                 }
                 if (reader.TokenType != JsonTokenType.Null)
-                    throw new InvalidSessionJsonException($"Expected 'events' to be an array, got {Describe(reader.TokenType)}.");
+                    throw new InvalidSessionJsonException(Messages.ExpectedEventsArray(reader.TokenType));
                 return true;
             }
             var start = (int)reader.TokenStartIndex;
             if ((reader.TokenType == JsonTokenType.StartObject || reader.TokenType == JsonTokenType.StartArray) && !reader.TrySkip()) return false;
             var value = data.Slice(start, (int)reader.BytesConsumed - start);
-            var r = new Utf8JsonReader(value, Options);
+            var r = new Utf8JsonReader(value, JsonLimits.Document);
             r.Read();
             switch (name)
             {
@@ -347,7 +343,7 @@ namespace LlamaCloud.Chat.Serialization
         }
 
         private static InvalidSessionJsonException Truncated() =>
-            new InvalidSessionJsonException("The response body ended before the session was complete (truncated).");
+            new InvalidSessionJsonException(Messages.Truncated());
 
         private static bool IsValidPrefix(ReadOnlySpan<byte> data, JsonReaderState state)
         {
@@ -372,19 +368,6 @@ namespace LlamaCloud.Chat.Serialization
             return true;
         }
 
-        private static string DescribeByte(byte b) =>
-            b > 0x20 && b < 0x7f ? $"'{(char)b}'" : $"byte 0x{b:X2}";
-
-        private static string Describe(JsonTokenType t) => t switch
-        {
-            JsonTokenType.StartArray => "an array",
-            JsonTokenType.String => "a string",
-            JsonTokenType.Number => "a number",
-            JsonTokenType.True or JsonTokenType.False => "a boolean",
-            JsonTokenType.Null => "null",
-            _ => t.ToString(),
-        };
-
         // STJ messages end with a long hint about the reader's position: keep the first sentence and the position
         // (the body's own offset when known, else the reader's).
         private static string Trim(string message, long? bodyOffset)
@@ -393,7 +376,7 @@ namespace LlamaCloud.Chat.Serialization
             var pos = message.IndexOf("BytePositionInLine", StringComparison.Ordinal);
             if (i <= 0 || pos <= 0) return message;
             var lead = ShortLiteral(message.Substring(0, i).TrimEnd()).TrimEnd('.');
-            return bodyOffset != null ? $"{lead}, at byte {bodyOffset} of the body" : lead + ", at " + message.Substring(pos).TrimEnd('.', ' ');
+            return bodyOffset != null ? Messages.AtBodyByte(lead, bodyOffset.Value) : Messages.AtReaderPosition(lead, message.Substring(pos).TrimEnd('.', ' '));
         }
 
         // The first sentence alone: for an event read on its own, whose reader counts from the event's first byte.
@@ -413,7 +396,7 @@ namespace LlamaCloud.Chat.Serialization
             if (lead.Length == 0 || lead[0] != '\'') return lead;
             var at = lead.IndexOf(InvalidLiteral, StringComparison.Ordinal);
             if (at <= 1 + QuotedLiteral) return lead;
-            return lead.Substring(0, 1 + QuotedLiteral) + "..." + lead.Substring(at);
+            return Messages.ShortenedQuote(lead.Substring(0, 1 + QuotedLiteral), lead.Substring(at));
         }
     }
 }

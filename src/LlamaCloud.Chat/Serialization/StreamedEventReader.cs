@@ -23,7 +23,7 @@ namespace LlamaCloud.Chat.Serialization
             if (span.Length == DoneMarker.Length && Encoding.ASCII.GetString(span.ToArray()) == DoneMarker) return null;
             try
             {
-                var reader = new Utf8JsonReader(span, isFinalBlock: true, new JsonReaderState(SessionReader.Options));
+                var reader = new Utf8JsonReader(span, isFinalBlock: true, new JsonReaderState(JsonLimits.Document));
                 if (reader.Read() && EventReader.TryRead(ref reader, span, null, null, 0, out var e) && e != null
                     && Trim(span.Slice((int)reader.BytesConsumed)).IsEmpty)
                     return e;

@@ -68,18 +68,17 @@ namespace LlamaCloud.Chat.Telemetry
             {
                 position++;
                 if (entry.Trim().Length == 0) continue;
-                var at = position.ToString(CultureInfo.InvariantCulture);
                 var i = entry.IndexOf('=');
                 if (i < 0)
                 {
-                    malformed.Add("entry " + at + " (no '=')");
+                    malformed.Add(Messages.MalformedEntry(position, Messages.NoEquals()));
                     continue;
                 }
                 var key = Decode(entry.Substring(0, i).Trim());
                 var value = Decode(entry.Substring(i + 1).Trim());
                 if (key == null || value == null || key.Trim().Length == 0 || HasControl(key))
                 {
-                    malformed.Add("entry " + at + (key != null && key.Trim().Length == 0 ? " (empty key)" : string.Empty));
+                    malformed.Add(Messages.MalformedEntry(position, key != null && key.Trim().Length == 0 ? Messages.EmptyKey() : null));
                     continue;
                 }
                 entries.Add(new KeyValuePair<string, string>(key.Trim(), value));

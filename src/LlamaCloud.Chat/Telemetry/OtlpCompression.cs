@@ -25,7 +25,7 @@ namespace LlamaCloud.Chat.Telemetry
             if (string.Equals(value, Gzip, StringComparison.OrdinalIgnoreCase)) return true;
             if (string.Equals(value, None, StringComparison.OrdinalIgnoreCase)) return false;
             throw new LlamaCloudException(
-                $"{name} is '{value}'; the OTLP compression values are gzip and none.",
+                Messages.CompressionUnknown(name, value),
                 ErrorIds.InvalidOtlpCompression, ErrorCategory.InvalidArgument);
         }
 

@@ -5,12 +5,12 @@ namespace LlamaCloud.Chat.Telemetry
 {
     /// <summary>
     /// Where traces go, as the OpenTelemetry exporter configuration defines it: -Endpoint, else
-    /// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (used as is), else OTEL_EXPORTER_OTLP_ENDPOINT with <c>v1/traces</c> appended,
-    /// else http://localhost:4318/v1/traces. An -Endpoint with no path gets <c>/v1/traces</c> too.
+    /// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (used as is), else OTEL_EXPORTER_OTLP_ENDPOINT with <c>v1/traces</c> appended.
+    /// An -Endpoint with no path gets <c>/v1/traces</c> too. Unlike an SDK, nothing is guessed when none says where: a
+    /// command at a prompt that forgot -Path must not post a session's history to whatever listens on localhost:4318.
     /// </summary>
     internal static class OtlpEndpoint
     {
-        internal const string DefaultEndpoint = "http://localhost:4318/";
         internal const string TracesPath = "v1/traces";
 
         internal static Uri Resolve(string? parameter, Func<string, string?> environment)
@@ -24,7 +24,9 @@ namespace LlamaCloud.Chat.Telemetry
             if (!string.IsNullOrWhiteSpace(traces)) return Parse(traces!, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
             var all = environment("OTEL_EXPORTER_OTLP_ENDPOINT");
             if (!string.IsNullOrWhiteSpace(all)) return Append(Parse(all!, "OTEL_EXPORTER_OTLP_ENDPOINT"));
-            return Append(new Uri(DefaultEndpoint));
+            throw new LlamaCloudException(
+                Messages.DestinationMissing(),
+                ErrorIds.TraceDestinationMissing, ErrorCategory.InvalidArgument);
         }
 
         /// <summary>
@@ -59,14 +61,14 @@ namespace LlamaCloud.Chat.Telemetry
                 || !string.IsNullOrEmpty(uri.Fragment))
             {
                 throw new LlamaCloudException(
-                    $"{source} is not an absolute http(s) URI such as http://localhost:4318.",
+                    Messages.EndpointInvalid(source),
                     ErrorIds.InvalidOtlpEndpoint, ErrorCategory.InvalidArgument);
             }
             if (!string.IsNullOrEmpty(uri.UserInfo))
             {
                 // Credentials in a URL end up in logs; the receiver's secrets belong in headers.
                 throw new LlamaCloudException(
-                    $"{source} must not contain credentials; pass them as a header (-Header or OTEL_EXPORTER_OTLP_HEADERS).",
+                    Messages.EndpointHasCredentials(source),
                     ErrorIds.InvalidOtlpEndpoint, ErrorCategory.InvalidArgument);
             }
             return uri;

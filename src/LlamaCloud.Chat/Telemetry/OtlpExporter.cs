@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Threading;
@@ -34,7 +35,7 @@ namespace LlamaCloud.Chat.Telemetry
             _log = log;
             _proxy = proxy;
             _gzip = gzip;
-            _rules = new OtlpRules(endpoint, headers, userAgent, maxRetries, timeout);
+            _rules = new OtlpRules(endpoint, headers, userAgent, maxRetries, timeout, proxy);
             _retries = new RetryLoop(new RateGate { Monitor = activity }, new CredentialCheck(), log, _rules);
         }
 
@@ -47,9 +48,7 @@ namespace LlamaCloud.Chat.Telemetry
         {
             // Compressed once: a retry resends the same bytes.
             var body = _gzip ? OtlpCompression.Compress(json) : json;
-            var note = body.Length.ToString("N0", CultureInfo.InvariantCulture) + " bytes"
-                + (_gzip ? " gzip of " + json.Length.ToString("N0", CultureInfo.InvariantCulture) : string.Empty)
-                + (_headers.Count > 0 ? ", headers " + string.Join(", ", _headers.Names) : string.Empty);
+            var note = Messages.ExportNote(body.Length, _gzip ? json.Length : (long?)null, new List<string>(_headers.Names));
             var spec = RequestSpec.Export(_endpoint, body, "application/json", _gzip ? OtlpCompression.Gzip : null, note);
             var attempt = new RequestAttempt(spec, _rules, _timeout, _proxy, _log);
             return _retries.RunAsync(spec, (n, described, credential) => attempt.RunAsync(n, described, credential, ReadAcceptedAsync, cancellationToken), cancellationToken);

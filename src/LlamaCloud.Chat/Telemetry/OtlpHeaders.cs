@@ -38,11 +38,9 @@ namespace LlamaCloud.Chat.Telemetry
         /// </summary>
         internal string DescribeSources()
         {
-            if (_headers.Count == 0) return "none";
-            var parts = new List<string>();
-            foreach (var h in _headers)
-                parts.Add(h.Key + (_sources.TryGetValue(h.Key, out var source) ? " (from " + source + ")" : string.Empty));
-            return string.Join(", ", parts);
+            var named = new List<KeyValuePair<string, string?>>();
+            foreach (var h in _headers) named.Add(new KeyValuePair<string, string?>(h.Key, _sources.TryGetValue(h.Key, out var source) ? source : null));
+            return Messages.HeaderSources(named);
         }
 
         /// <summary>
@@ -64,7 +62,7 @@ namespace LlamaCloud.Chat.Telemetry
                 var value = i > 0 ? Decode(entry.Substring(i + 1).Trim()) : null;
                 if (name == null || value == null || !IsToken(name) || !IsValue(value))
                 {
-                    bad.Add("entry " + position.ToString(System.Globalization.CultureInfo.InvariantCulture) + (i > 0 ? string.Empty : " (no '=')"));
+                    bad.Add(Messages.MalformedEntry(position, i > 0 ? null : Messages.NoEquals()));
                     continue;
                 }
                 Set(name, value, source);
@@ -82,9 +80,9 @@ namespace LlamaCloud.Chat.Telemetry
                 var raw = e.Value;
                 var value = raw is SecureString secure ? ApiKey.From(secure)?.Reveal() ?? string.Empty : Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
                 if (!IsToken(name))
-                    throw new LlamaCloudException($"-Header: '{name}' is not a valid header name.", ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
+                    throw new LlamaCloudException(Messages.HeaderNameInvalid(name), ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
                 if (!IsValue(value))
-                    throw new LlamaCloudException($"-Header: the value of '{name}' has line breaks or non-ASCII characters, so it cannot be sent.", ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
+                    throw new LlamaCloudException(Messages.HeaderValueInvalid(name), ErrorIds.InvalidOtlpHeader, ErrorCategory.InvalidArgument);
                 Set(name, value, "-Header");
             }
         }

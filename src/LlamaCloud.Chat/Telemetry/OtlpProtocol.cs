@@ -23,14 +23,14 @@ namespace LlamaCloud.Chat.Telemetry
                 case "http/json":
                     return null;
                 case "http/protobuf":
-                    return $"{name} is http/protobuf: sending OTLP/JSON instead (this module writes JSON; OTLP/HTTP receivers take it on the same path).";
+                    return Messages.ProtobufSentAsJson(name);
                 case "grpc":
                     throw new LlamaCloudException(
-                        $"{name} is grpc, but this module sends OTLP/HTTP (JSON) only. Point the endpoint at the receiver's OTLP/HTTP port (4318 by default, e.g. http://collector:4318) and set {name} to http/json, or remove it.",
+                        Messages.GrpcUnsupported(name),
                         ErrorIds.UnsupportedOtlpProtocol, ErrorCategory.InvalidArgument);
                 default:
                     throw new LlamaCloudException(
-                        $"{name} is '{value}', which is not an OTLP protocol (grpc, http/protobuf or http/json). This module sends OTLP/HTTP with JSON: set it to http/json, or remove it.",
+                        Messages.ProtocolUnknown(name, value),
                         ErrorIds.UnsupportedOtlpProtocol, ErrorCategory.InvalidArgument);
             }
         }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
+using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
 
 namespace LlamaCloud.Chat.Telemetry
@@ -24,9 +25,12 @@ namespace LlamaCloud.Chat.Telemetry
         private readonly string _userAgent;
         private readonly int _maxRetries;
         private readonly TimeSpan _timeout;
+        private readonly ProxySettings _proxy;
 
-        internal OtlpRules(Uri endpoint, OtlpHeaders headers, string userAgent, int maxRetries, TimeSpan timeout)
+        /// <param name="proxy">How the receiver is reached, for the words of a failure to connect (none: directly).</param>
+        internal OtlpRules(Uri endpoint, OtlpHeaders headers, string userAgent, int maxRetries, TimeSpan timeout, ProxySettings? proxy = null)
         {
+            _proxy = proxy ?? ProxySettings.None;
             _endpoint = endpoint;
             _headers = headers;
             _userAgent = userAgent;
@@ -36,7 +40,7 @@ namespace LlamaCloud.Chat.Telemetry
 
         internal string Display => OtlpEndpoint.Display(_endpoint);
 
-        internal override string Service => "the OTLP receiver";
+        internal override string Service => Messages.Receiver();
 
         internal override int MaximumRetryCount => _maxRetries;
 
@@ -55,20 +59,20 @@ namespace LlamaCloud.Chat.Telemetry
             var (answer, _) = await ReadLimitedAsync(response, ctx).ConfigureAwait(false);
             var detail = _headers.Redact(OtlpResponse.StatusMessage(answer) ?? TextSummary.OneLine(System.Text.Encoding.UTF8.GetString(answer), 200));
             return new OtlpExportException(
-                $"The OTLP receiver at {Display} answered {status} {response.ReasonPhrase}{(string.IsNullOrWhiteSpace(detail) ? string.Empty : ": " + detail)}",
+                Messages.ReceiverStatus(Display, status, response.ReasonPhrase, detail),
                 status, ctx.Attempt, CategoryFor(status));
         }
 
         internal override LlamaCloudException Timeout(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            new OtlpExportException($"The OTLP receiver at {Display} did not answer within {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.",
+            new OtlpExportException(Messages.ReceiverTimedOut(Display, _timeout),
                 0, ctx.Attempt, ErrorCategory.OperationTimeout, inner);
 
         internal override LlamaCloudException Connection(RequestSpec spec, AttemptContext ctx, Exception inner) =>
-            new OtlpExportException($"Could not send to the OTLP receiver at {Display}: {_headers.Redact(ErrorText.Innermost(inner))}",
+            new OtlpExportException(Messages.ReceiverUnreachable(Display, ProxyErrors.Through(_proxy, _endpoint), _headers.Redact(ErrorText.Innermost(inner))),
                 0, ctx.Attempt, ErrorCategory.ConnectionError, inner);
 
         internal override LlamaCloudException InvalidBody(RequestSpec spec, InvalidSessionJsonException ex) =>
-            new OtlpExportException($"The OTLP receiver at {Display} answered with a body that could not be read: {_headers.Redact(ex.Message)}",
+            new OtlpExportException(Messages.ReceiverAnswerUnreadable(Display, _headers.Redact(ex.Message)),
                 0, 1, ErrorCategory.InvalidResult, ex);
 
         internal override string? Redact(string? text) => _headers.Redact(text);

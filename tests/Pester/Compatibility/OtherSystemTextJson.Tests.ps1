@@ -1,7 +1,7 @@
 # Beside other modules: another module that brings its own System.Text.Json (6.0.11, restored from NuGet by
 # tests/OtherStj/OtherStj.csproj) is imported first, in a fresh pwsh, and uses it; then LlamaCloud.Chat is imported and
 # reads a session. On PowerShell 7.4+ the module binds to the runtime's System.Text.Json whatever else is loaded.
-# Windows PowerShell 5.1's case is in the README's Compatibility section (ModuleInitializer answers only for the
+# Windows PowerShell 5.1's case is in docs/compatibility.md (ModuleInitializer answers only for the
 # module's own dependencies); this test runs on PowerShell 7 only.
 BeforeDiscovery { $script:IsCore = $PSVersionTable.PSEdition -eq 'Core' }
 

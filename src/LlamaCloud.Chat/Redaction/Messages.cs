@@ -4,8 +4,8 @@ using System.Linq;
 
 namespace LlamaCloud.Chat.Redaction
 {
-    /// <summary>What redaction says to the user: never a value, only rules, counts and pattern names.</summary>
-    internal static class RedactionMessages
+    /// <summary>What redaction says to the user (its messages, built here so that the words live in one place): never a value, only rules, counts and pattern names.</summary>
+    internal static class Messages
     {
         internal static string Starting(TextRedactor redactor)
         {
