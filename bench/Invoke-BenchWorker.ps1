@@ -6,7 +6,9 @@
                   alternating them run after run, asserting every result, and writes the times to -ResultPath (JSON).
     -Mode Memory  measures the peak working-set growth of one scenario, once, in this fresh process. Scenarios: (a), (b),
                   IRM-filter, and for Get-LlamaChatTurn against the event stream it is built from: c (every event
-                  through the pipeline) and turns (Get-LlamaChatTurn -SessionId, every turn through the pipeline).
+                  through the pipeline) and turns (Get-LlamaChatTurn -SessionId, every turn through the pipeline); export
+                  (Export-LlamaChatSession); tables, tablesNdjson, tablesCsv (Export-LlamaChatTable -Format Parquet, Ndjson,
+                  Csv), with -Sessions N that many sessions one after another in the one process.
     -Mode Analytics times Export-LlamaChatTable on one generated session in each format (rows per second), and
                   Search-LlamaChat -Path over an archive folder, asserting the rows written and the matches found.
     -Mode Many    times "$ids | Get-LlamaChatSession" with the default -ThrottleLimit against -ThrottleLimit 1 (and 16,
@@ -25,7 +27,10 @@ param(
     [int] $WarmupRuns = 1,
     [int] $IrmMaxSize = 100000,
     [long] $ExpectedToolCalls = -1,
-    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns', 'export', 'tables')] [string] $Scenario = 'b',
+    [ValidateSet('a', 'b', 'irmFilter', 'c', 'turns', 'export', 'tables', 'tablesNdjson', 'tablesCsv')] [string] $Scenario = 'b',
+    # Memory mode, table scenarios: export this many sessions of -Size events one after another in the one process
+    # (ses-gen-<Size>-1, -2, ...), recording the peak growth after each; 1 exports ses-gen-<Size>.
+    [ValidateRange(1, 100)] [int] $Sessions = 1,
     [long] $ExpectedTurns = -1,
     # For the export scenario: the body's size, which the written file must have.
     [long] $ExpectedBytes = -1,
@@ -79,8 +84,11 @@ $scenarios = [ordered]@{
     irmMeasure = { (Invoke-RestMethod "$u/api/v1/chat/$sid" -Headers @{ Authorization = "Bearer $k" }).events | Measure-Object }
     turns      = { Get-LlamaChatTurn -SessionId $sid -BaseUri $u -ApiKey $k | Measure-Object }
     export     = { Export-LlamaChatSession -Id $sid -Path $exportDir -Force -PassThru -BaseUri $u -ApiKey $k }
-    tables     = { Export-LlamaChatTable -SessionId $sid -Path (Join-Path $exportDir $sid) -Format Parquet -Force -BaseUri $u -ApiKey $k }
+    tables       = { Export-LlamaChatTable -SessionId $sid -Path (Join-Path $exportDir $sid) -Format Parquet -Force -BaseUri $u -ApiKey $k }
+    tablesNdjson = { Export-LlamaChatTable -SessionId $sid -Path (Join-Path $exportDir $sid) -Format Ndjson -Force -BaseUri $u -ApiKey $k }
+    tablesCsv    = { Export-LlamaChatTable -SessionId $sid -Path (Join-Path $exportDir $sid) -Format Csv -Force -BaseUri $u -ApiKey $k }
 }
+$tableScenarios = 'tables', 'tablesNdjson', 'tablesCsv'
 # Where the export scenario writes (removed at the end).
 $exportDir = Join-Path ([IO.Path]::GetTempPath()) ("llamacloud-bench-export-" + $PID)
 
@@ -94,10 +102,10 @@ function Test-Result([string] $Name, $Result) {
             }
             return [pscustomobject]@{ Count = $items.Count; Signature = (@($items.CallId) -join ',') }
         }
-        'tables' {
+        { $_ -in $tableScenarios } {
             $t = @($Result)
-            if ($t.Count -ne 1 -or $t[0] -isnot [LlamaCloud.Chat.ChatTableExportResult]) { throw "(tables) did not return one result" }
-            if ($t[0].Failed -ne 0 -or $t[0].Events -ne $Size) { throw "(tables) wrote $($t[0].Events) event rows, expected $Size" }
+            if ($t.Count -ne 1 -or $t[0] -isnot [LlamaCloud.Chat.ChatTableExportResult]) { throw "($Name) did not return one result" }
+            if ($t[0].Failed -ne 0 -or $t[0].Events -ne $Size) { throw "($Name) wrote $($t[0].Events) event rows, expected $Size" }
             return [pscustomobject]@{ Count = $t[0].Events; Signature = $null }
         }
         'export' {
@@ -274,26 +282,33 @@ namespace LlamaCloudBench
         $sid = $WarmupId
         $null = & $scenarios[$Scenario]
         $null = & $scenarios[$Scenario]
-        $sid = "ses-gen-$Size"
         $run = $scenarios[$Scenario]
+        if ($Sessions -gt 1 -and $Scenario -notin $tableScenarios) { throw "-Sessions applies to the table scenarios only" }
+        $ids = @(if ($Sessions -gt 1) { 1..$Sessions | ForEach-Object { "ses-gen-$Size-$_" } } else { "ses-gen-$Size" })
 
         Reset-Heap
         $hwmReset = $IsLinux -and (Reset-PeakRss)
         $rssBeforeKB = if ($hwmReset) { Get-ProcStatusKB VmRSS } else { $null }
         $hwmBeforeKB = if ($hwmReset) { Get-ProcStatusKB VmHWM } else { $null }
         $alloc = [GC]::GetTotalAllocatedBytes($true)
+        $perSession = [Collections.Generic.List[double]]::new()
         $sampler = [LlamaCloudBench.WorkingSetSampler]::new($SampleIntervalMs)
         $sw = [Diagnostics.Stopwatch]::StartNew()
-        $r = & $run
+        foreach ($sid in $ids) {
+            $r = & $run
+            # Several sessions: each table export's one result is checked as it comes (cheap), and its peak read.
+            if ($ids.Count -gt 1) { $t = Test-Result $Scenario $r; $r = $null }
+            if ($hwmReset) { $perSession.Add(((Get-ProcStatusKB VmHWM) - $rssBeforeKB) / 1KB) }
+        }
         $sw.Stop()
         $sampler.Dispose()
         $hwmAfterKB = if ($hwmReset) { Get-ProcStatusKB VmHWM } else { $null }
         $allocated = ([GC]::GetTotalAllocatedBytes($true) - $alloc) / 1MB
-        $t = Test-Result $Scenario $r
+        if ($ids.Count -eq 1) { $t = Test-Result $Scenario $r }
         if ($Scenario -eq 'c') {
             if ($t.Count -ne $Size) { throw "(c) counted $($t.Count) events, expected $Size" }
         }
-        elseif ($Scenario -in 'export', 'tables') { }
+        elseif ($Scenario -in @('export') + $tableScenarios) { }
         elseif ($Scenario -eq 'turns') {
             if ($ExpectedTurns -ge 0 -and $t.Count -ne $ExpectedTurns) { throw "(turns) counted $($t.Count) turns, expected $ExpectedTurns" }
         }
@@ -302,12 +317,14 @@ namespace LlamaCloudBench
         Remove-Item -Recurse -Force -LiteralPath $exportDir -ErrorAction SilentlyContinue
         $samplerMB = ($sampler.Peak - $sampler.Start) / 1MB
         $hwmMB = if ($hwmReset) { ($hwmAfterKB - $rssBeforeKB) / 1KB } else { $null }
-        Write-Host ("    {0,-10} {1,9:N0} events: +{2:N1} MB working set (sampler, {3} samples){4}, {5:N0} MB allocated, {6:N0} ms" -f $Scenario, $Size, $samplerMB, $sampler.Samples,
-            $(if ($hwmReset) { ', +{0:N1} MB VmHWM' -f $hwmMB } else { '' }), $allocated, $sw.Elapsed.TotalMilliseconds)
+        Write-Host ("    {0,-10} {1}{2,9:N0} events: +{3:N1} MB working set (sampler, {4} samples){5}, {6:N0} MB allocated, {7:N0} ms" -f $Scenario, $(if ($Sessions -gt 1) { "$Sessions x" } else { '' }), $Size, $samplerMB, $sampler.Samples,
+            $(if ($hwmReset) { ', +{0:N1} MB VmHWM' -f $hwmMB + $(if ($Sessions -gt 1) { ' (after each session: ' + (($perSession | ForEach-Object { '+{0:N1}' -f $_ }) -join ', ') + ')' } else { '' }) } else { '' }), $allocated, $sw.Elapsed.TotalMilliseconds)
         Save-Result ([ordered]@{
                 mode             = 'Memory'
                 scenario         = $Scenario
                 size             = $Size
+                sessions         = $Sessions
+                hwmPerSessionMB  = $perSession
                 toolCalls        = $t.Count
                 count            = $t.Count
                 workingSetBefore = $sampler.Start

@@ -1,9 +1,10 @@
 #Requires -Version 7.2
 <#
 .SYNOPSIS
-    Measures only the peak working-set growth of Export-LlamaChatSession (or, with -Scenario tables,
-    Export-LlamaChatTable -Format Parquet) on generated sessions (default: 1,000,000 events, about 70 MB), with the
-    same fresh-process worker as Run-Benchmark.ps1's memory table.
+    Measures only the peak working-set growth of Export-LlamaChatSession (or, with -Scenario tables, tablesNdjson or
+    tablesCsv, Export-LlamaChatTable -Format Parquet, Ndjson or Csv) on generated sessions (default: 1,000,000 events,
+    about 70 MB), with the same fresh-process worker as Run-Benchmark.ps1's memory table. With -Sessions N (table
+    scenarios), each process exports N sessions of the size one after another (ses-gen-<size>-1 ...).
 .DESCRIPTION
     Starts the emulator, fetches each session once (so generation is not measured), then per size runs
     bench/Invoke-BenchWorker.ps1 -Mode Memory -Scenario export in a fresh pwsh: warm-up on a 1,000-event session,
@@ -11,12 +12,15 @@
     Prints one line per size and returns the measurements.
 .EXAMPLE
     dotnet pwsh bench/Measure-ExportMemory.ps1 -ModulePath out/LlamaCloud.Chat/LlamaCloud.Chat.psd1 -Sizes 100000,1000000
+.EXAMPLE
+    dotnet pwsh bench/Measure-ExportMemory.ps1 -ModulePath out/LlamaCloud.Chat/LlamaCloud.Chat.psd1 -Scenario tables -Sessions 3
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [string[]] $Sizes = @('1000000'),
-    [ValidateSet('export', 'tables')] [string] $Scenario = 'export'
+    [ValidateSet('export', 'tables', 'tablesNdjson', 'tablesCsv')] [string] $Scenario = 'export',
+    [ValidateRange(1, 10)] [int] $Sessions = 1
 )
 
 $ErrorActionPreference = 'Stop'
@@ -41,14 +45,17 @@ $http = [System.Net.Http.HttpClient]::new()
 $http.Timeout = [TimeSpan]::FromMinutes(10)
 try {
     $results = foreach ($n in @(1000) + $Sizes) {
-        $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($emulator.Url)/api/v1/chat/ses-gen-$n")
-        $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $emulator.ApiKey)
-        $bytes = $http.Send($request).Content.ReadAsByteArrayAsync().GetAwaiter().GetResult().Length
+        $ids = @(if ($Sessions -gt 1 -and $n -ne 1000) { 1..$Sessions | ForEach-Object { "ses-gen-$n-$_" } } else { "ses-gen-$n" })
+        foreach ($id in $ids) {
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($emulator.Url)/api/v1/chat/$id")
+            $request.Headers.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $emulator.ApiKey)
+            $bytes = $http.Send($request).Content.ReadAsByteArrayAsync().GetAwaiter().GetResult().Length
+        }
         if ($n -eq 1000) { continue } # the worker's warm-up session, now generated
         $out = Join-Path $tempDir "export-$n.json"
         $exe = $pwsh[0]
         $prefix = @($pwsh | Select-Object -Skip 1)
-        & $exe @prefix -NoProfile -NonInteractive -File $worker -Mode Memory -Scenario $Scenario -Size $n -ExpectedBytes $bytes `
+        & $exe @prefix -NoProfile -NonInteractive -File $worker -Mode Memory -Scenario $Scenario -Size $n -Sessions $Sessions -ExpectedBytes $bytes `
             -ModulePath $module -BaseUri $emulator.Url -ApiKey $emulator.ApiKey -ResultPath $out | Out-Host
         if ($LASTEXITCODE -ne 0) { throw "The export worker failed for ses-gen-$n (exit code $LASTEXITCODE)" }
         $r = Get-Content -Raw $out | ConvertFrom-Json
@@ -57,6 +64,7 @@ try {
             BodyMB          = [Math]::Round($bytes / 1MB, 1)
             SampledGrowthMB = [Math]::Round($r.samplerGrowthMB, 1)
             VmHwmGrowthMB   = if ($r.hwmAvailable) { [Math]::Round($r.hwmGrowthMB, 1) } else { $null }
+            PerSessionMB    = if ($Sessions -gt 1 -and $r.hwmAvailable) { (@($r.hwmPerSessionMB) | ForEach-Object { [Math]::Round($_, 1) }) -join ', ' } else { $null }
             AllocatedMB     = [Math]::Round($r.allocatedMB, 1)
             Ms              = [Math]::Round($r.elapsedMs)
         }

@@ -44,8 +44,13 @@ param(
     # Do not measure peak working sets.
     [switch] $SkipMemory,
     # Which commands the peak working-set measurement runs (b, a, irmFilter; c and turns compare Get-LlamaChatTurn
-    # with the event stream it is built from). Split at commas, as -Sizes.
-    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns', 'export', 'tables'),
+    # with the event stream it is built from; tables, tablesNdjson and tablesCsv are Export-LlamaChatTable in each
+    # format). Split at commas, as -Sizes.
+    [string[]] $MemoryScenarios = @('b', 'a', 'irmFilter', 'c', 'turns', 'export', 'tables', 'tablesNdjson', 'tablesCsv'),
+    # The table scenarios also export this many sessions of -TableSessionsSize events one after another in one fresh
+    # pwsh (ses-gen-<size>-1, -2, ...), per format: memory that stays from one session to the next shows there. 0: not.
+    [ValidateRange(0, 10)] [int] $TableSessions = 3,
+    [int] $TableSessionsSize = 1000000,
     # Do not time the scenarios (a), (b), (c) and Invoke-RestMethod per size (e.g. to measure memory only).
     [switch] $SkipTiming,
     # Do not run the many-sessions scenario.
@@ -85,7 +90,8 @@ $nodeDir = Join-Path $benchRoot 'node'
 $Sizes = [int[]]@($Sizes -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object { [int]$_ } | Sort-Object -Unique)
 if ($Sizes.Count -eq 0 -or @($Sizes | Where-Object { $_ -lt 1 }).Count) { throw "-Sizes must be positive event counts, e.g. 10000,100000,1000000" }
 $MemoryScenarios = @($MemoryScenarios -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-foreach ($s in $MemoryScenarios) { if ($s -notin 'b', 'a', 'irmFilter', 'c', 'turns', 'export', 'tables') { throw "-MemoryScenarios takes b, a, irmFilter, c, turns, export and tables, not '$s'" } }
+$tableScenarios = 'tables', 'tablesNdjson', 'tablesCsv'
+foreach ($s in $MemoryScenarios) { if ($s -notin @('b', 'a', 'irmFilter', 'c', 'turns', 'export') + $tableScenarios) { throw "-MemoryScenarios takes b, a, irmFilter, c, turns, export, tables, tablesNdjson and tablesCsv, not '$s'" } }
 $started = [DateTime]::UtcNow
 # Other work on the machine skews every number: the report shows the load average at the start and the end.
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } }
@@ -164,6 +170,7 @@ $results = [ordered]@{
     many          = $null
     cold          = $null
     analytics     = $null
+    tableSessions = $null
     node          = $null
     settings      = [ordered]@{ modulePath = $moduleSource; runs = $Runs; warmupRuns = $WarmupRuns; irmMaxSize = $IrmMaxSize; nodeMaxSize = $NodeMaxSize; skipNode = [bool]$SkipNode }
 }
@@ -216,11 +223,21 @@ try {
             Write-Step '  peak working-set growth, one fresh pwsh per command'
             $memScenarios = @($MemoryScenarios | Where-Object { $_ -ne 'irmFilter' -or $n -le $IrmMaxSize })
             foreach ($s in $memScenarios) {
-                $expected = if ($s -in 'export', 'tables') { -1 } else { $bodies[$n].ToolCalls }
+                $expected = if ($s -in @('export') + $tableScenarios) { -1 } else { $bodies[$n].ToolCalls }
                 $entry.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $n; ExpectedToolCalls = $expected; ExpectedTurns = $bodies[$n].Turns; ExpectedBytes = $bodies[$n].Bytes }
             }
         }
         $results.sizes.Add($entry)
+    }
+
+    $tableRuns = @($MemoryScenarios | Where-Object { $_ -in $tableScenarios })
+    if (-not $SkipMemory -and $TableSessions -gt 1 -and $tableRuns) {
+        Write-Step ("  Export-LlamaChatTable: {0} sessions of {1:N0} events one after another, one fresh pwsh per format" -f $TableSessions, $TableSessionsSize)
+        foreach ($i in 1..$TableSessions) { $null = Get-SessionBody "ses-gen-$TableSessionsSize-$i" }
+        $results.tableSessions = [ordered]@{ sessions = $TableSessions; size = $TableSessionsSize; memory = [ordered]@{} }
+        foreach ($s in $tableRuns) {
+            $results.tableSessions.memory[$s] = Invoke-Worker @{ Mode = 'Memory'; Scenario = $s; Size = $TableSessionsSize; Sessions = $TableSessions }
+        }
     }
 
     if (-not $SkipCold) {
@@ -457,7 +474,7 @@ if (-not $SkipMemory -and $turnSizes.Count) {
     }
 }
 
-if (-not $SkipMemory) {
+if (-not $SkipMemory -and @($results.sizes | Where-Object { $_.memory.Contains('export') }).Count) {
     Add-Line
     Add-Line '### Export-LlamaChatSession: peak working-set growth (MB)'
     Add-Line
@@ -473,18 +490,37 @@ if (-not $SkipMemory) {
 }
 
 if (-not $SkipMemory) {
-    $tableSizes = @($results.sizes | Where-Object { $_.memory.Contains('tables') })
-    if ($tableSizes) {
+    $tableSizes = @($results.sizes | Where-Object { $e = $_; @($tableScenarios | Where-Object { $e.memory.Contains($_) }).Count })
+    if ($tableSizes -or $results.tableSessions) {
+        $labels = [ordered]@{ tables = 'Parquet'; tablesNdjson = 'Ndjson'; tablesCsv = 'Csv' }
         Add-Line
         Add-Line '### Export-LlamaChatTable: peak working-set growth (MB)'
         Add-Line
-        Add-Line '`Export-LlamaChatTable -SessionId $id -Path $dir -Format Parquet -Force` (four Parquet files, written as the events stream), measured like the scenarios above; the result must count exactly N event rows. The session is never held: the growth is the row groups being built, not the session.'
+        Add-Line '`Export-LlamaChatTable -SessionId $id -Path $dir -Format <format> -Force` (four tables, written as the events stream), measured like the scenarios above; the result must count exactly N event rows. The session is never held: the growth should not depend on its size, nor on how many sessions the process exported before. "÷ Ndjson" is the Parquet VmHWM over the NDJSON one of the same size.'
         Add-Line
-        Add-Line '| events | body MB | sampled | VmHWM | allocated MB | ms |'
-        Add-Line '|---:|---:|---:|---:|---:|---:|'
+        Add-Line '| events | body MB | format | sampled | VmHWM | allocated MB | ms | ÷ Ndjson |'
+        Add-Line '|---:|---:|---|---:|---:|---:|---:|---:|'
         foreach ($e in $tableSizes) {
-            $r = $e.memory['tables']
-            Add-Line ('| {0:N0} | {1:N1} | {2:N1} | {3} | {4:N1} | {5:N0} |' -f $e.size, ($e.bytes / 1MB), $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs)
+            foreach ($s in $labels.Keys) {
+                if (-not $e.memory.Contains($s)) { continue }
+                $r = $e.memory[$s]
+                $nd = if ($e.memory.Contains('tablesNdjson')) { $e.memory['tablesNdjson'] } else { $null }
+                $ratio = if ($s -eq 'tables' -and $nd -and $r.hwmAvailable -and $nd.hwmGrowthMB -gt 0) { '{0:N2}' -f ($r.hwmGrowthMB / $nd.hwmGrowthMB) } else { '' }
+                Add-Line ('| {0:N0} | {1:N1} | {2} | {3:N1} | {4} | {5:N1} | {6:N0} | {7} |' -f [long]$e.size, ($e.bytes / 1MB), $labels[$s], $r.samplerGrowthMB, $(if ($r.hwmAvailable) { '{0:N1}' -f $r.hwmGrowthMB } else { 'n/a' }), $r.allocatedMB, $r.elapsedMs, $ratio)
+            }
+        }
+        if ($results.tableSessions) {
+            $ts = $results.tableSessions
+            Add-Line
+            Add-Line ('{0} sessions of {1:N0} events (ses-gen-{1}-1 to -{0}) exported one after another in one fresh pwsh per format; VmHWM growth after each session, from the same start:' -f $ts.sessions, $ts.size)
+            Add-Line
+            Add-Line '| format | VmHWM after each session | sampled | allocated MB | ms |'
+            Add-Line '|---|---:|---:|---:|---:|'
+            foreach ($s in $labels.Keys) {
+                if (-not $ts.memory.Contains($s)) { continue }
+                $r = $ts.memory[$s]
+                Add-Line ('| {0} | {1} | {2:N1} | {3:N1} | {4:N0} |' -f $labels[$s], $(if ($r.hwmAvailable) { (@($r.hwmPerSessionMB) | ForEach-Object { '{0:N1}' -f $_ }) -join ', ' } else { 'n/a' }), $r.samplerGrowthMB, $r.allocatedMB, $r.elapsedMs)
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
-using System.Collections.Generic;
+using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using global::Parquet;
 using global::Parquet.Schema;
@@ -7,16 +8,51 @@ using LlamaCloud.Chat.Analytics;
 
 namespace LlamaCloud.Chat.Parquet
 {
-    /// <summary>One column's values of the row group being built, in the column's type, and its Parquet field.</summary>
+    /// <summary>
+    /// One column's values of the row group being built, in arrays this column owns and reuses from row group to row
+    /// group: the non-null values and one definition level per row (1 present, 0 null), handed to Parquet.Net as they are
+    /// (<c>WriteAllPartsAsync</c>). Parquet.Net's convenience overloads would copy them into arrays rented from the shared
+    /// <c>ArrayPool</c> and return those uncleared, so every pooled array kept the strings of the last row group it held
+    /// alive (docs/analytics.md#memory).
+    /// </summary>
     internal abstract class ParquetColumn
     {
+        private const int InitialRows = 1024;
+        private int[] _levels = new int[InitialRows];
+
         internal abstract DataField Field { get; }
 
-        internal abstract int Count { get; }
+        /// <summary>Rows held.</summary>
+        internal int Count { get; private set; }
+
+        /// <summary>The bytes these rows take in the column's uncompressed page: UTF-8 text with its 4-byte length, or the
+        /// value's width (the definition levels, run-length encoded, add next to nothing).</summary>
+        internal long Bytes { get; private protected set; }
+
+        /// <summary>Non-null values held (tests: zero after <see cref="Clear"/>, so no string outlives its row group).</summary>
+        internal abstract int HeldValues { get; }
 
         internal abstract Task WriteAsync(ParquetRowGroupWriter rowGroup);
 
-        internal abstract void Clear();
+        internal virtual void Clear()
+        {
+            Count = 0;
+            Bytes = 0;
+        }
+
+        private protected ReadOnlyMemory<int> Levels => new ReadOnlyMemory<int>(_levels, 0, Count);
+
+        private protected void AddLevel(bool present)
+        {
+            if (Count == _levels.Length) Array.Resize(ref _levels, _levels.Length * 2);
+            _levels[Count++] = present ? 1 : 0;
+        }
+
+        /// <summary>Grows <paramref name="values"/> (doubling) so that it holds one more than <paramref name="count"/>.</summary>
+        private protected static void Ensure<T>(ref T[] values, int count)
+        {
+            if (count == values.Length) Array.Resize(ref values, values.Length * 2);
+        }
 
         internal static ParquetColumn For(TableColumn column) => column.Type switch
         {
@@ -30,53 +66,65 @@ namespace LlamaCloud.Chat.Parquet
 
         internal sealed class StringColumn : ParquetColumn
         {
-            private readonly List<string?> _values = new List<string?>();
+            private ReadOnlyMemory<char>[] _values = new ReadOnlyMemory<char>[InitialRows];
+            private int _held;
 
             internal StringColumn(DataField field) => Field = field;
 
             internal override DataField Field { get; }
 
-            internal override int Count => _values.Count;
-
-            /// <summary>UTF-16 characters held (a row group also ends when its text grows large).</summary>
-            internal long Chars { get; private set; }
+            internal override int HeldValues => _held;
 
             internal void Add(string? value)
             {
-                _values.Add(value);
-                Chars += value?.Length ?? 0;
+                AddLevel(value != null);
+                if (value == null) return;
+                Ensure(ref _values, _held);
+                _values[_held++] = value.AsMemory();
+                Bytes += sizeof(int) + Encoding.UTF8.GetByteCount(value);
             }
 
-            internal override Task WriteAsync(ParquetRowGroupWriter rowGroup) => rowGroup.WriteAsync(Field, _values!, null);
+            internal override Task WriteAsync(ParquetRowGroupWriter rowGroup) =>
+                rowGroup.WriteAllPartsAsync(Field, new ReadOnlyMemory<ReadOnlyMemory<char>>(_values, 0, _held), Levels, null, CancellationToken.None);
 
             internal override void Clear()
             {
-                _values.Clear();
-                Chars = 0;
+                // The strings go with their row group: the array, kept for the next one, must not keep them alive.
+                Array.Clear(_values, 0, _held);
+                _held = 0;
+                base.Clear();
             }
         }
 
         internal sealed class ValueColumn<T> : ParquetColumn where T : struct
         {
-            private T?[] _values = new T?[1024];
-            private int _count;
+            private static readonly int Width = typeof(T) == typeof(bool) ? 1 : System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            private T[] _values = new T[InitialRows];
+            private int _held;
 
             internal ValueColumn(DataField field) => Field = field;
 
             internal override DataField Field { get; }
 
-            internal override int Count => _count;
+            internal override int HeldValues => _held;
 
             internal void Add(T? value)
             {
-                if (_count == _values.Length) Array.Resize(ref _values, _values.Length * 2);
-                _values[_count++] = value;
+                AddLevel(value.HasValue);
+                if (!value.HasValue) return;
+                Ensure(ref _values, _held);
+                _values[_held++] = value.Value;
+                Bytes += Width;
             }
 
             internal override Task WriteAsync(ParquetRowGroupWriter rowGroup) =>
-                rowGroup.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(_values, 0, _count));
+                rowGroup.WriteAllPartsAsync(Field, new ReadOnlyMemory<T>(_values, 0, _held), Levels, null, CancellationToken.None);
 
-            internal override void Clear() => _count = 0;
+            internal override void Clear()
+            {
+                _held = 0;
+                base.Clear();
+            }
         }
     }
 }

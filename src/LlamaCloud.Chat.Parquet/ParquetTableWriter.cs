@@ -7,26 +7,31 @@ using LlamaCloud.Chat.Analytics;
 namespace LlamaCloud.Chat.Parquet
 {
     /// <summary>
-    /// Writes one table file as Parquet, a row group at a time: values collect in typed columns until
-    /// <see cref="RowGroupRows"/> rows or <see cref="RowGroupChars"/> characters of text, then go out as one row group,
-    /// so memory stays bounded however many rows a session has. The file is only valid once <see cref="Complete"/> wrote
-    /// its footer.
+    /// Writes one table file as Parquet, a row group at a time: values collect in typed columns until the row group's
+    /// pages would hold <see cref="RowGroupBytes"/> bytes or <see cref="RowGroupRows"/> rows, then go out as one row
+    /// group, so memory stays bounded by those two settings however many rows a session has. The file is only valid once
+    /// <see cref="Complete"/> wrote its footer.
     /// </summary>
     internal sealed class ParquetTableWriter : ITableFileWriter
     {
-        /// <summary>Rows per row group (engines read a row group as a unit; larger ones scan faster, smaller ones hold less here).</summary>
-        internal const int RowGroupRows = 32 * 1024;
+        /// <summary>Rows per row group at most (the arrays a column keeps for its values grow to this many).</summary>
+        internal const int RowGroupRows = 16 * 1024;
 
-        /// <summary>A row group also ends when its text columns hold this many characters (long answers, large results).</summary>
-        internal const long RowGroupChars = 32L * 1024 * 1024;
+        /// <summary>A row group ends once its columns' pages would hold this many bytes. Parquet.Net writes one page per
+        /// column and row group, encodes and compresses it whole, so this also bounds the buffers it rents; the four
+        /// tables of a session each hold one row group in the making. Chosen by measurement against smaller and larger
+        /// row groups (bench/README.md, Figures behind the code).</summary>
+        internal const long RowGroupBytes = 512 * 1024;
 
-        // Parquet.Net's stream pool otherwise keeps every buffer it ever used (unbounded by default).
+        // Parquet.Net's pool of memory streams (one, static, for every writer in the load context) keeps the blocks and
+        // contiguous buffers it gets back up to these sizes and lets the rest go: about what one flush uses.
         private static readonly ParquetOptions Options = new ParquetOptions
         {
-            MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
-            MaximumLargePoolFreeBytes = 32 * 1024 * 1024,
+            MaximumSmallPoolFreeBytes = 2 * 1024 * 1024,
+            MaximumLargePoolFreeBytes = 2 * 1024 * 1024,
         };
 
+        private readonly Stream _file;
         private readonly Stream _stream;
         private readonly ParquetColumn[] _columns;
         private readonly ParquetWriter _writer;
@@ -36,7 +41,7 @@ namespace LlamaCloud.Chat.Parquet
 
         internal ParquetTableWriter(Stream stream, TableSchema schema)
         {
-            _stream = stream;
+            _file = stream;
             _columns = new ParquetColumn[schema.Columns.Count];
             var fields = new Field[_columns.Length];
             for (var i = 0; i < _columns.Length; i++)
@@ -44,7 +49,8 @@ namespace LlamaCloud.Chat.Parquet
                 _columns[i] = ParquetColumn.For(schema.Columns[i]);
                 fields[i] = _columns[i].Field;
             }
-            _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, Options).GetAwaiter().GetResult();
+            _stream = new SynchronousWriteStream(stream);
+            _writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), _stream, Options).GetAwaiter().GetResult();
         }
 
         private T Next<T>() where T : ParquetColumn
@@ -71,13 +77,24 @@ namespace LlamaCloud.Chat.Parquet
             if (_column != _columns.Length) throw new InvalidOperationException($"A row has {_column} values for {_columns.Length} columns.");
             _column = 0;
             _rows++;
-            if (_rows >= RowGroupRows || TextChars() >= RowGroupChars) Flush();
+            if (_rows >= RowGroupRows || HeldBytes() >= RowGroupBytes) Flush();
         }
 
-        private long TextChars()
+        /// <summary>Values of the row group in the making, over all columns (tests: none right after a row group went out).</summary>
+        internal int HeldValues
+        {
+            get
+            {
+                var n = 0;
+                foreach (var c in _columns) n += c.HeldValues;
+                return n;
+            }
+        }
+
+        private long HeldBytes()
         {
             long n = 0;
-            foreach (var c in _columns) if (c is ParquetColumn.StringColumn s) n += s.Chars;
+            foreach (var c in _columns) n += c.Bytes;
             return n;
         }
 
@@ -100,7 +117,7 @@ namespace LlamaCloud.Chat.Parquet
             if (_rows > 0 || !_wroteGroup) Flush();
             _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _stream.Flush();
-            if (_stream is FileStream f) f.Flush(true);
+            if (_file is FileStream f) f.Flush(true);
         }
 
         public void Dispose()
