@@ -9,35 +9,8 @@ namespace LlamaCloud.Chat.Commands
     [Cmdlet(VerbsCommon.Remove, "LlamaChatSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
         DefaultParameterSetName = IdSet)]
     [OutputType(typeof(ChatSession), typeof(string))]
-    public sealed class RemoveLlamaChatSessionCommand : LlamaCloudCmdlet
+    public sealed class RemoveLlamaChatSessionCommand : SessionTargetCmdlet
     {
-        private const string IdSet = "Id";
-        private const string SessionSet = "Session";
-
-        /// <summary>The ids of the sessions to delete. Takes strings from the pipeline, and the SessionId property
-        /// of piped objects (summaries, events, anything with a SessionId).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("SessionId")]
-        [ValidateNotNullOrEmpty]
-        [SessionIdTransformation]
-        [ValidateSessionId]
-        [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] Id { get; set; } = Array.Empty<string>();
-
-        /// <summary>Sessions to delete, as Get-LlamaChatSession or New-LlamaChatSession write them; each is deleted
-        /// where it was fetched from.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
-
-        // Why: A session piped in while the id set (the default, so that a bare call prompts for an id) is bound:
-        // PowerShell binds pipeline input within the default set first, so without this its SessionId property would
-        // win.
-        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
-        [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
-
         /// <summary>Deletes without asking for confirmation (-WhatIf still only reports).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }

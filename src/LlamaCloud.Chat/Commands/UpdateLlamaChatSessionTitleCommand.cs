@@ -11,34 +11,8 @@ namespace LlamaCloud.Chat.Commands
     [Cmdlet(VerbsData.Update, "LlamaChatSessionTitle", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
         DefaultParameterSetName = IdSet)]
     [OutputType(typeof(ChatSession))]
-    public sealed class UpdateLlamaChatSessionTitleCommand : LlamaCloudCmdlet
+    public sealed class UpdateLlamaChatSessionTitleCommand : SessionTargetCmdlet
     {
-        private const string IdSet = "Id";
-        private const string SessionSet = "Session";
-
-        /// <summary>The ids of the sessions to title. Takes strings from the pipeline and the SessionId property of
-        /// piped objects.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("SessionId")]
-        [ValidateNotNullOrEmpty]
-        [SessionIdTransformation]
-        [ValidateSessionId]
-        [ArgumentCompleter(typeof(SessionIdCompleter))]
-        public string[] Id { get; set; } = Array.Empty<string>();
-
-        /// <summary>Sessions to title, as Get-LlamaChatSession or New-LlamaChatSession write them; each is updated where
-        /// it was fetched from, and a loaded history gives the first message without another request.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public ChatSession[] Session { get; set; } = Array.Empty<ChatSession>();
-
-        // Why: A session piped in while the id set is bound: as Remove-LlamaChatSession's PipedSession, it keeps the
-        // session (and where it came from) instead of binding its SessionId.
-        /// <summary>A session piped in (hidden: pipe sessions, or use -Session).</summary>
-        [Parameter(ParameterSetName = IdSet, ValueFromPipeline = true, DontShow = true)]
-        [ValidateNotNull]
-        public ChatSession[] PipedSession { get; set; } = Array.Empty<ChatSession>();
-
         /// <summary>The text the title is generated from. Without it, the session's first user message (its first
         /// user_input event) is read and sent; a session without one is an error.</summary>
         [Parameter(Position = 1)]
