@@ -131,7 +131,7 @@ namespace LlamaCloud.Chat.Commands
                             file?.Dispose();
                             file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None);
                             return file;
-                        }, null, StopToken));
+                        }, null, StopToken, this, Activity));
                         file?.Flush(true);
                     }
                     finally

@@ -44,7 +44,7 @@ namespace LlamaCloud.Chat.Commands
                 }, total =>
                 {
                     if (total > MaxBytes) throw new AttachmentDownloadException(Messages.ImageTooLarge(MaxBytes), null, System.Management.Automation.ErrorCategory.LimitsExceeded);
-                }, _cmd.StopToken));
+                }, _cmd.StopToken, _cmd, _cmd.Activity));
                 var bytes = buffer.ToArray();
                 image = EmbeddedImage.Sniff(bytes) != null
                     ? EmbeddedImage.Of(bytes)

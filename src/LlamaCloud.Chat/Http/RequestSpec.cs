@@ -11,8 +11,9 @@ namespace LlamaCloud.Chat.Http
     internal sealed class RequestSpec
     {
         private RequestSpec(HttpMethod method, Uri uri, string? sessionId, bool idempotent, byte[]? body, string accept,
-            string contentType = "application/json; charset=utf-8", string? contentEncoding = null, string? note = null)
+            string contentType = "application/json; charset=utf-8", string? contentEncoding = null, string? note = null, string? shownUri = null)
         {
+            _shownUri = shownUri;
             Method = method;
             Uri = uri;
             SessionId = sessionId;
@@ -41,7 +42,9 @@ namespace LlamaCloud.Chat.Http
         internal string? Note { get; }
 
         /// <summary>"GET /api/v1/chat/x?project_id=..": what -Verbose and error records show (never credentials).</summary>
-        internal string Display => Method.Method + " " + Uri.GetLeftPart(UriPartial.Authority) + Uri.PathAndQuery;
+        internal string Display => Method.Method + " " + (_shownUri ?? Uri.GetLeftPart(UriPartial.Authority) + Uri.PathAndQuery);
+
+        private readonly string? _shownUri;
 
         internal static RequestSpec Get(Uri uri, string? sessionId) =>
             new RequestSpec(HttpMethod.Get, uri, sessionId, idempotent: true, null, "application/json");
@@ -52,6 +55,10 @@ namespace LlamaCloud.Chat.Http
         /// <summary>A POST: never idempotent here (creating a session twice makes two; a turn twice runs twice).</summary>
         internal static RequestSpec Post(Uri uri, string? sessionId, byte[] jsonBody, string accept = "application/json") =>
             new RequestSpec(HttpMethod.Post, uri, sessionId, idempotent: false, jsonBody, accept);
+
+        /// <summary>A download from a URL that authorizes itself (presigned): shown as <paramref name="shownUri"/>, never with its query.</summary>
+        internal static RequestSpec Download(Uri uri, string accept, string shownUri) =>
+            new RequestSpec(HttpMethod.Get, uri, null, idempotent: true, null, accept, shownUri: shownUri);
 
         /// <summary>An export: a body sent as it is (already encoded), retried by its API's rules.</summary>
         internal static RequestSpec Export(Uri uri, byte[] body, string contentType, string? contentEncoding, string note) =>
