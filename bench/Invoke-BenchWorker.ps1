@@ -423,11 +423,12 @@ namespace LlamaCloudBench
                 $sw = [Diagnostics.Stopwatch]::StartNew()
                 $r = & $variants[$n]
                 $sw.Stop()
-                $sessions = @($r)
+                # (Not $sessions: variable names ignore case, and -Sessions is an [int] parameter of this script.)
+                $got = @($r)
                 $r = $null
-                if ($sessions.Count -ne $ids.Count) { throw "($n) returned $($sessions.Count) sessions for $($ids.Count) ids" }
-                if ((@($sessions.SessionId) -join ',') -ne ($ids -join ',')) { throw "($n) returned the sessions in another order than the ids" }
-                foreach ($s in $sessions) { if ($s.Events.Count -ne $ManyEvents) { throw "($n) session $($s.SessionId) has $($s.Events.Count) events, expected $ManyEvents" } }
+                if ($got.Count -ne $ids.Count) { throw "($n) returned $($got.Count) sessions for $($ids.Count) ids" }
+                if ((@($got.SessionId) -join ',') -ne ($ids -join ',')) { throw "($n) returned the sessions in another order than the ids" }
+                foreach ($s in $got) { if ($s.Events.Count -ne $ManyEvents) { throw "($n) session $($s.SessionId) has $($s.Events.Count) events, expected $ManyEvents" } }
                 $f = Get-MaxInFlight
                 if ($f.Requests -ne $ids.Count) { throw "($n) made $($f.Requests) requests for $($ids.Count) ids" }
                 $data[$n].timesMs.Add($sw.Elapsed.TotalMilliseconds)
