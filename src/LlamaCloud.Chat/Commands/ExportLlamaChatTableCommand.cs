@@ -332,38 +332,24 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>An id: its summary first (cheap), then its history only when the session is new or changed.</summary>
-        private sealed class PendingSummary : PendingOutput
+        private sealed class PendingSummary : PendingResult<ChatSession>
         {
             private readonly ExportLlamaChatTableCommand _cmd;
-            private readonly string _id;
-            private readonly Task<ChatSession> _summary;
 
             internal PendingSummary(ExportLlamaChatTableCommand cmd, string id, Task<ChatSession> summary)
+                : base(cmd, id, summary)
             {
                 _cmd = cmd;
-                _id = id;
-                _summary = summary;
             }
 
-            internal override bool IsCompleted => _summary.IsCompleted;
+            private protected override void OnFailed() => _cmd.Failed(Id);
 
-            internal override void Write()
+            private protected override void OnCompleted(ChatSession summary)
             {
-                ChatSession summary;
-                try
-                {
-                    summary = _cmd.Await(_summary);
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    _cmd.WriteRequestError(ex, _id);
-                    _cmd.Failed(_id);
-                    return;
-                }
-                _cmd._seen.Remove(_id);
+                _cmd._seen.Remove(Id);
                 var source = UriText.MaskUserInfo(_cmd.Api.Client.Endpoint.BaseUri.ToString());
-                if (!_cmd.Decide(_id, e => e.IsCurrentFor(summary.LastUpdatedAtText), source, out var entry, out var isNew)) return;
-                SessionTurns.FromStream(_cmd, _cmd.Api, _id, summary, withSummary: false, new SessionTableTarget(_cmd, entry!, summary, isNew)).Write();
+                if (!_cmd.Decide(Id, e => e.IsCurrentFor(summary.LastUpdatedAtText), source, out var entry, out var isNew)) return;
+                SessionTurns.FromStream(_cmd, _cmd.Api, Id, summary, withSummary: false, new SessionTableTarget(_cmd, entry!, summary, isNew)).Write();
             }
         }
     }

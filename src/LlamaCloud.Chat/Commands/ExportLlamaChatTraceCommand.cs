@@ -113,7 +113,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
                 if (provider.Name != "FileSystem")
-                    throw new PSArgumentException(Archive.Messages.NotFileSystemPath(Path, provider.Name));
+                    throw new PSArgumentException(Archive.Messages.NotFileSystemPath(Path!, provider.Name));
                 if (Directory.Exists(file))
                     throw new PSArgumentException(Messages.TracePathIsFolder(file));
             }

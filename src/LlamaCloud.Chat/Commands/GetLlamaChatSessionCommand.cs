@@ -128,36 +128,17 @@ namespace LlamaCloud.Chat.Commands
         }
 
         /// <summary>One id's fetch in the ordered window.</summary>
-        private sealed class PendingSession : PendingOutput
+        private sealed class PendingSession : PendingResult<ChatSession>
         {
             private readonly GetLlamaChatSessionCommand _cmd;
-            private readonly string _id;
-            private readonly Task<ChatSession> _task;
 
             internal PendingSession(GetLlamaChatSessionCommand cmd, string id, Task<ChatSession> task)
+                : base(cmd, id, task)
             {
                 _cmd = cmd;
-                _id = id;
-                _task = task;
             }
 
-            internal override bool IsCompleted => _task.IsCompleted;
-
-            internal override void Write()
-            {
-                ChatSession session;
-                try
-                {
-                    session = _cmd.Await(_task);
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    // Anything unexpected is still one error for this id, never the end of the pipeline.
-                    _cmd.WriteRequestError(ex, _id);
-                    return;
-                }
-                _cmd.Emit(session);
-            }
+            private protected override void OnCompleted(ChatSession session) => _cmd.Emit(session);
         }
     }
 }

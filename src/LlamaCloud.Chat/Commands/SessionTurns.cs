@@ -168,7 +168,7 @@ namespace LlamaCloud.Chat.Commands
             {
                 _target.Abandon();
                 _cmd.WriteError(new ErrorRecord(
-                    new System.IO.InvalidDataException(Archive.Messages.NotASessionFile(_file, ex.Message), ex),
+                    new System.IO.InvalidDataException(Archive.Messages.NotASessionFile(_file!, ex.Message), ex),
                     ErrorIds.InvalidSessionFile, ex is InvalidSessionJsonException ? ErrorCategory.InvalidData : ErrorCategory.ReadError, _file));
                 return;
             }

@@ -52,7 +52,7 @@ namespace LlamaCloud.Chat.Commands
                             ErrorIds.TitleMessageMissing, ErrorCategory.InvalidOperation) { SessionId = id }, id));
                         return;
                     }
-                    WriteVerbose(Messages.TitleFrom(id, message));
+                    WriteVerbose(Messages.TitleFrom(id, message!));
                 }
                 WriteObject(Await(api.SetTitleAsync(id, message!, StopToken)));
             }

@@ -9,7 +9,7 @@ namespace LlamaCloud.Chat.Connection
     /// What Connect-LlamaCloud was given, kept for the PowerShell session (its runspace). Only what was given: a
     /// setting it was not given (the base URI without -Region or -BaseUri, a proxy) stays unset here, so the
     /// environment variables and defaults still apply to it. Precedence everywhere: parameter, then this
-    /// connection, then environment variables, then the default. Scripts see it as <see cref="LlamaCloudConnectionInfo"/>.
+    /// connection, then environment variables, then the default. Scripts see it as <c>LlamaCloudConnectionInfo</c> (Commands).
     /// </summary>
     internal sealed class LlamaCloudConnection
     {

@@ -27,6 +27,11 @@ namespace LlamaCloud.Chat.Telemetry
         private readonly TimeSpan _timeout;
         private readonly ProxySettings _proxy;
 
+        /// <param name="endpoint">The receiver's traces URI.</param>
+        /// <param name="headers">Headers sent with every export (OTEL_EXPORTER_OTLP_HEADERS and -Header).</param>
+        /// <param name="userAgent">The User-Agent header.</param>
+        /// <param name="maxRetries">Retries after the first attempt.</param>
+        /// <param name="timeout">How long one attempt may take.</param>
         /// <param name="proxy">How the receiver is reached, for the words of a failure to connect (none: directly).</param>
         internal OtlpRules(Uri endpoint, OtlpHeaders headers, string userAgent, int maxRetries, TimeSpan timeout, ProxySettings? proxy = null)
         {
