@@ -36,13 +36,14 @@
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
+    TypesToProcess       = @('LlamaCloud.Chat.types.ps1xml')
     FormatsToProcess     = @('LlamaCloud.Chat.format.ps1xml')
     PrivateData          = @{
         PSData = @{
             Tags         = @('LlamaCloud', 'LlamaIndex', 'Chat', 'AI', 'Agent', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/llamacloud-chat/LlamaCloud.Chat'
             LicenseUri   = 'https://github.com/llamacloud-chat/LlamaCloud.Chat/blob/main/LICENSE'
-            ReleaseNotes = 'New-LlamaChatSession, Remove-LlamaChatSession and Send-LlamaChatMessage (live SSE); Get-LlamaChatTurn and transcripts; Sync-LlamaChatArchive and byte-exact export; ConvertTo-/Export-LlamaChatTrace (OTLP); Get-LlamaCloudConnection; proxy parameters; a rejected key or an incomplete listing fails the command; lazily built sessions.'
+            ReleaseNotes = 'The chat API as it is today: shared_access, skipped indexes, Update-LlamaChatSessionTitle, Get-/Save-LlamaChatAttachment and HTML transcripts with embedded images; Export-LlamaChatTable (Parquet, NDJSON, CSV), Get-LlamaChatUsage and Search-LlamaChat; -Redact and trace profiles for Langfuse and Phoenix; Connect-LlamaCloud changes only what it is given; -ApiKey takes a PSCredential; views that fit 80 columns.'
         }
     }
 }

@@ -54,9 +54,10 @@ function Invoke-Build {
     $bin = Join-Path $src "bin/$Configuration/netstandard2.0"
     if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
     $deps = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'Dependencies')
-    # An allow-list: the module, its format file, its help, and the dependencies Windows PowerShell 5.1 needs.
+    # An allow-list: the module, its format and types files, its help, and the dependencies Windows PowerShell 5.1 needs.
     Copy-Item (Join-Path $bin 'LlamaCloud.Chat.dll') $moduleOut
     Copy-Item (Join-Path $src 'LlamaCloud.Chat.format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $src 'LlamaCloud.Chat.types.ps1xml') $moduleOut
     foreach ($d in Get-NetFrameworkDependency -BinPath $bin) { Copy-Item $d.Path $deps }
     $help = Join-Path $root 'src/LlamaCloud.Chat/help'
     if (Test-Path $help) {

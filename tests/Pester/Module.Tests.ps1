@@ -43,6 +43,8 @@ Describe 'The module as laid out by the build' {
         $files = Get-ChildItem -Recurse -File $ModuleDir | ForEach-Object { $_.FullName.Substring($ModuleDir.Length + 1).Replace('\', '/') }
         $files | Should -Not -Contain 'System.Management.Automation.dll'
         $files | Should -Contain 'LlamaCloud.Chat.dll'
+        $files | Should -Contain 'LlamaCloud.Chat.format.ps1xml'
+        $files | Should -Contain 'LlamaCloud.Chat.types.ps1xml'
         $files | Should -Contain 'Dependencies/System.Text.Json.dll'
         $files | Where-Object { $_ -like '*.pdb' -or $_ -like '*.deps.json' } | Should -BeNullOrEmpty
     }

@@ -61,6 +61,17 @@ Describe 'Default views' {
         $text | Should -Match 'IsError\s*:\s*False'
     }
 
+    It 'an event without a view of its own (inside another object, Format-Wide) shows its type, not a blank' {
+        $events = @($Session | Get-LlamaChatEvent)
+        $events.Count | Should -BeGreaterThan 10
+        # Format-List * of a session prints its Events property the way PowerShell prints any collection in a property.
+        $line = ($Session | Format-List -Property Events | Out-String -Width 200) -split "`r?`n" | Where-Object { $_ -match '^Events\s*:' }
+        $line | Should -Match ('^Events\s*:\s*\{' + [regex]::Escape($events[0].Type) + ', ' + [regex]::Escape($events[1].Type) + ', ')
+        $wide = @(($events | Format-Wide -Column 4 | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Trim() })
+        $wide.Count | Should -Be ([Math]::Ceiling($events.Count / 4))
+        $wide[0] | Should -Match ('^' + [regex]::Escape($events[0].Type) + '\s')
+    }
+
     It 'listed sessions show that events were not loaded' {
         $text = Get-LlamaChatSession @Conn -First 3 | Format-List | Out-String
         $text | Should -Match 'not loaded'
