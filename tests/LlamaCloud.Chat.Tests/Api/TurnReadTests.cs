@@ -98,7 +98,9 @@ namespace LlamaCloud.Chat.Tests.Api
             using var ctx = new AttemptContext(1, TimeSpan.FromSeconds(30), CancellationToken.None);
             await read.ReadAsync(Response(body, body.Length, "text/event-stream"), ctx);
             channel.Complete(null);
-            Assert.All(await Drain(channel), e => Assert.Null(e.Index));
+            var events = await Drain(channel);
+            Assert.Equal(3, events.Count); // user_input, text_delta, stop: [DONE] ends the turn
+            Assert.All(events, e => Assert.Null(e.Index));
         }
 
         [Theory]

@@ -242,7 +242,9 @@ namespace LlamaCloud.Chat.Tests.Serialization
         {
             var (s, events) = ReadWhole(Q("{'events':[{'content':'a','type':'text'},{'content':'b','type':'text'}],'session_id':'ses-late'}"), null);
             Assert.Equal("ses-late", s.SessionId);
+            Assert.Equal(2, events.Count);
             Assert.All(events, e => Assert.Equal("ses-late", e.SessionId));
+            Assert.Equal(2, s.Events!.Count);
             Assert.All(s.Events!, e => Assert.Equal("ses-late", e.SessionId));
 
             var (s2, events2) = ReadWhole(Q("{'session_id':'ses-early','events':[{'content':'a','type':'text'}]}"), null);
@@ -325,6 +327,7 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var doc = Utf8(Q("{'events':[{'content':'a','type':'text'},{'call_id':'c','name':'n','arguments':{'x':[1,2]}}],'session_id':'ses-late','last_updated_at':'2026-04-22T12:34:41.342245'}"));
             AssertSameAsWhole(doc, Range(1, doc.Length), requestedId: null);
             var (reader, _) = ReadChunked(doc, 5, requestedId: null);
+            Assert.Equal(2, reader.Session.Events!.Count);
             Assert.All(reader.Session.Events!, e => Assert.Equal("ses-late", e.SessionId));
         }
 
