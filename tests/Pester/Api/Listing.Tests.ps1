@@ -1,5 +1,5 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Clear-Project { $null = Invoke-EmulatorControl -Emulator $script:Emulator -Method Delete -Path 'sessions' }
     function Add-ListedSession([int] $Count, [int] $Events = 3) {
         (Invoke-EmulatorControl -Emulator $script:Emulator -Method Post -Path 'sessions' -Body @{ count = $Count; prefix = 'ses-list-'; events = $Events }).ids

@@ -1,6 +1,6 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'OtlpSchema.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    . (Join-Path $PSScriptRoot '../OtlpSchema.ps1')
     $script:ContentKeys = 'gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.tool.call.arguments', 'gen_ai.tool.call.result'
     # Unix nanoseconds of an emulator timestamp (UTC, microseconds).
     function ConvertTo-Nanos([string] $Text) {

@@ -1,5 +1,5 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "llama-export-$PID"
     # Everything a session shows to scripts, event by event, for comparing a live session with its re-read file.
     function Get-Shape($Session) {
@@ -43,6 +43,9 @@ Describe 'Export-LlamaChatSession and Get-LlamaChatSession -Path' {
         $file = Get-LlamaChatSession -Id ses-unknown @Conn | Export-LlamaChatSession -Path $Dir -PassThru
         $raw = (Get-LlamaChatEvent -SessionId ses-unknown -Type unknown @Conn).RawJson
         $text = Get-Content -Raw $file
+        # ses-unknown has three unknown events (tests/EMULATOR-SPEC.md): the citation, the untyped content, {"weird":true}.
+        $raw.Count | Should -Be 3
+        $raw[0] | Should -BeExactly '{"source_id":"s1","span":[3,9],"type":"citation"}'
         foreach ($r in $raw) { $text.Contains($r) | Should -BeTrue }
     }
 

@@ -5,10 +5,10 @@
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'DuckDb.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    . (Join-Path $PSScriptRoot '../DuckDb.ps1')
     $script:Root = Join-Path ([IO.Path]::GetTempPath()) "llama-tables-$PID"
-    $script:ModuleFile = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $script:ModuleFile = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     $script:Pwsh = (Get-Process -Id $PID).Path
     $script:Tables = 'sessions', 'turns', 'events', 'tool_calls'
 

@@ -1,11 +1,11 @@
 BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../RealParts.psm1') -Force
     $script:HasTinyProxy = [bool](Find-RealPart tinyproxy -For 'ExportLlamaChatTrace.Tests.ps1')
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'OtlpSchema.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    . (Join-Path $PSScriptRoot '../OtlpSchema.ps1')
     $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "llama-trace-$PID"
     $script:OtelVars = 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'
     foreach ($v in $OtelVars) { Remove-Item "Env:$v" -ErrorAction SilentlyContinue }
@@ -289,7 +289,7 @@ Describe 'Export-LlamaChatTrace -Endpoint' {
 
 Describe 'Export-LlamaChatTrace -Endpoint through tinyproxy with Basic authentication' -Skip:(-not $HasTinyProxy) {
     BeforeAll {
-        Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
+        Import-Module (Join-Path $PSScriptRoot '../../TestProxy.psm1') -Force
         $script:TinyProxy = Start-TinyProxy -UserName 'otlp' -Password ('pr0xy-' + [guid]::NewGuid().ToString('n').Substring(0, 12))
         $script:ProxyUrl = $TinyProxy.Url
         # The request lines tinyproxy logged since $Since (a character offset into its log).

@@ -2,7 +2,7 @@
 # checked with a real GitHub-flavoured Markdown parser (Markdig, restored from NuGet with Pester).
 # The HTML transcript in a real browser: TranscriptBrowser.Tests.ps1.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
     Add-Type -Path (Join-Path $packages 'markdig/1.6.0/lib/net8.0/Markdig.dll')
     $script:Gfm = [Markdig.MarkdownExtensions]::UseEmojiAndSmiley([Markdig.MarkdownExtensions]::UseAdvancedExtensions([Markdig.MarkdownPipelineBuilder]::new())).Build()
@@ -186,6 +186,7 @@ Describe 'The Markdown transcript of hostile content' {
         $Nodes | Where-Object { $_ -is [Markdig.Syntax.Inlines.HtmlEntityInline] } | ForEach-Object { $_.Original.ToString() } | Sort-Object -Unique | Should -Be '&nbsp;'
         # Emphasis only around the writer's labels.
         $emphasis = $Nodes | Where-Object { $_ -is [Markdig.Syntax.Inlines.EmphasisInline] } | ForEach-Object { Get-InlineText $_ }
+        @($emphasis).Count | Should -BeGreaterThan 0
         foreach ($e in $emphasis) { $e | Should -Match '^(Prompt|Thinking|Answer|Error:|Tool call \d of \d:|Usage: .*|No result was recorded for this call\.|This turn has no stop event: .*|\d+ turns · .*)$' }
     }
 

@@ -1,7 +1,7 @@
 # Get-LlamaChatAttachment against the emulator's attachments (tests/LlamaCloud.Emulator/Attachments.cs): src-q3 has
 # page_1.png .. page_24.png; ses-demo's and ses-abc123's search_index results name src-q3/page_4.png.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Get-AttachmentRequest { @(Get-EmulatorRequest | Where-Object { $_.path -like '/api/v1/beta/attachments*' }) }
 }
 AfterAll { Stop-LlamaEmulator $script:Emulator }

@@ -1,5 +1,5 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
 
     # Every field of a turn and its tool calls as one string: two lists of turns are the same when these are.
     function Get-TurnText($Turns) {

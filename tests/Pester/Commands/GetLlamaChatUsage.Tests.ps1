@@ -1,5 +1,5 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $script:Archive = Join-Path ([IO.Path]::GetTempPath()) "llama-usage-$PID"
     function Format-Usage($Rows) { foreach ($r in $Rows) { '{0}|{1}|{2}|{3}|{4}|{5}|{6}|{7}' -f $r.Key, $r.Sessions, $r.Turns, $r.InputTokens, $r.OutputTokens, $r.Errors, $r.ToolCalls, $r.ToolErrors } }
 }

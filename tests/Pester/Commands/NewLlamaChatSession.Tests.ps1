@@ -1,5 +1,5 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Get-CreatePost { @(Get-EmulatorRequest | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/api/v1/chat' }) }
 }
 AfterAll { Stop-LlamaEmulator $script:Emulator }

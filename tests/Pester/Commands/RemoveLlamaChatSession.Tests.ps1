@@ -1,5 +1,5 @@
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Get-Delete { @(Get-EmulatorRequest | Where-Object method -eq 'DELETE') }
     function Get-ListedId { (Get-LlamaChatSession @Conn).SessionId }
 

@@ -1,7 +1,7 @@
 # Save-LlamaChatAttachment: real PNG bytes from the emulator's presigned-URL listener (another port, which rejects any
 # Authorization header and records every request), written atomically into <Path>/<source>/<name>.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Get-Presigned { $log = Invoke-RestMethod -Uri "$Url/_emulator/presigned/requests"; foreach ($e in $log) { $e } }
     function Clear-Presigned { $null = Invoke-RestMethod -Method Delete -Uri "$Url/_emulator/presigned/requests" }
     function Set-PresignedFault([hashtable] $Fault) { $null = Invoke-RestMethod -Method Post -Uri "$Url/_emulator/presigned/fault" -Body ($Fault | ConvertTo-Json) -ContentType 'application/json' }

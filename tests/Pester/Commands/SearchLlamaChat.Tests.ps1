@@ -1,5 +1,5 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $script:Archive = Join-Path ([IO.Path]::GetTempPath()) "llama-search-$PID"
     function Get-SessionRequest { @(Get-EmulatorRequest | Where-Object { $_.path -like '/api/v1/chat/*' }) }
     function Format-Match($Matches) { foreach ($m in $Matches) { '{0}|{1}|{2}|{3}|{4}|{5}' -f $m.SessionId, $m.Index, $m.Type, $m.Field, $m.LineNumber, $m.Line } }

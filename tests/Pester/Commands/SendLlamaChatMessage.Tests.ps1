@@ -1,7 +1,7 @@
 ﻿# Send-LlamaChatMessage against the emulator's scripted, paced turn (tests/LlamaCloud.Emulator/StreamEndpoints.cs):
 # user_input, 3 thinking_delta, thinking, tool_call, tool_result, 4 text_delta, text, stop = 13 events.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $script:TurnTypes = @('user_input', 'thinking_delta', 'thinking_delta', 'thinking_delta', 'thinking', 'tool_call', 'tool_result',
         'text_delta', 'text_delta', 'text_delta', 'text_delta', 'text', 'stop')
     # The next turns' script; paceMs 0 unless a test needs time to pass.

@@ -1,7 +1,7 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "llama-sync-$PID"
-    $script:ModuleFile = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $script:ModuleFile = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     $script:Pwsh = (Get-Process -Id $PID).Path
 
     # Every file of an archive folder: name, size, time and content hash.
@@ -304,7 +304,7 @@ Describe 'The archive page''s scheduled-task recipe' {
     BeforeAll {
         # The recipe exactly as docs/archives.md shows it, run as a script file in a fresh pwsh, the key and base URI in
         # its environment as a scheduled task would have them.
-        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/archives.md')
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../../docs/archives.md')
         $m = [regex]::Match($readme, '(?s)<!-- sync-recipe:start -->\s*```powershell\r?\n(.*?)```\s*<!-- sync-recipe:end -->')
         $m.Success | Should -BeTrue
         $script:Recipe = Join-Path ([IO.Path]::GetTempPath()) "sync-archive-$PID.ps1"

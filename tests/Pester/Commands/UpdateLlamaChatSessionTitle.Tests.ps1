@@ -1,7 +1,7 @@
 # Update-LlamaChatSessionTitle against the emulator's title route (tests/LlamaCloud.Emulator/TitleEndpoint.cs): the title
 # is the first message's first line, cut at 60 characters on a word boundary, trailing punctuation dropped.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Get-TitlePost { @(Get-EmulatorRequest | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/title' }) }
 }
 AfterAll { Stop-LlamaEmulator $script:Emulator }

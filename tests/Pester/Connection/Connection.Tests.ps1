@@ -1,6 +1,6 @@
 ﻿# Connect-LlamaCloud's key checks and -Validate, Get-LlamaCloudConnection, and where settings come from in messages.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
 }
 AfterAll {
     Disconnect-LlamaCloud

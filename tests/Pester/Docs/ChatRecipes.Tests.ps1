@@ -1,7 +1,7 @@
 # docs/scheduled-tasks.md's canary, run as written: the script in a fresh non-interactive pwsh, as a scheduler runs it.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/scheduled-tasks.md')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../../docs/scheduled-tasks.md')
     $start = $readme.IndexOf('# canary.ps1')
     $start | Should -BeGreaterOrEqual 0 -Because 'docs/scheduled-tasks.md shows canary.ps1'
     $end = $readme.IndexOf('exit $code', $start)

@@ -1,6 +1,6 @@
 # The README stays short and every page it and docs/ link to exists, down to the heading a link names.
 BeforeAll {
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $script:Pages = @(Get-Item (Join-Path $Root 'README.md')) + @(Get-ChildItem (Join-Path $Root 'docs') -Filter *.md)
 
     # GitHub's anchor for a heading: lower case, punctuation dropped (hyphens and underscores kept), spaces as hyphens.

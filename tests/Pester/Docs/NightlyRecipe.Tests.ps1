@@ -1,8 +1,8 @@
 # docs/scheduled-tasks.md's nightly script, taken from the page itself, run as a scheduled task runs it:
 # pwsh -NonInteractive -File, against the emulator, in a fresh process.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $readme = Get-Content -Raw (Join-Path $Root 'docs/scheduled-tasks.md')
     $m = [regex]::Match($readme, '(?ms)^### A nightly archive as a scheduled task\s*$.*?^```powershell\r?\n(?<code>.*?)^```')
     if (-not $m.Success) { throw 'docs/scheduled-tasks.md has no "### A nightly archive as a scheduled task" section with a powershell block' }

@@ -7,8 +7,8 @@ BeforeDiscovery {
     $script:NoPSResourceGet = -not (Get-Command Install-PSResource -ErrorAction SilentlyContinue)
 }
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $script:Doc = Get-Content -Raw (Join-Path $Root 'docs/scheduled-tasks.md')
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) ("llama-tasks-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $script:TaskHome = Join-Path $Work 'home'     # the task account's home: where CurrentUser installs go

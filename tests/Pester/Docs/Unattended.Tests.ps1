@@ -1,7 +1,7 @@
 # Issue 9: unattended outcomes are truthful. A rejected key stops the command after one request; a listing that
 # cannot complete fails the command; a slow pipeline never times out a healthy download.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     function Get-SessionRequest([string] $Id) { @(Get-EmulatorRequest | Where-Object { $_.path -eq "/api/v1/chat/$Id" }) }
 }
 AfterAll { Stop-LlamaEmulator $script:Emulator }

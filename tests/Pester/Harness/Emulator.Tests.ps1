@@ -8,7 +8,7 @@ BeforeDiscovery {
 
 BeforeAll {
     $ErrorActionPreference = 'Stop'
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) ("llama-emu-int-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $Work
     function Wait-File([string] $Path, [int] $TimeoutSec = 60) {

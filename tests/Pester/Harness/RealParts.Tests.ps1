@@ -1,6 +1,6 @@
 # tests/RealParts.psm1: a missing real part skips its tests with a warning on a developer's machine, and fails under CI.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../RealParts.psm1') -Force
     $script:SavedPath = $env:PATH
     $script:SavedCI = $env:CI
 }

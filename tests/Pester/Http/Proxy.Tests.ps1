@@ -1,13 +1,13 @@
 # -Proxy, -ProxyCredential, -ProxyUseDefaultCredentials, -NoProxy and the platform's proxy settings, against a real
 # tinyproxy with Basic authentication (started here on a free loopback port; .ci/run installs tinyproxy).
 BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../RealParts.psm1') -Force
     $script:HasTinyProxy = [bool](Find-RealPart tinyproxy -For 'Proxy.Tests.ps1')
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    Import-Module (Join-Path $PSScriptRoot '../../TestProxy.psm1') -Force
     $script:Work = New-Item -ItemType Directory -Force -Path (Join-Path ([IO.Path]::GetTempPath()) "llama-proxy-$PID")
     if ((Get-TinyProxyPath)) {
         # This file's emulator also speaks https (self-signed, trusted only by the child processes below) behind wiretaps.
@@ -44,7 +44,7 @@ BeforeAll {
             foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
         }
     }
-    if (-not $env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE = (Resolve-Path (Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1')).ProviderPath }
+    if (-not $env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE = (Resolve-Path (Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1')).ProviderPath }
     # Every cmdlet once, through whatever proxy settings the caller splats; one line per result.
     $script:EveryCmdlet = @'
 $ids = @(Get-LlamaChatSession @c | ForEach-Object SessionId)

@@ -1,5 +1,5 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     # Run a command and return its error record, without letting it stop the test.
     function Get-Failure([scriptblock] $Command) {
         $errs = $null

@@ -7,9 +7,9 @@ BeforeDiscovery {
 
 BeforeAll {
     $ErrorActionPreference = 'Stop'
-    $script:ModulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $script:ModulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     $script:ModuleDir = (Resolve-Path (Split-Path $script:ModulePath)).ProviderPath
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $script:DepDir = Join-Path $script:ModuleDir 'Dependencies'
     if ($PSVersionTable.PSEdition -eq 'Core') {
         Import-Module (Join-Path $script:Root 'tools/ModuleDependencies.psm1') -Force
@@ -187,7 +187,7 @@ Describe 'The Parquet writer in Parquet/ (PowerShell 7.4+)' -Skip:(-not $OnCore)
             $other = Join-Path $work 'OtherModule'
             New-Item -ItemType Directory -Force $other | Out-Null
             Get-ChildItem $ParquetDir -Filter *.dll | Where-Object Name -ne 'LlamaCloud.Chat.Parquet.dll' | Copy-Item -Destination $other
-            $sample = Join-Path $PSScriptRoot 'data/ses-sample.json'
+            $sample = Join-Path $PSScriptRoot '../data/ses-sample.json'
             $script = @"
 `$ErrorActionPreference = 'Stop'
 foreach (`$d in Get-ChildItem '$other' -Filter *.dll) { `$null = [Reflection.Assembly]::LoadFrom(`$d.FullName) }

@@ -1,9 +1,9 @@
 # Every FullyQualifiedErrorId the module can write is a constant of LlamaCloud.Chat.ErrorIds (one table in the code),
 # and the README's error table lists exactly those: a new id needs only its README row.
 BeforeAll {
-    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     Import-Module $modulePath -Force
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $script:CodeIds = @([LlamaCloud.Chat.ErrorIds].GetFields() | Where-Object { $_.IsLiteral } | ForEach-Object { $_.GetRawConstantValue() } | Sort-Object -Unique)
     $readme = Get-Content -Raw (Join-Path $Root 'README.md')
     $table = [regex]::Match($readme, '(?ms)^\| FullyQualifiedErrorId starts with \|.*?(?=^\s*$)').Value

@@ -3,14 +3,14 @@
 # Needs no emulator: nothing here sends a request.
 
 BeforeDiscovery {
-    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     # One test case per cmdlet the manifest exports, so a cmdlet added later is checked without editing this file.
     $script:Cmdlets = @((Import-PowerShellDataFile -Path $modulePath).CmdletsToExport | Sort-Object | ForEach-Object { @{ Name = $_ } })
 }
 
 BeforeAll {
     $ErrorActionPreference = 'Stop'
-    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     Import-Module $modulePath -Force
     $script:CommonParameters = [System.Management.Automation.Cmdlet]::CommonParameters
     $script:ModuleCmdlets = @((Get-Module LlamaCloud.Chat).ExportedCmdlets.Keys)
@@ -27,7 +27,7 @@ BeforeAll {
     function Get-DocumentableParameter([System.Management.Automation.CommandInfo] $Command) {
         @($Command.Parameters.Values | Where-Object { $CommonParameters -notcontains $_.Name -and -not (Test-Hidden $_) })
     }
-    $script:ProjectUri = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../../LlamaCloud.Chat.psd1')).PrivateData.PSData.ProjectUri
+    $script:ProjectUri = (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot '../../../LlamaCloud.Chat.psd1')).PrivateData.PSData.ProjectUri
 }
 
 Describe 'Help of <Name>' -ForEach $Cmdlets {
@@ -132,7 +132,7 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
         $first = @($help.relatedLinks.navigationLink)[0]
         $first.linkText | Should -Be 'Online Version:'
         $first.uri | Should -Be "$ProjectUri/blob/main/src/LlamaCloud.Chat/help/$Name.md"
-        Join-Path $PSScriptRoot "../../src/LlamaCloud.Chat/help/$Name.md" | Should -Exist
+        Join-Path $PSScriptRoot "../../../src/LlamaCloud.Chat/help/$Name.md" | Should -Exist
         (Get-Help -Name $Name | Out-String -Width 200) | Should -Match ([regex]::Escape("Get-Help $Name -Online"))
     }
 

@@ -6,7 +6,7 @@
 # direct). The person at the keyboard is played too: Read-Host answers with the key, Get-Credential with the proxy's
 # account, and confirmation prompts get "Y". An example passes when its pwsh exits 0 and wrote no error.
 BeforeDiscovery {
-    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     Import-Module $modulePath -Force
     $script:Examples = @(foreach ($name in (Import-PowerShellDataFile -Path $modulePath).CmdletsToExport | Sort-Object) {
             foreach ($e in @((Get-Help -Name $name -Examples).examples.example)) {
@@ -16,9 +16,9 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
-    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    Import-Module (Join-Path $PSScriptRoot '../../TestProxy.psm1') -Force
+    $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $modulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $Root 'out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     # The folder that holds the module's folder: on PSModulePath, Import-Module LlamaCloud.Chat (and autoloading) find it.
     $script:ModuleParent = Split-Path (Split-Path (Resolve-Path $modulePath).ProviderPath)

@@ -1,8 +1,8 @@
 BeforeAll {
     $ErrorActionPreference = 'Stop'
-    $script:ModulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
+    $script:ModulePath = if ($env:LLAMA_CHAT_TEST_MODULE) { $env:LLAMA_CHAT_TEST_MODULE } else { Join-Path $PSScriptRoot '../../../out/LlamaCloud.Chat/LlamaCloud.Chat.psd1' }
     $script:ModuleDir = (Resolve-Path (Split-Path $script:ModulePath)).ProviderPath
-    $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../../..')
     $script:Pwsh = (Get-Process -Id $PID).Path
     # Runs a script in a fresh pwsh and returns its output lines.
     function Invoke-FreshPwsh([string] $Script) {
@@ -56,7 +56,7 @@ Describe 'The module as laid out by the build' {
     It 'on PowerShell 7 uses the runtime''s System.Text.Json, never the shipped copy' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
         $out = Invoke-FreshPwsh @"
 Import-Module '$ModulePath'
-`$null = Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot 'data/ses-sample.json')'
+`$null = Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot '../data/ses-sample.json')'
 [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location -like '*Dependencies*' } | ForEach-Object { 'LOADED ' + `$_.Location }
 'STJ ' + [System.Text.Json.JsonDocument].Assembly.Location
 "@
@@ -70,7 +70,7 @@ Describe 'On Windows PowerShell 5.1' -Skip:($PSVersionTable.PSEdition -ne 'Deskt
     It 'loads the shipped System.Text.Json from Dependencies/ and reads a session with it' {
         $out = Invoke-FreshPwsh @"
 Import-Module '$ModulePath'
-'EVENTS ' + (Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot 'data/ses-sample.json')').EventCount
+'EVENTS ' + (Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot '../data/ses-sample.json')').EventCount
 'STJ ' + [System.Text.Json.JsonDocument].Assembly.Location
 "@
         ($out | Where-Object { $_ -like 'STJ *' }) | Should -Be ('STJ ' + (Join-Path $ModuleDir 'Dependencies\System.Text.Json.dll'))
@@ -94,7 +94,7 @@ Describe 'Packaging' {
             finally { Unregister-PSResourceRepository -Name $name }
             $installed = Get-ChildItem -Recurse -Filter LlamaCloud.Chat.psd1 $target | Select-Object -First 1
             $installed | Should -Not -BeNullOrEmpty
-            $out = Invoke-FreshPwsh "Import-Module '$($installed.FullName)'; (Get-Command -Module LlamaCloud.Chat).Name -join ','; (Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot 'data/ses-sample.json')').SessionId"
+            $out = Invoke-FreshPwsh "Import-Module '$($installed.FullName)'; (Get-Command -Module LlamaCloud.Chat).Name -join ','; (Get-LlamaChatSession -Path '$(Join-Path $PSScriptRoot '../data/ses-sample.json')').SessionId"
             $out | Should -Contain 'ses-sample'
             ($out -join "`n") | Should -BeLike '*Get-LlamaChatEvent*'
         }

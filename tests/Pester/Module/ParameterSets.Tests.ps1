@@ -1,7 +1,7 @@
 # Every exported cmdlet that takes sessions defaults to its id set, so a bare call prompts for an id someone can type
 # (issue 9), never for a ChatSession object. Enumerates the module, so a new cmdlet is covered without editing this file.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     $takesSessions = Get-Command -Module LlamaCloud.Chat -CommandType Cmdlet | Where-Object {
         $_.Parameters.Values | Where-Object { $_.ParameterType -in [LlamaCloud.Chat.ChatSession], [LlamaCloud.Chat.ChatSession[]] }
     }

@@ -1,5 +1,5 @@
 ﻿BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
     Reset-Emulator
     $script:Session = Get-LlamaChatSession -Id ses-demo @Conn
 }
@@ -28,6 +28,7 @@ Describe 'Default views' {
         $s = Get-LlamaChatSession -Path $file
         Remove-Item -LiteralPath $file
         $lines = @(($s, $Session) | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() }
+        @($lines).Count | Should -BeGreaterThan 2   # a header, its rule, and the two sessions' lines
         foreach ($l in $lines) { $l.Length | Should -BeLessOrEqual 80 -Because "'$l'" }
         $row = $lines | Where-Object { $_ -like "$uuid *" }
         @($row).Count | Should -Be 1

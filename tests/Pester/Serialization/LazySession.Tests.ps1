@@ -1,7 +1,7 @@
 # Get-LlamaChatSession keeps a session's body and builds its events when first asked; Get-LlamaChatEvent -Type on such
 # a session filters inside the bytes. Everything a user can see must be as if the events had been built at once.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
 }
 AfterAll { Stop-LlamaEmulator $script:Emulator }
 

@@ -1,8 +1,8 @@
 # The OpenTelemetry SDK environment variables the trace cmdlets honour (service name, resource attributes, protocol,
 # compression), against the emulator's OTLP/HTTP receiver. Every test sets its variables and restores them in finally.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'OtlpSchema.ps1')
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    . (Join-Path $PSScriptRoot '../OtlpSchema.ps1')
     $script:OtelVars = 'OTEL_SERVICE_NAME', 'OTEL_RESOURCE_ATTRIBUTES',
         'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
         'OTEL_EXPORTER_OTLP_COMPRESSION', 'OTEL_EXPORTER_OTLP_TRACES_COMPRESSION',

@@ -3,13 +3,13 @@
 # Chromium comes from Debian's chromium package (.ci/run installs it). Skipped only when no Chromium can be found,
 # and never under CI (tests/RealParts.psm1).
 BeforeDiscovery {
-    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../RealParts.psm1') -Force
     $script:Chromium = Find-RealPart chromium -For 'TranscriptBrowser.Tests.ps1'
 }
 
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../RealParts.psm1') -Force
+    . (Join-Path $PSScriptRoot '../Common.ps1')
+    Import-Module (Join-Path $PSScriptRoot '../../RealParts.psm1') -Force
     $script:Browser = Find-RealPart chromium -For 'TranscriptBrowser.Tests.ps1' -WarningAction SilentlyContinue
 
     # The DOM after load, as Chromium serialises it: text is escaped again, so every "<name" in it is a real element.
