@@ -1,5 +1,5 @@
 # Starts and stops a real tinyproxy (Debian's package; .ci/run installs it) with Basic authentication on a free
-# loopback port, for tests/Pester/Proxy.Tests.ps1; and makes the self-signed certificate the emulator's https
+# loopback port, for tests/Pester/Http/Proxy.Tests.ps1; and makes the self-signed certificate the emulator's https
 # listener uses.
 
 Import-Module (Join-Path $PSScriptRoot 'RealParts.psm1')

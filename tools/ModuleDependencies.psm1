@@ -1,5 +1,5 @@
 # The module's dependency closure on .NET Framework 4.7.2 (Windows PowerShell 5.1's runtime), derived from the
-# binaries: build.ps1 ships exactly the DLLs it finds this way, and tests/Pester/Compatibility.Tests.ps1 checks the
+# binaries: build.ps1 ships exactly the DLLs it finds this way, and tests/Pester/Module/Compatibility.Tests.ps1 checks the
 # laid-out module against it. Reads metadata only (System.Reflection.Metadata), never loads an assembly.
 
 function Get-AssemblyIdentity {

@@ -1,7 +1,7 @@
 using LlamaCloud.Chat.Commands;
 using LlamaCloud.Chat.Serialization;
 
-namespace LlamaCloud.Chat.Tests
+namespace LlamaCloud.Chat.Tests.Commands
 {
     /// <summary>The did-you-mean of -Type: the known types a name that is none probably meant.</summary>
     public class EventTypeWarningTests

@@ -1,7 +1,7 @@
 using System;
 using LlamaCloud.Chat.Http;
 
-namespace LlamaCloud.Chat.Tests
+namespace LlamaCloud.Chat.Tests.Http
 {
     /// <summary>What a download's progress record says, with and without the response's Content-Length.</summary>
     public class ActivityMonitorTests

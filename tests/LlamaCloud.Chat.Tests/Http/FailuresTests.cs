@@ -2,7 +2,7 @@ using System;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
 
-namespace LlamaCloud.Chat.Tests
+namespace LlamaCloud.Chat.Tests.Http
 {
     /// <summary>A 401 or 403 says where the key was sent: the base URI, its region and where that came from.</summary>
     public class FailuresTests

@@ -4,7 +4,7 @@ using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Commands;
 using LlamaCloud.Chat.Transcripts;
 using LlamaCloud.Chat.Turns;
-using static LlamaCloud.Chat.Tests.TestUtil;
+using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Models
 {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using LlamaCloud.Chat.Redaction;
 
 namespace LlamaCloud.Chat.Tests.Redaction

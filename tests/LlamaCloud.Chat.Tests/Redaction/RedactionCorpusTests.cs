@@ -85,6 +85,8 @@ namespace LlamaCloud.Chat.Tests.Redaction
         public void TheCorpusCoversEveryBuiltInRuleWithSeveralValues()
         {
             using var r = NewRedactor();
+            // The eight built-in rules (TextRedactor): API key, bearer token, email, IBAN, card, IPv6, IPv4, phone.
+            Assert.Equal(8, r.Rules.Count);
             foreach (var rule in r.Rules)
                 Assert.True(Corpus.Positives.Count(p => p.Rule == rule.Name) >= 3, rule.Name + " has fewer than 3 corpus values");
             Assert.True(Corpus.NearMisses.Count >= 50);

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Text;
 using LlamaCloud.Chat.Redaction;
 using LlamaCloud.Chat.Turns;
-using static LlamaCloud.Chat.Tests.TestUtil;
+using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Redaction
 {

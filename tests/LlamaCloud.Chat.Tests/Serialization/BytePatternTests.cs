@@ -1,6 +1,5 @@
 using System.Text;
 using LlamaCloud.Chat.Serialization;
-using Xunit;
 
 namespace LlamaCloud.Chat.Tests.Serialization
 {

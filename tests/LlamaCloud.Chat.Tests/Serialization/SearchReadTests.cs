@@ -1,8 +1,7 @@
 using System.Linq;
 using LlamaCloud.Chat.Analytics;
 using LlamaCloud.Chat.Serialization;
-using Xunit;
-using static LlamaCloud.Chat.Tests.TestUtil;
+using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Serialization
 {

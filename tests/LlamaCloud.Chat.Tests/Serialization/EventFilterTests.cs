@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LlamaCloud.Chat.Serialization;
+using static LlamaCloud.Chat.Tests.Support.TestUtil;
+
+namespace LlamaCloud.Chat.Tests.Serialization
+{
+    public class EventFilterTests
+    {
+        // Indexes in AllTypesDocument: 0 user_input, 1-2 thinking_delta, 3 thinking, 4 tool_call search_index,
+        // 5 tool_result search_index, 6-7 text_delta, 8 text, 9 stop, 10 citation (unknown), 11 untyped tool_call fetch,
+        // 12 untyped content (unknown), 13-16 non-objects (unknown).
+        private static List<ChatEvent> Filtered(IEnumerable<string>? types, IEnumerable<string>? names, int skipBelow = 0)
+            => ReadWhole(Utf8(AllTypesDocument), "ses-all", new EventFilter(types, names), skipBelow).Events;
+
+        private static int[] Indexes(IEnumerable<ChatEvent> events) => events.Select(e => e.Index!.Value).ToArray();
+
+        [Fact]
+        public void TypeFilterKeepsIndexesOfTheFullList()
+        {
+            var events = Filtered(new[] { "text_delta", "stop" }, null);
+            Assert.Equal(new[] { 6, 7, 9 }, Indexes(events));
+            Assert.IsType<TextDeltaEvent>(events[0]);
+            Assert.IsType<StopEvent>(events[2]);
+        }
+
+        [Fact]
+        public void TypeNamesAreCaseInsensitiveAndTrimmed()
+        {
+            Assert.Equal(new[] { 4, 11 }, Indexes(Filtered(new[] { " TOOL_CALL " }, null)));
+        }
+
+        [Fact]
+        public void UnknownSelectsUnknownEvents()
+        {
+            var events = Filtered(new[] { "unknown" }, null);
+            Assert.Equal(new[] { 10, 12, 13, 14, 15, 16 }, Indexes(events));
+            Assert.All(events, e => Assert.IsType<UnknownEvent>(e));
+        }
+
+        [Fact]
+        public void InferredTypesMatchTheirTypeFilter()
+        {
+            var events = Filtered(new[] { "tool_call" }, null);
+            Assert.Equal("fetch", ((ToolCallEvent)events[1]).Name);
+        }
+
+        [Fact]
+        public void NameFilterWithWildcardsSelectsOnlyToolEvents()
+        {
+            Assert.Equal(new[] { 4, 5 }, Indexes(Filtered(null, new[] { "search*" })));
+            Assert.Equal(new[] { 4, 5, 11 }, Indexes(Filtered(null, new[] { "SEARCH_INDEX", "f?tch" })));
+            Assert.Equal(new[] { 4, 5, 11 }, Indexes(Filtered(null, new[] { "*" })));
+            Assert.Empty(Filtered(null, new[] { "nothing" }));
+        }
+
+        [Fact]
+        public void TypeAndNameFiltersCombine()
+        {
+            Assert.Equal(new[] { 5 }, Indexes(Filtered(new[] { "tool_result" }, new[] { "search*" })));
+            Assert.Empty(Filtered(new[] { "text", "unknown" }, new[] { "*" }));
+        }
+
+        [Fact]
+        public void EmptyFiltersLetEverythingThrough()
+        {
+            var f = new EventFilter(Array.Empty<string>(), Array.Empty<string>());
+            Assert.True(f.IsEmpty);
+            Assert.True(new EventFilter(null, null).IsEmpty);
+            Assert.True(new EventFilter(null, new string[] { null! }).IsEmpty);
+            Assert.Equal(17, Filtered(Array.Empty<string>(), null).Count);
+        }
+
+        [Fact]
+        public void ANameThatIsNoKnownTypeSelectsUnknownEventsOfThatWireType()
+        {
+            var f = new EventFilter(new[] { "text", "Citation" }, null);
+            Assert.Equal(new[] { "Citation" }, f.UnknownTypeNames);
+            Assert.True(f.MatchesEvent(null, "citation"));
+            Assert.False(f.MatchesEvent(null, "footnote"));
+            Assert.True(f.MatchesEvent(ChatEventType.Text, null));
+            Assert.False(f.MatchesEvent(ChatEventType.Stop, null));
+            var doc = Utf8(Q("{'session_id':'s','events':[{'content':'a','type':'text'},{'source_id':'x','type':'citation'},{'n':1,'type':'footnote'},{'content':'b','type':'text_delta'}]}"));
+            var events = ReadWhole(doc, "s", new EventFilter(new[] { "citation" }, null)).Events;
+            var only = Assert.Single(events);
+            Assert.Equal("citation", Assert.IsType<UnknownEvent>(only).Type);
+        }
+
+        [Fact]
+        public void FilteredEventsAreStampedAndHandedOut()
+        {
+            var reader = new SessionReader("ses-f", new StreamedEvents(new EventFilter(new[] { "text" }, null)));
+            var output = new List<ChatEvent>();
+            reader.Read(Utf8(AllTypesDocument), true, output);
+            Assert.Equal(17, reader.EventsSeen);
+            var e = Assert.Single(output);
+            Assert.Equal(8, e.Index);
+            Assert.Equal("ses-f", e.SessionId);
+            Assert.Empty(reader.Session.Events!); // a streamed read hands its events out and keeps none
+        }
+
+        [Fact]
+        public void FilterGivesTheSameResultInEveryChunkSize()
+        {
+            var doc = Utf8(AllTypesDocument);
+            var filter = new EventFilter(new[] { "tool_result", "unknown", "user_input" }, null);
+            var expected = DescribeAll(ReadWhole(doc, "s", filter).Events);
+            Assert.Equal(8, expected.Count);
+            foreach (var chunk in new[] { 1, 2, 5, 64, 333 })
+                Assert.Equal(expected, DescribeAll(ReadChunked(doc, chunk, "s", filter).Events));
+        }
+
+        [Fact]
+        public void SkipBelowHidesEarlierEventsButKeepsIndexes()
+        {
+            var events = Filtered(null, null, skipBelow: 9);
+            Assert.Equal(new[] { 9, 10, 11, 12, 13, 14, 15, 16 }, Indexes(events));
+            Assert.Equal(new[] { 11 }, Indexes(Filtered(new[] { "tool_call" }, null, skipBelow: 5)));
+            Assert.Empty(Filtered(null, null, skipBelow: 100));
+        }
+
+        [Fact]
+        public void MatchesAgreesWithTheReader()
+        {
+            var all = ReadWhole(Utf8(AllTypesDocument), "s").Events;
+            var filters = new[]
+            {
+                new EventFilter(new[] { "text_delta", "stop" }, null),
+                new EventFilter(new[] { "unknown" }, null),
+                new EventFilter(null, new[] { "search*" }),
+                new EventFilter(new[] { "tool_call" }, new[] { "f*" }),
+                new EventFilter(new[] { "unknown" }, new[] { "*" }),
+            };
+            foreach (var f in filters)
+            {
+                var byReader = Indexes(ReadWhole(Utf8(AllTypesDocument), "s", f).Events);
+                var byMatches = Indexes(all.Where(f.Matches));
+                Assert.Equal(byReader, byMatches);
+            }
+        }
+
+        [Fact]
+        public void WildcardNamesWithBracketsAndEscapes()
+        {
+            var f = new EventFilter(null, new[] { "search_[ij]ndex" });
+            Assert.True(f.FiltersByName);
+            Assert.True(f.MatchesName("search_index"));
+            Assert.False(f.MatchesName("search_kndex"));
+            Assert.False(f.MatchesName(null));
+            Assert.True(new EventFilter(null, null).MatchesName(null));
+        }
+
+        [Fact]
+        public void APatternExpandsToTheKnownTypesItMatches()
+        {
+            var f = new EventFilter(new[] { "tool*" }, null);
+            Assert.True(f.MatchesType("tool_call"));
+            Assert.True(f.MatchesType("tool_result"));
+            Assert.False(f.MatchesType("text"));
+            Assert.False(f.MatchesType(ChatEventType.Unknown));
+            Assert.Null(f.UnmatchedPatterns);
+            Assert.Null(f.UnknownTypeNames);
+            // It also matches unknown events whose wire type it matches, and no other unknown event.
+            Assert.True(f.MatchesEvent(null, "tool_progress"));
+            Assert.False(f.MatchesEvent(null, "citation"));
+            Assert.False(f.MatchesEvent(null, null));
+        }
+
+        [Fact]
+        public void AStarIsEveryEventUntypedIncluded()
+        {
+            var f = new EventFilter(new[] { "*" }, null);
+            foreach (var n in ChatEventType.Names) Assert.True(f.MatchesType(n));
+            Assert.True(f.MatchesEvent(null, null));
+            Assert.True(f.MatchesEvent(null, "citation"));
+        }
+
+        [Fact]
+        public void APatternThatMatchesNoKnownTypeIsReportedAndSelectsUnknownWireTypes()
+        {
+            var f = new EventFilter(new[] { "cit*", "TEXT" }, null);
+            Assert.Equal(new[] { "cit*" }, f.UnmatchedPatterns);
+            Assert.True(f.MatchesType("text"));
+            Assert.True(f.MatchesEvent(null, "citation"));
+            Assert.False(f.MatchesEvent(null, "quote"));
+            var codes = EventFilter.CodesThatMayPass(f);
+            Assert.True(codes[(int)EventTypeCode.Unknown]);
+            Assert.False(codes[(int)EventTypeCode.ToolCall]);
+        }
+    }
+}
