@@ -30,8 +30,8 @@ Describe 'Start-LlamaEmulator at a prompt' {
         $script = @"
 Import-Module '$Root/tests/Emulator.psm1'
 `$emu = Start-LlamaEmulator
-Set-Content -LiteralPath '$urlFile' -Value `$emu.Url
-try { Start-Sleep -Seconds 120 }
+# The URL is written inside the try: once the test sees it, an interrupt can only land where the finally block runs.
+try { Set-Content -LiteralPath '$urlFile' -Value `$emu.Url; Start-Sleep -Seconds 120 }
 finally {
     Set-Content -LiteralPath '$interrupted' -Value 'stopped'
     `$deadline = [DateTime]::UtcNow.AddSeconds(60)
