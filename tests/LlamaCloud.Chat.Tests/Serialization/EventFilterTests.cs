@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using LlamaCloud.Chat.Serialization;
 using static LlamaCloud.Chat.Tests.Support.TestUtil;
+using LlamaCloud.Chat.Analytics;
+using static LlamaCloud.Chat.Tests.Support.SessionBodies;
 
 namespace LlamaCloud.Chat.Tests.Serialization
 {
@@ -187,6 +189,37 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var codes = EventFilter.CodesThatMayPass(f);
             Assert.True(codes[(int)EventTypeCode.Unknown]);
             Assert.False(codes[(int)EventTypeCode.ToolCall]);
+        }
+
+        // A search filter: only the events whose bytes may match (and their context) are built.
+        private static EventFilter Search(string pattern, int around, string[]? types = null) =>
+            new EventFilter(types, null).WithSearch(new SearchPattern(pattern, false, false).Bytes, around);
+
+        [Fact]
+        public void BuildsOnlyTheEventsWhoseBytesMayMatch()
+        {
+            var (_, events) = ReadWhole(NeedleDocument, "ses-s", Search("needle", 0));
+            Assert.Equal(new[] { 3, 5, 7 }, events.Select(e => e.Index!.Value).ToArray());
+            Assert.Equal("an needle", ((ContentEvent)events[1]).Content);
+        }
+
+        [Fact]
+        public void BuildsTheContextAroundEachCandidate()
+        {
+            var (_, events) = ReadWhole(NeedleDocument, "ses-s", Search("needle", 1));
+            Assert.Equal(new[] { 2, 3, 4, 5, 6, 7, 8 }, events.Select(e => e.Index!.Value).ToArray());
+            // Event 5 cannot be ruled out for "needle 7" by its bytes (it has a \u escape): a candidate too, with its context.
+            var (_, wide) = ReadWhole(NeedleDocument, "ses-s", Search("needle 7", 2));
+            Assert.Equal(new[] { 3, 4, 5, 6, 7, 8, 9 }, wide.Select(e => e.Index!.Value).ToArray());
+            var (_, plain) = ReadWhole(NeedleDocument, "ses-s", Search("hay 9", 1));
+            Assert.Equal(new[] { 4, 5, 6, 8, 9 }, plain.Select(e => e.Index!.Value).ToArray());
+        }
+
+        [Fact]
+        public void ContextIgnoresTheTypeFilterButCandidatesDoNot()
+        {
+            var (_, events) = ReadWhole(NeedleDocument, "ses-s", Search("needle", 1, new[] { "text" }));
+            Assert.Equal(new[] { 4, 5, 6 }, events.Select(e => e.Index!.Value).ToArray());
         }
     }
 }
