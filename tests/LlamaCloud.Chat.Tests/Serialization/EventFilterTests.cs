@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LlamaCloud.Chat.Serialization;
-using static LlamaCloud.Chat.Tests.Support.TestUtil;
 using LlamaCloud.Chat.Analytics;
+using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Tests.Support;
 using static LlamaCloud.Chat.Tests.Support.SessionBodies;
+using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Serialization
 {
@@ -107,8 +108,12 @@ namespace LlamaCloud.Chat.Tests.Serialization
         {
             var doc = Utf8(AllTypesDocument);
             var filter = new EventFilter(new[] { "tool_result", "unknown", "user_input" }, null);
-            var expected = DescribeAll(ReadWhole(doc, "s", filter).Events);
-            Assert.Equal(8, expected.Count);
+            var whole = ReadWhole(doc, "s", filter).Events;
+            var expected = DescribeAll(whole);
+            // user_input 0, tool_result 5, the unknown events 10 and 12-16 (the comment above); each as Utf8JsonReader reads it.
+            Assert.Equal(new[] { 0, 5, 10, 12, 13, 14, 15, 16 }, Indexes(whole));
+            var oracle = JsonOracle.Read(doc, "s").Events!;
+            Assert.Equal(whole.Select(e => oracle[e.Index!.Value]), JsonOracle.ObserveAll(whole));
             foreach (var chunk in new[] { 1, 2, 5, 64, 333 })
                 Assert.Equal(expected, DescribeAll(ReadChunked(doc, chunk, "s", filter).Events));
         }
@@ -126,18 +131,21 @@ namespace LlamaCloud.Chat.Tests.Serialization
         public void MatchesAgreesWithTheReader()
         {
             var all = ReadWhole(Utf8(AllTypesDocument), "s").Events;
-            var filters = new[]
+            // Each filter with the indexes it selects by the document's comment above: literals, not another read.
+            var filters = new (EventFilter Filter, int[] Expected)[]
             {
-                new EventFilter(new[] { "text_delta", "stop" }, null),
-                new EventFilter(new[] { "unknown" }, null),
-                new EventFilter(null, new[] { "search*" }),
-                new EventFilter(new[] { "tool_call" }, new[] { "f*" }),
-                new EventFilter(new[] { "unknown" }, new[] { "*" }),
+                (new EventFilter(new[] { "text_delta", "stop" }, null), new[] { 6, 7, 9 }),
+                (new EventFilter(new[] { "unknown" }, null), new[] { 10, 12, 13, 14, 15, 16 }),
+                (new EventFilter(null, new[] { "search*" }), new[] { 4, 5 }),
+                (new EventFilter(new[] { "tool_call" }, new[] { "f*" }), new[] { 11 }),
+                (new EventFilter(new[] { "unknown" }, new[] { "*" }), Array.Empty<int>()), // unknown events have no name
             };
-            foreach (var f in filters)
+            Assert.Equal(17, all.Count);
+            foreach (var (f, expected) in filters)
             {
                 var byReader = Indexes(ReadWhole(Utf8(AllTypesDocument), "s", f).Events);
                 var byMatches = Indexes(all.Where(f.Matches));
+                Assert.Equal(expected, byReader);
                 Assert.Equal(byReader, byMatches);
             }
         }
@@ -173,6 +181,7 @@ namespace LlamaCloud.Chat.Tests.Serialization
         public void AStarIsEveryEventUntypedIncluded()
         {
             var f = new EventFilter(new[] { "*" }, null);
+            Assert.Equal(9, ChatEventType.Names.Count); // the eight wire types and unknown
             foreach (var n in ChatEventType.Names) Assert.True(f.MatchesType(n));
             Assert.True(f.MatchesEvent(null, null));
             Assert.True(f.MatchesEvent(null, "citation"));

@@ -298,7 +298,9 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var (wholeSession, wholeEvents) = ReadWhole(doc, requestedId);
             var expected = DescribeAll(wholeEvents);
             var expectedSession = SessionFields(wholeSession);
-            foreach (var chunk in chunkSizes)
+            var sizes = chunkSizes.ToList();
+            Assert.NotEmpty(sizes);
+            foreach (var chunk in sizes)
             {
                 var (reader, events) = ReadChunked(doc, chunk, requestedId);
                 Assert.True(reader.IsComplete, $"chunk {chunk}: not complete");

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using LlamaCloud.Chat.Turns;
-using static LlamaCloud.Chat.Tests.Support.TestUtil;
 using static LlamaCloud.Chat.Tests.Support.SessionBodies;
+using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Turns
 {
