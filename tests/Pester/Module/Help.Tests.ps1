@@ -188,6 +188,18 @@ Describe 'about_LlamaCloud_Chat' {
 
     It 'keeps its lines within 80 columns' {
         $file = Join-Path (Get-Module LlamaCloud.Chat).ModuleBase 'en-US/about_LlamaCloud_Chat.help.txt'
+        @(Get-Content -Path $file -Encoding utf8).Count | Should -BeGreaterThan 100
         @(Get-Content -Path $file -Encoding utf8 | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Hidden parameters' {
+    It 'are found where the pipeline plumbing has them, so the help''s check of them has something to check' {
+        $hidden = @(Get-Command -Module LlamaCloud.Chat -CommandType Cmdlet | ForEach-Object {
+                $c = $_; $c.Parameters.Values | Where-Object { Test-Hidden $_ } | ForEach-Object { "$($c.Name) -$($_.Name)" } })
+        $hidden.Count | Should -Be 17
+        $hidden | Should -Contain 'Export-LlamaChatSession -PipedSession'
+        $hidden | Should -Contain 'Get-LlamaChatEvent -PipedEvent'
+        @($hidden | Where-Object { $_ -notmatch ' -Piped[A-Z][a-z]+$' }) | Should -BeNullOrEmpty -Because 'only the piped-input parameters are hidden'
     }
 }
