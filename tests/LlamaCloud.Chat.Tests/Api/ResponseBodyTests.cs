@@ -43,6 +43,11 @@ namespace LlamaCloud.Chat.Tests.Api
             Assert.Equal(expected, DescribeAll(kept.Session.Events!));
             var (_, batched) = await ReadAsync(Response(doc, sizes: new[] { 3, 1, 11 }), batches: true);
             Assert.Equal(expected, DescribeAll(batched));
+            // And both as Utf8JsonReader alone says the body reads.
+            var oracle = JsonOracle.Read(doc, "ses-1").Events!;
+            Assert.Equal(17, oracle.Count);
+            Assert.Equal(oracle, JsonOracle.ObserveAll(kept.Session.Events!));
+            Assert.Equal(oracle, JsonOracle.ObserveAll(batched));
         }
 
         [Fact]

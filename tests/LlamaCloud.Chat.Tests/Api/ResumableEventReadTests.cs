@@ -43,8 +43,13 @@ namespace LlamaCloud.Chat.Tests.Api
             using (var ctx = new AttemptContext(2, TimeSpan.FromSeconds(30), CancellationToken.None))
                 Assert.True(await read.ReadAsync(Response(doc, doc.Length, "application/json"), ctx));
             channel.Complete(null);
-            Assert.Equal(expected, DescribeAll(await Drain(channel)));
+            var delivered = await Drain(channel);
+            Assert.Equal(expected, DescribeAll(delivered));
             Assert.Equal(expected.Count, read.Delivered);
+            // And as Utf8JsonReader alone says the body reads.
+            var oracle = JsonOracle.Read(doc, "ses-1").Events!;
+            Assert.Equal(17, oracle.Count);
+            Assert.Equal(oracle, JsonOracle.ObserveAll(delivered));
         }
     }
 }

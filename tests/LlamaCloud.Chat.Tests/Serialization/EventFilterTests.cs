@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LlamaCloud.Chat.Analytics;
 using LlamaCloud.Chat.Serialization;
+using LlamaCloud.Chat.Tests.Support;
+using static LlamaCloud.Chat.Tests.Support.SessionBodies;
 using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Serialization
@@ -105,8 +108,12 @@ namespace LlamaCloud.Chat.Tests.Serialization
         {
             var doc = Utf8(AllTypesDocument);
             var filter = new EventFilter(new[] { "tool_result", "unknown", "user_input" }, null);
-            var expected = DescribeAll(ReadWhole(doc, "s", filter).Events);
-            Assert.Equal(8, expected.Count);
+            var whole = ReadWhole(doc, "s", filter).Events;
+            var expected = DescribeAll(whole);
+            // user_input 0, tool_result 5, the unknown events 10 and 12-16 (the comment above); each as Utf8JsonReader reads it.
+            Assert.Equal(new[] { 0, 5, 10, 12, 13, 14, 15, 16 }, Indexes(whole));
+            var oracle = JsonOracle.Read(doc, "s").Events!;
+            Assert.Equal(whole.Select(e => oracle[e.Index!.Value]), JsonOracle.ObserveAll(whole));
             foreach (var chunk in new[] { 1, 2, 5, 64, 333 })
                 Assert.Equal(expected, DescribeAll(ReadChunked(doc, chunk, "s", filter).Events));
         }
@@ -124,18 +131,21 @@ namespace LlamaCloud.Chat.Tests.Serialization
         public void MatchesAgreesWithTheReader()
         {
             var all = ReadWhole(Utf8(AllTypesDocument), "s").Events;
-            var filters = new[]
+            // Each filter with the indexes it selects by the document's comment above: literals, not another read.
+            var filters = new (EventFilter Filter, int[] Expected)[]
             {
-                new EventFilter(new[] { "text_delta", "stop" }, null),
-                new EventFilter(new[] { "unknown" }, null),
-                new EventFilter(null, new[] { "search*" }),
-                new EventFilter(new[] { "tool_call" }, new[] { "f*" }),
-                new EventFilter(new[] { "unknown" }, new[] { "*" }),
+                (new EventFilter(new[] { "text_delta", "stop" }, null), new[] { 6, 7, 9 }),
+                (new EventFilter(new[] { "unknown" }, null), new[] { 10, 12, 13, 14, 15, 16 }),
+                (new EventFilter(null, new[] { "search*" }), new[] { 4, 5 }),
+                (new EventFilter(new[] { "tool_call" }, new[] { "f*" }), new[] { 11 }),
+                (new EventFilter(new[] { "unknown" }, new[] { "*" }), Array.Empty<int>()), // unknown events have no name
             };
-            foreach (var f in filters)
+            Assert.Equal(17, all.Count);
+            foreach (var (f, expected) in filters)
             {
                 var byReader = Indexes(ReadWhole(Utf8(AllTypesDocument), "s", f).Events);
                 var byMatches = Indexes(all.Where(f.Matches));
+                Assert.Equal(expected, byReader);
                 Assert.Equal(byReader, byMatches);
             }
         }
@@ -171,6 +181,7 @@ namespace LlamaCloud.Chat.Tests.Serialization
         public void AStarIsEveryEventUntypedIncluded()
         {
             var f = new EventFilter(new[] { "*" }, null);
+            Assert.Equal(9, ChatEventType.Names.Count); // the eight wire types and unknown
             foreach (var n in ChatEventType.Names) Assert.True(f.MatchesType(n));
             Assert.True(f.MatchesEvent(null, null));
             Assert.True(f.MatchesEvent(null, "citation"));
@@ -187,6 +198,37 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var codes = EventFilter.CodesThatMayPass(f);
             Assert.True(codes[(int)EventTypeCode.Unknown]);
             Assert.False(codes[(int)EventTypeCode.ToolCall]);
+        }
+
+        // A search filter: only the events whose bytes may match (and their context) are built.
+        private static EventFilter Search(string pattern, int around, string[]? types = null) =>
+            new EventFilter(types, null).WithSearch(new SearchPattern(pattern, false, false).Bytes, around);
+
+        [Fact]
+        public void BuildsOnlyTheEventsWhoseBytesMayMatch()
+        {
+            var (_, events) = ReadWhole(NeedleDocument, "ses-s", Search("needle", 0));
+            Assert.Equal(new[] { 3, 5, 7 }, events.Select(e => e.Index!.Value).ToArray());
+            Assert.Equal("an needle", ((ContentEvent)events[1]).Content);
+        }
+
+        [Fact]
+        public void BuildsTheContextAroundEachCandidate()
+        {
+            var (_, events) = ReadWhole(NeedleDocument, "ses-s", Search("needle", 1));
+            Assert.Equal(new[] { 2, 3, 4, 5, 6, 7, 8 }, events.Select(e => e.Index!.Value).ToArray());
+            // Event 5 cannot be ruled out for "needle 7" by its bytes (it has a \u escape): a candidate too, with its context.
+            var (_, wide) = ReadWhole(NeedleDocument, "ses-s", Search("needle 7", 2));
+            Assert.Equal(new[] { 3, 4, 5, 6, 7, 8, 9 }, wide.Select(e => e.Index!.Value).ToArray());
+            var (_, plain) = ReadWhole(NeedleDocument, "ses-s", Search("hay 9", 1));
+            Assert.Equal(new[] { 4, 5, 6, 8, 9 }, plain.Select(e => e.Index!.Value).ToArray());
+        }
+
+        [Fact]
+        public void ContextIgnoresTheTypeFilterButCandidatesDoNot()
+        {
+            var (_, events) = ReadWhole(NeedleDocument, "ses-s", Search("needle", 1, new[] { "text" }));
+            Assert.Equal(new[] { 4, 5, 6 }, events.Select(e => e.Index!.Value).ToArray());
         }
     }
 }

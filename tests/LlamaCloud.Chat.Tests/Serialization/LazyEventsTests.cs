@@ -73,6 +73,9 @@ namespace LlamaCloud.Chat.Tests.Serialization
             Assert.False(((LazyEvents?)lazy.Lazy)!.IsMaterialized); // EventCount builds nothing
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.Events!));
             Assert.True(((LazyEvents?)lazy.Lazy).IsMaterialized);
+            var oracle = JsonOracle.Read(doc, "ses-1").Events!; // Utf8JsonReader alone
+            Assert.Equal(oracle.Count, lazy.EventCount);
+            Assert.Equal(oracle, JsonOracle.ObserveAll(lazy.Events!));
             Assert.Same(lazy.Events, lazy.Events);
             Assert.Equal("24 events", lazy.Events!.ToString());
         }
@@ -84,6 +87,7 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var eager = ReadWhole(doc).Session;
             var lazy = await FetchAsync(doc);
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.EnumerateEvents()!));
+            Assert.Equal(JsonOracle.Read(doc, "ses-1").Events!, JsonOracle.ObserveAll(lazy.EnumerateEvents()!)); // Utf8JsonReader alone
             Assert.False(((LazyEvents?)lazy.Lazy)!.IsMaterialized); // nothing kept: the turn builder's pass leaves the session as it was
             var tools = ((LazyEvents?)lazy.Lazy).Select(new EventFilter(new[] { "tool_call" }, null));
             Assert.NotEmpty(tools);
@@ -118,6 +122,9 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var selected = ((LazyEvents?)lazy.Lazy)!.Select(filter);
             Assert.NotEmpty(built);
             Assert.Equal(built, DescribeAll(selected));
+            // Each selected event as Utf8JsonReader alone says its element reads.
+            var oracle = JsonOracle.Read(doc, "ses-1").Events!;
+            Assert.Equal(selected.Select(e => oracle[e.Index!.Value]), JsonOracle.ObserveAll(selected));
             Assert.Equal(streamed, DescribeAll(selected));
             Assert.False(((LazyEvents?)lazy.Lazy).IsMaterialized);
             // The same objects later in Events, and the filter still right once everything is built.
@@ -165,6 +172,7 @@ namespace LlamaCloud.Chat.Tests.Serialization
             Assert.Equal(DescribeAll(eager.Events!.Where(filter.Matches)), DescribeAll(((LazyEvents?)lazy.Lazy)!.Select(filter)));
             Assert.Equal(DescribeAll(eager.Events!), DescribeAll(lazy.Events!));
             Assert.Equal(80000, lazy.EventCount);
+            Assert.Equal(JsonOracle.Read(doc, "ses-1").Events!, JsonOracle.ObserveAll(lazy.Events!)); // Utf8JsonReader alone
         }
 
         [Fact]

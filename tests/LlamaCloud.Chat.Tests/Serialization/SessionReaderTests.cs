@@ -298,7 +298,9 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var (wholeSession, wholeEvents) = ReadWhole(doc, requestedId);
             var expected = DescribeAll(wholeEvents);
             var expectedSession = SessionFields(wholeSession);
-            foreach (var chunk in chunkSizes)
+            var sizes = chunkSizes.ToList();
+            Assert.NotEmpty(sizes);
+            foreach (var chunk in sizes)
             {
                 var (reader, events) = ReadChunked(doc, chunk, requestedId);
                 Assert.True(reader.IsComplete, $"chunk {chunk}: not complete");
@@ -667,6 +669,34 @@ namespace LlamaCloud.Chat.Tests.Serialization
             var whole = Assert.Throws<InvalidSessionJsonException>(() => ReadWhole(body));
             Assert.True(whole.Message.Length < 300, $"{whole.Message.Length} characters");
             Assert.Contains(where, whole.Message);
+        }
+
+        [Fact]
+        public void AWholeSessionCarriesSharedAccessSkippedIndexesAndExportConfigIds()
+        {
+            var (session, events) = ReadWhole(GaSession);
+            Assert.Equal("read_only", session.SharedAccess);
+            Assert.Null(session.ExtraFields);
+            Assert.Equal(new[] { "exp-1", "exp-2" }, session.JobMetadata!.ExportConfigIds);
+            var stops = events.OfType<StopEvent>().ToArray();
+            Assert.Equal(2, stops.Length);
+            Assert.Equal(new[] { "idx-a", "idx-b" }, stops[0].SkippedIndexIds);
+            // Untyped, classified by its shape: skipped_index_ids belongs to a stop.
+            Assert.Equal(new[] { "idx-c" }, stops[1].SkippedIndexIds);
+            Assert.Equal("in=- out=- turns=1 -ms; skipped idx-a, idx-b", stops[0].Summary);
+        }
+
+        [Fact]
+        public void AFetchedSessionBuildsTheSameSkippedIndexesFromItsScannedBytes()
+        {
+            var body = Utf8(GaSession);
+            foreach (var size in new[] { 1, 7, body.Length })
+            {
+                var s = FetchWhole(body, "ses-1", size);
+                Assert.Equal("read_only", s.SharedAccess);
+                var stop = s.Events!.OfType<StopEvent>().First();
+                Assert.Equal(new[] { "idx-a", "idx-b" }, stop.SkippedIndexIds);
+            }
         }
     }
 }

@@ -158,5 +158,19 @@ namespace LlamaCloud.Chat.Tests.Support
         }
 
         internal static string Nested(int levels) => new string('[', levels) + "1" + new string(']', levels);
+
+        /// <summary>The GA API's shapes (docs/api.md): shared_access, skipped_index_ids (one stop typed, one classified by its shape),
+        /// export_config_ids.</summary>
+        internal static readonly string GaSession = Q("{'events':[{'content':'q','type':'user_input'},"
+            + "{'error':null,'is_error':false,'usage':{'turns':1},'skipped_index_ids':['idx-a','idx-b'],'type':'stop'},"
+            + "{'is_error':false,'usage':{'turns':1},'skipped_index_ids':['idx-c']}],"
+            + "'last_updated_at':'2026-04-22T12:34:41.342245','session_id':'ses-1','shared_access':'read_only','generated_title':null,"
+            + "'index_ids':null,'job_metadata':{'export_config_ids':['exp-1','exp-2'],'turns':1}}");
+
+        /// <summary>Ten content events; "needle" in events 3 and 7, and event 5 holds it escaped (\u006eeedle).</summary>
+        internal static readonly string NeedleDocument = Q("{'session_id':'ses-s','events':[" + string.Join(",", Enumerable.Range(0, 10).Select(i =>
+            i == 3 || i == 7 ? "{'content':'a needle " + i + "','type':'text_delta'}"
+            : i == 5 ? "{'content':'an \\u006eeedle','type':'text'}"
+            : "{'content':'hay " + i + "','type':'text_delta'}")) + "]}");
     }
 }

@@ -48,6 +48,7 @@ namespace LlamaCloud.Chat.Tests.Telemetry
         {
             var ex = Assert.Throws<LlamaCloudException>(() => OtlpEndpoint.Resolve(text, Env()));
             Assert.Equal(ErrorIds.InvalidOtlpEndpoint, ex.ErrorId);
+            Assert.StartsWith("-Endpoint ", ex.Message);
             Assert.DoesNotContain("secret", ex.Message);
         }
     }

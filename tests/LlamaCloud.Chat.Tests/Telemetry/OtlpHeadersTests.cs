@@ -35,6 +35,7 @@ namespace LlamaCloud.Chat.Tests.Telemetry
             Assert.Equal("Bearer param", h.All.Single().Value);
             var ex = Assert.Throws<LlamaCloudException>(() => h.AddFromParameter(new Dictionary<object, object?> { ["X-Key"] = "abc\r\nInjected: 1" }));
             Assert.Equal(ErrorIds.InvalidOtlpHeader, ex.ErrorId);
+            Assert.Contains("'X-Key'", ex.Message);
             Assert.DoesNotContain("abc", ex.Message);
         }
 

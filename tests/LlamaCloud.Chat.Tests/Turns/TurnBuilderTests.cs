@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using LlamaCloud.Chat.Turns;
+using static LlamaCloud.Chat.Tests.Support.SessionBodies;
 using static LlamaCloud.Chat.Tests.Support.TestUtil;
 
 namespace LlamaCloud.Chat.Tests.Turns
@@ -134,6 +135,17 @@ namespace LlamaCloud.Chat.Tests.Turns
         public void AnEmptySessionHasNoTurns()
         {
             Assert.Empty(Turns());
+        }
+
+        [Fact]
+        public void TurnsCarryTheirStopsSkippedIndexes()
+        {
+            var (_, events) = ReadWhole(GaSession);
+            var turns = new System.Collections.Generic.List<ChatTurn>();
+            var b = new TurnBuilder();
+            foreach (var e in events) b.Add(e, turns);
+            b.Complete(turns);
+            Assert.Equal(new[] { "idx-a", "idx-b" }, turns[0].SkippedIndexIds);
         }
     }
 }

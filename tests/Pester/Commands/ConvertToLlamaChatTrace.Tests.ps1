@@ -56,14 +56,18 @@ Describe 'ConvertTo-LlamaChatTrace' {
         $trace = ConvertTo-LlamaChatTrace -SessionId ses-abc123 @Conn
         $spans = @(Get-OtlpSpan ($trace.Json | ConvertFrom-Json))
         $turns = @($spans | Where-Object kind -eq 3)
+        $tools = @($spans | Where-Object kind -eq 1)
+        $turns.Count, $tools.Count | Should -Be 2, 2   # ses-abc123: two turns, a tool call in each
         $end = ConvertTo-Nanos '2026-04-21T09:15:02.118734'
         [long]$turns[1].endTimeUnixNano | Should -Be $end
         [long]$turns[1].startTimeUnixNano | Should -Be ($end - 1110250000)
         [long]$turns[0].endTimeUnixNano | Should -Be ([long]$turns[1].startTimeUnixNano)
         [long]$turns[0].startTimeUnixNano | Should -Be ($end - 1110250000 - 1100000000)
         $trace.EndTime | Should -Be ([datetime]::new(2026, 4, 21, 9, 15, 2, [DateTimeKind]::Utc).AddTicks(1187340))
-        foreach ($tool in $spans | Where-Object kind -eq 1) {
-            $parent = $turns | Where-Object spanId -eq $tool.parentSpanId
+        foreach ($tool in $tools) {
+            $parent = @($turns | Where-Object spanId -eq $tool.parentSpanId)
+            $parent.Count | Should -Be 1 -Because "tool span $($tool.spanId) has its turn"
+            $parent = $parent[0]
             [long]$tool.startTimeUnixNano | Should -BeGreaterOrEqual ([long]$parent.startTimeUnixNano)
             [long]$tool.endTimeUnixNano | Should -BeLessOrEqual ([long]$parent.endTimeUnixNano)
             [long]$tool.endTimeUnixNano | Should -BeGreaterOrEqual ([long]$tool.startTimeUnixNano)
@@ -74,6 +78,7 @@ Describe 'ConvertTo-LlamaChatTrace' {
         $spans = @(Get-OtlpSpan ((ConvertTo-LlamaChatTrace -SessionId ses-nulls @Conn).Json | ConvertFrom-Json))
         $spans.Count | Should -Be 3   # the prompt's turn with its tool call, and a second stop that forms a turn of its own
         $turns = @($spans | Where-Object kind -eq 3)
+        $turns.Count | Should -Be 2
         foreach ($t in $turns) {
             ([long]$t.endTimeUnixNano - [long]$t.startTimeUnixNano) | Should -Be 1000000000
             Get-OtlpAttribute $t 'llama_cloud.turn.duration_reported' | Should -BeFalse
@@ -187,13 +192,17 @@ Describe 'ConvertTo-LlamaChatTrace' {
     It 'streams a generated 20,000-event session into one span per turn, and makes two requests for it' {
         Clear-EmulatorRequest
         $trace = ConvertTo-LlamaChatTrace -SessionId ses-gen-20000 @Conn
-        $turns = @(Get-LlamaChatEvent -SessionId ses-gen-20000 -Type user_input @Conn).Count
+        # The prompts and calls of the emulator's raw body, as ConvertFrom-Json (not the module) reads it.
+        $raw = @((Invoke-RestMethod "$Url/api/v1/chat/ses-gen-20000" -Headers @{ Authorization = "Bearer $Key" }).events)
+        $raw.Count | Should -Be 20000
+        $turns = @($raw | Where-Object type -eq 'user_input').Count
+        $turns | Should -BeGreaterThan 1
         $trace.TurnCount | Should -Be $turns
-        $trace.ToolCallCount | Should -Be @(Get-LlamaChatEvent -SessionId ses-gen-20000 -Type tool_call @Conn).Count
+        $trace.ToolCallCount | Should -Be @($raw | Where-Object type -eq 'tool_call').Count
         $check = Test-OtlpSchema $trace.Json
         $check.ok | Should -BeTrue
         $check.spans | Should -Be $trace.SpanCount
-        @(Get-EmulatorRequest | Where-Object path -like '/api/v1/chat/ses-gen-20000*').Count | Should -Be 4  # summary + stream here, then the two -Type reads
+        @(Get-EmulatorRequest | Where-Object path -like '/api/v1/chat/ses-gen-20000*').Count | Should -Be 3  # summary + stream here, then the raw read of the expected counts
     }
 
     It 'gives one error per missing session and goes on' {

@@ -121,6 +121,7 @@ Describe 'Interop with the standard cmdlets' {
             ($rows | Where-Object Type -eq tool_call)[0].Summary | Should -BeLike 'search_index(*'
             # Whole objects too: every cell is text, none is a type name dump.
             $Events | Export-Csv -Path $csv -NoTypeInformation
+            @(Import-Csv $csv).Count | Should -Be $Events.Count
             (Get-Content -Raw $csv) | Should -Not -Match 'System\.Collections|PSCustomObject'
         }
         finally { Remove-Item $csv -ErrorAction SilentlyContinue }

@@ -55,6 +55,12 @@ Describe 'Export-LlamaChatTable and DuckDB' {
         $script:Listed = @((Get-LlamaChatSession @Conn).SessionId)
         $script:Usage = @{}
         foreach ($g in 'None', 'Session', 'Day', 'Tool', 'Index') { $script:Usage[$g] = @(Get-LlamaChatUsage -GroupBy $g @Conn) }
+        # Each listed session's event count from the emulator's raw body, parsed by ConvertFrom-Json.
+        $script:Raw = @{}
+        foreach ($id in $Listed) {
+            $body = Invoke-RestMethod "$Url/api/v1/chat/$([uri]::EscapeDataString($id))" -Headers @{ Authorization = "Bearer $Key" }
+            $script:Raw[$id] = if ($null -eq $body.events) { 0 } else { $body.events.Count }
+        }
     }
 
     It 'reads every table in <_> format, and its counts and sums equal Get-LlamaChatUsage''s' -ForEach $Formats {
@@ -69,8 +75,12 @@ Describe 'Export-LlamaChatTable and DuckDB' {
         $db = Get-DuckDbUsage $dir $format
         $all = $Usage['None'][0]
         $all.Sessions | Should -Be $Listed.Count
-        # The generated sessions hold exactly the events asked for: an oracle that is not the module.
-        [long]$db.Events.events | Should -Be ([long]($Usage['Session'] | Where-Object Key -notlike 'ses-big-*' | ForEach-Object { (Get-LlamaChatSession -Id $_.Key @Conn).EventCount } | Measure-Object -Sum).Sum + 2 * 3000)
+        # The events as the emulator sends them, counted by PowerShell's ConvertFrom-Json (not the module); the two generated
+        # sessions hold exactly the 3000 events each asked for.
+        $Raw.Keys | Sort-Object | Should -Be ($Listed | Sort-Object)
+        $Big.Count | Should -Be 2
+        $Big | ForEach-Object { $Raw[$_] } | Should -Be 3000, 3000
+        [long]$db.Events.events | Should -Be ([long]($Raw.Values | Measure-Object -Sum).Sum)
         [long]$db.Events.sessions | Should -Be ($Listed.Count - 1) -Because 'ses-empty has no events'
         [long]$db.Sessions.events | Should -Be ([long]$db.Events.events)
         [long]$db.Sessions.sessions | Should -Be $all.Sessions
@@ -120,7 +130,9 @@ Describe 'Export-LlamaChatTable and DuckDB' {
         @($manifest.sessions).Count | Should -Be $Listed.Count
         ($manifest.tables | Where-Object name -eq 'events').rows | Should -Be ([long](@($manifest.sessions.rows.events) | Measure-Object -Sum).Sum)
         $manifest.sources | Should -Be @($Url.TrimEnd('/') + '/')
+        @($manifest.tables.name | Sort-Object) | Should -Be @($Tables | Sort-Object)
         foreach ($table in $manifest.tables) {
+            $table.columns.name | Should -Contain 'session_id' -Because "$($table.name) is partitioned by session"
             $described = @(Invoke-DuckDb "DESCRIBE SELECT * FROM $(Get-TableSource $dir $table.name $format)")[0]
             ($described | ForEach-Object { "$($_.column_name) $($_.column_type)" }) | Should -Be ($table.columns | ForEach-Object { "$($_.name) $($_.type -replace '^TIMESTAMPTZ$', 'TIMESTAMP WITH TIME ZONE')" })
         }
@@ -129,9 +141,9 @@ Describe 'Export-LlamaChatTable and DuckDB' {
                 "SELECT payload_json FROM $(Get-TableSource $dir events $format) WHERE session_id = 'ses-unicode' AND type = 'tool_result'"
                 "SELECT epoch_us(last_updated_at) AS t, index_ids, title FROM $(Get-TableSource $dir sessions $format) WHERE session_id = 'ses-demo'"
             ))
-        $unicode = Get-LlamaChatEvent -SessionId ses-unicode @Conn
-        $r[0][0].content | Should -Be ($unicode | Where-Object Type -eq 'user_input').Content
-        $r[1][0].payload_json | Should -Be ($unicode | Where-Object Type -eq 'tool_result').ResultJson
+        # ses-unicode's prompt and tool result as the emulator's fixture writes them (tests/LlamaCloud.Emulator/Fixtures.cs).
+        $r[0][0].content | Should -BeExactly 'Grüße — 日本語 😀'
+        $r[1][0].payload_json | Should -BeExactly '{"text":"Grüße \u00e9 \"x\"\n\ttab"}'
         [long]$r[2][0].t | Should -Be ((([datetime]::new(2026, 4, 22, 12, 34, 41, [DateTimeKind]::Utc).AddTicks(3422450)) - [datetime]::new(1970, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)).Ticks / 10)
         $r[2][0].index_ids | Should -Be '["idx-abc123","idx-def456"]'
         $r[2][0].title | Should -Be 'What were the main findings in Q3?'
@@ -201,6 +213,7 @@ Describe 'Export-LlamaChatTable incremental runs' {
         # The same sessions piped from Get-LlamaChatSession -Path give the same rows.
         $piped = Join-Path $Root 'piped'
         $null = Get-LlamaChatSession -Path (Join-Path $archive '*.json') | Export-LlamaChatTable -Path $piped -Format Ndjson
+        @(Get-ChildItem -Recurse -File $piped -Filter 'ses-demo.ndjson').Count | Should -Be $Tables.Count -Because 'ses-demo has rows in every table'
         foreach ($t in $Tables) {
             (Get-Content -Raw (Join-Path $piped "$t/ses-demo.ndjson")) | Should -Be (Get-Content -Raw (Join-Path $dir "$t/ses-demo.ndjson"))
         }

@@ -58,7 +58,9 @@ Describe 'Get-LlamaChatTurn' {
         $flags = [Reflection.BindingFlags]'NonPublic,Instance'
         $ids = 'ses-demo', 'ses-err', 'ses-unknown', 'ses-gen-5000'
         $byId = Get-TurnText (Get-LlamaChatTurn -SessionId $ids @Conn)
-        $sessions = Get-LlamaChatSession -Id $ids @Conn
+        @($byId).Count | Should -Be 35
+        $sessions = @(Get-LlamaChatSession -Id $ids @Conn)
+        $sessions.SessionId | Should -Be $ids
         Clear-EmulatorRequest
         $bySession = Get-TurnText ($sessions | Get-LlamaChatTurn)
         $bySession | Should -Be $byId

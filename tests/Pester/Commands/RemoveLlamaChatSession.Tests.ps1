@@ -89,13 +89,17 @@ Describe 'Remove-LlamaChatSession' {
 
     It 'a missing id is one NotFound error and the others are still removed' {
         $errs = $null
+        $before = @(Get-ListedId)
+        $before | Should -Contain 'ses-fix-01'
         'ses-fix-01', 'nope', 'ses-fix-02' | Remove-LlamaChatSession -Force @Conn -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs.Count | Should -Be 1
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'LlamaCloud.NotFound,*'
         $errs[0].TargetObject | Should -Be 'nope'
         (Get-Delete).status | Should -Be @(204, 404, 204)
-        Get-ListedId | Should -Not -Contain 'ses-fix-01'
-        Get-ListedId | Should -Not -Contain 'ses-fix-02'
+        $after = @(Get-ListedId)
+        $after.Count | Should -Be ($before.Count - 2)
+        $after | Should -Not -Contain 'ses-fix-01'
+        $after | Should -Not -Contain 'ses-fix-02'
     }
 
     It 'takes ids by position, by value, and by the SessionId of events and any object' {

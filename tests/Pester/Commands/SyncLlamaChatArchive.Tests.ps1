@@ -172,6 +172,7 @@ Describe 'Sync-LlamaChatArchive' {
         finally { $p.Kill($true); $p.WaitForExit() }
         # What the kill left: only complete session files, some temporary ones, the lock file.
         $complete = @(Get-ChildItem $killed -Filter '*.json')
+        $complete.Count | Should -BeGreaterOrEqual 6 -Because 'the run is killed once six session files are written'
         $complete.Count | Should -BeLessThan $all.Count
         @(Get-LlamaChatSession -Path (Join-Path $killed '*.json')).Count | Should -Be $complete.Count
         Test-Path (Join-Path $killed '.llama-archive.lock') | Should -BeTrue
@@ -230,6 +231,7 @@ Describe 'Sync-LlamaChatArchive' {
         Set-EmulatorSession -Id $changed -Json ('{"session_id":"' + $changed + '","last_updated_at":"2026-12-01T00:00:00.000001","events":[]}')
         Set-EmulatorSession -Id 'ses-brand-new' -Json '{"session_id":"ses-brand-new","last_updated_at":"2026-12-02T00:00:00.000001","events":[]}'
         $before = @(Get-ChildItem -Force $Dir | ForEach-Object { "$($_.Name) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" })
+        @($before -like '*.json *').Count | Should -Be $Listed.Count
         Clear-EmulatorRequest
         $run = Invoke-ChildPwsh -Arguments '-NoProfile', '-NonInteractive', '-Command', "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$env:LLAMA_CHAT_TEST_MODULE'; Sync-LlamaChatArchive -Path '$Dir' -BaseUri '$Url' -ApiKey '$Key' -WhatIf"
         $run.ExitCode | Should -Be 0 -Because $run.Errors

@@ -75,6 +75,6 @@ Describe 'Export-Csv of sessions' {
         $empty.InputTokens | Should -Be ''
         $empty.IsError | Should -Be ''
         # The timestamp round-trips to the same instant.
-        ([datetime]::Parse($demo.LastUpdatedAtUtc, [cultureinfo]::InvariantCulture, 'RoundtripKind')).ToUniversalTime() | Should -Be (Get-LlamaChatSession -Id ses-demo @Conn).LastUpdatedAt
+        ([datetime]::Parse($demo.LastUpdatedAtUtc, [cultureinfo]::InvariantCulture, 'RoundtripKind')).ToUniversalTime() | Should -Be ([datetime]::new(2026, 4, 22, 12, 34, 41, [DateTimeKind]::Utc).AddTicks(3422450))   # the fixture's 2026-04-22T12:34:41.342245
     }
 }

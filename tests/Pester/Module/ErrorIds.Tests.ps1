@@ -18,7 +18,11 @@ Describe 'Error ids' {
 
     It 'no id is written as a string literal outside ErrorIds.cs' {
         $src = Join-Path $Root 'src/LlamaCloud.Chat'
-        $hits = Get-ChildItem $src -Recurse -Filter *.cs | Where-Object { $_.Name -ne 'ErrorIds.cs' -and $_.FullName -notmatch '[\\/](obj|bin)[\\/]' } |
+        $files = @(Get-ChildItem $src -Recurse -Filter *.cs | Where-Object { $_.FullName -notmatch '[\\/](obj|bin)[\\/]' })
+        $files.Count | Should -BeGreaterThan 200
+        # The pattern finds the ids where they are written: in ErrorIds.cs, one literal per LlamaCloud. id.
+        @($files | Where-Object Name -eq 'ErrorIds.cs' | Select-String -Pattern '"LlamaCloud\.[A-Z][A-Za-z]+"').Count | Should -Be @($CodeIds -like 'LlamaCloud.*').Count
+        $hits = $files | Where-Object { $_.Name -ne 'ErrorIds.cs' } |
             Select-String -Pattern '"LlamaCloud\.[A-Z][A-Za-z]+"' | Where-Object { $_.Line -notmatch 'LlamaCloud\.Chat' }
         @($hits | ForEach-Object { "$($_.Filename):$($_.LineNumber): $($_.Line.Trim())" }) | Should -BeNullOrEmpty
     }

@@ -64,6 +64,8 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
     }
 
     It 'has examples that parse and pass only parameters the module''s cmdlets have' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 3
+        $ownCalls = 0
         foreach ($e in @($help.examples.example)) {
             $tokens = $null; $errors = $null
             $ast = [System.Management.Automation.Language.Parser]::ParseInput($e.code, [ref] $tokens, [ref] $errors)
@@ -72,17 +74,21 @@ Describe 'Help of <Name>' -ForEach $Cmdlets {
             foreach ($call in $calls) {
                 $target = $call.GetCommandName()
                 if ($ModuleCmdlets -notcontains $target) { continue }
+                if ($target -eq $Name) { $ownCalls++ }
                 $info = Get-Command -Name $target -Module LlamaCloud.Chat
                 foreach ($p in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
                     { $info.ResolveParameter($p.ParameterName) } | Should -Not -Throw -Because "$($e.title) passes -$($p.ParameterName) to $target"
                 }
             }
         }
+        $ownCalls | Should -BeGreaterOrEqual @($help.examples.example).Count -Because "each example of $Name calls it"
     }
 
     It 'documents every parameter with a description' {
         $documented = @($help.parameters.parameter)
-        foreach ($p in Get-DocumentableParameter $command) {
+        $parameters = @(Get-DocumentableParameter $command)
+        @($documented.name | Sort-Object) | Should -Be @($parameters.Name | Sort-Object)
+        foreach ($p in $parameters) {
             $entry = $documented | Where-Object name -eq $p.Name
             $entry | Should -Not -BeNullOrEmpty -Because "-$($p.Name) must be documented"
             Get-Text $entry.description | Should -Not -BeNullOrEmpty -Because "-$($p.Name) needs a description"
@@ -182,6 +188,18 @@ Describe 'about_LlamaCloud_Chat' {
 
     It 'keeps its lines within 80 columns' {
         $file = Join-Path (Get-Module LlamaCloud.Chat).ModuleBase 'en-US/about_LlamaCloud_Chat.help.txt'
+        @(Get-Content -Path $file -Encoding utf8).Count | Should -BeGreaterThan 100
         @(Get-Content -Path $file -Encoding utf8 | Where-Object Length -gt 80) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Hidden parameters' {
+    It 'are found where the pipeline plumbing has them, so the help''s check of them has something to check' {
+        $hidden = @(Get-Command -Module LlamaCloud.Chat -CommandType Cmdlet | ForEach-Object {
+                $c = $_; $c.Parameters.Values | Where-Object { Test-Hidden $_ } | ForEach-Object { "$($c.Name) -$($_.Name)" } })
+        $hidden.Count | Should -Be 17
+        $hidden | Should -Contain 'Export-LlamaChatSession -PipedSession'
+        $hidden | Should -Contain 'Get-LlamaChatEvent -PipedEvent'
+        @($hidden | Where-Object { $_ -notmatch ' -Piped[A-Z][a-z]+$' }) | Should -BeNullOrEmpty -Because 'only the piped-input parameters are hidden'
     }
 }

@@ -62,6 +62,7 @@ Import-Module '$ModulePath'
 [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not `$_.IsDynamic -and `$_.Location -like '*Dependencies*' } | ForEach-Object { 'LOADED ' + `$_.Location }
 'STJ ' + [System.Text.Json.JsonDocument].Assembly.Location
 "@
+        @($out | Where-Object { $_ -like 'STJ *' }).Count | Should -Be 1 -Because "the fresh pwsh ran to its end: $out"
         ($out | Where-Object { $_ -like 'LOADED *' }) | Should -BeNullOrEmpty
         ($out | Where-Object { $_ -like 'STJ *' }) | Should -Not -BeLike "*$ModuleDir*"
     }

@@ -9,17 +9,18 @@ Describe 'Sessions whose events are built on demand' {
     BeforeAll { Reset-Emulator }
 
     It 'a piped session gives the same events as the stream, for <Label>, with no further request' -TestCases @(
-        @{ Label = '-Type tool_call'; Filter = @{ Type = 'tool_call' } }
-        @{ Label = '-Type text, stop'; Filter = @{ Type = 'text', 'stop' } }
-        @{ Label = '-Type tool_result -Name s*'; Filter = @{ Type = 'tool_result'; Name = 's*' } }
-        @{ Label = '-Name *'; Filter = @{ Name = '*' } }
-        @{ Label = 'no filter'; Filter = @{} }
+        @{ Label = '-Type tool_call'; Filter = @{ Type = 'tool_call' }; Count = 36 }
+        @{ Label = '-Type text, stop'; Filter = @{ Type = 'text', 'stop' }; Count = 38 }
+        @{ Label = '-Type tool_result -Name s*'; Filter = @{ Type = 'tool_result'; Name = 's*' }; Count = 12 }
+        @{ Label = '-Name *'; Filter = @{ Name = '*' }; Count = 72 }
+        @{ Label = 'no filter'; Filter = @{}; Count = 3000 }
     ) {
         $session = Get-LlamaChatSession -Id ses-gen-3000 @Conn
         Clear-EmulatorRequest
         $piped = @($session | Get-LlamaChatEvent @Filter)
         @(Get-EmulatorRequest).Count | Should -Be 0
         $streamed = @(Get-LlamaChatEvent -SessionId ses-gen-3000 @Conn @Filter)
+        $streamed.Count | Should -Be $Count   # ses-gen-3000's events of that kind (every call has its result: 36 of each)
         $piped.Count | Should -Be $streamed.Count
         ($piped | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Index, $_.GetType().Name, $_.SessionId, $_.Summary }) -join "`n" |
             Should -Be (($streamed | ForEach-Object { '{0}|{1}|{2}|{3}' -f $_.Index, $_.GetType().Name, $_.SessionId, $_.Summary }) -join "`n")
@@ -71,6 +72,7 @@ Describe 'Sessions whose events are built on demand' {
         $dir = Join-Path $TestDrive 'lazy-export'
         $file = $session | Export-LlamaChatSession -Path $dir -PassThru
         $back = Get-LlamaChatSession -Path $file.FullName
+        @($back.Events).Count | Should -Be 5
         ($back.Events | ForEach-Object { '{0}|{1}' -f $_.GetType().Name, $_.Summary }) -join ';' |
             Should -Be (($session.Events | ForEach-Object { '{0}|{1}' -f $_.GetType().Name, $_.Summary }) -join ';')
     }

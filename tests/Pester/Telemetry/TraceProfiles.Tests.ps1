@@ -43,7 +43,9 @@ Describe 'Langfuse' {
             Get-OtlpAttribute $s 'user.id' | Should -BeNullOrEmpty
         }
         $withUser = ConvertTo-LlamaChatTrace -Id ses-demo @Conn -Profile Langfuse -UserId 'u-1042'
-        foreach ($s in @(Get-OtlpSpan ($withUser.Json | ConvertFrom-Json))) {
+        $userSpans = @(Get-OtlpSpan ($withUser.Json | ConvertFrom-Json))
+        $userSpans.Count | Should -Be 3
+        foreach ($s in $userSpans) {
             Get-OtlpAttribute $s 'user.id' | Should -BeExactly 'u-1042'
             Get-OtlpAttribute $s 'langfuse.user.id' | Should -BeExactly 'u-1042'
         }
@@ -84,6 +86,7 @@ Describe 'Phoenix' {
     It 'marks turns AGENT and tool calls TOOL, with session, user, tool name and token counts' {
         $trace = ConvertTo-LlamaChatTrace -Id ses-demo @Conn -Profile Phoenix -UserId 'u-7'
         $spans = @(Get-OtlpSpan ($trace.Json | ConvertFrom-Json))
+        $spans.Count | Should -Be 3   # ses-demo: one turn and its two tool calls
         $turn = $spans[0]
         Get-OtlpAttribute $turn 'openinference.span.kind' | Should -BeExactly 'AGENT'
         'AGENT', 'TOOL' | ForEach-Object { $_ | Should -BeIn $OpenInference.spanKinds }
