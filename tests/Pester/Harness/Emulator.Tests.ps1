@@ -8,6 +8,8 @@ BeforeDiscovery {
 
 BeforeAll {
     $ErrorActionPreference = 'Stop'
+    $script:DefaultSignal = $false
+    try { & env --default-signal=INT true 2>$null; $script:DefaultSignal = $LASTEXITCODE -eq 0 } catch { }
     $script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).ProviderPath
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) ("llama-emu-int-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $Work
@@ -41,9 +43,15 @@ finally {
 "@
         $scriptPath = Join-Path $Work 'prompt.ps1'
         Set-Content -LiteralPath $scriptPath -Value $script -Encoding utf8
+        # A shell starts a background job (`cmd &`, nohup) with SIGINT ignored, and an ignored signal stays ignored in
+        # every child, pwsh included: GNU env puts the default action back first, as a terminal's prompt has it.
         $psi = [System.Diagnostics.ProcessStartInfo]::new('setsid')
+        if ($DefaultSignal) {
+            $psi = [System.Diagnostics.ProcessStartInfo]::new('env')
+            foreach ($a in '--default-signal=INT', 'setsid') { $psi.ArgumentList.Add($a) }
+        }
         $psi.ArgumentList.Add((Get-Process -Id $PID).Path)
-        if ($psi.ArgumentList[0] -match 'dotnet$') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+        if ($psi.ArgumentList[$psi.ArgumentList.Count - 1] -match 'dotnet$') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
         foreach ($a in '-NoProfile', '-File', $scriptPath) { $psi.ArgumentList.Add($a) }
         $psi.UseShellExecute = $false
         $psi.RedirectStandardOutput = $true
