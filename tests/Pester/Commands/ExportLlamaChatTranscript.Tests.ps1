@@ -186,7 +186,8 @@ Describe 'The Markdown transcript of hostile content' {
         $Nodes | Where-Object { $_ -is [Markdig.Syntax.Inlines.HtmlEntityInline] } | ForEach-Object { $_.Original.ToString() } | Sort-Object -Unique | Should -Be '&nbsp;'
         # Emphasis only around the writer's labels.
         $emphasis = $Nodes | Where-Object { $_ -is [Markdig.Syntax.Inlines.EmphasisInline] } | ForEach-Object { Get-InlineText $_ }
-        @($emphasis).Count | Should -BeGreaterThan 0
+        $emphasis | Should -Contain 'Prompt'
+        $emphasis | Should -Contain 'Answer'
         foreach ($e in $emphasis) { $e | Should -Match '^(Prompt|Thinking|Answer|Error:|Tool call \d of \d:|Usage: .*|No result was recorded for this call\.|This turn has no stop event: .*|\d+ turns · .*)$' }
     }
 

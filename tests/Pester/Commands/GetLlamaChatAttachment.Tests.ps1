@@ -52,7 +52,11 @@ Describe 'Get-LlamaChatAttachment' {
         $a[3].LastModified | Should -Be ([datetime]::new(2026, 4, 22, 12, 30, 4, [DateTimeKind]::Utc))
         $lists = @(Get-AttachmentRequest | Where-Object path -eq '/api/v1/beta/attachments')
         $lists.Count | Should -Be 2
-        $lists[1].query.page_token | Should -Not -BeNullOrEmpty
+        # The second request carries the token the first page gave, read here straight from the emulator.
+        $first = Invoke-RestMethod "$Url/api/v1/beta/attachments?source_id=src-q3" -Headers @{ Authorization = "Bearer $Key" }
+        @($first.items).Count | Should -Be 20
+        $lists[0].query.page_token | Should -BeNullOrEmpty
+        $lists[1].query.page_token | Should -BeExactly $first.next_page_token
         @(Get-AttachmentRequest | Where-Object path -like '/api/v1/beta/attachments/*').Count | Should -Be 24
         @(Get-LlamaChatAttachment -SourceId src-empty @Conn).Count | Should -Be 0
     }

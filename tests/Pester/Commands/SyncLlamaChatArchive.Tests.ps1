@@ -217,11 +217,22 @@ Describe 'Sync-LlamaChatArchive' {
     }
 
     It 'supports -WhatIf: lists the project and says what a run would fetch; nothing is fetched or written' {
+        Clear-EmulatorRequest
         Sync-LlamaChatArchive -Path $Dir @Conn -WhatIf
         Test-Path $Dir | Should -BeFalse
         $r = @(Get-EmulatorRequest)
         @($r | Where-Object path -ne '/api/v1/chat').Count | Should -Be 0 -Because 'no session is downloaded'
-        @($r | Where-Object path -eq '/api/v1/chat').Count | Should -BeGreaterOrEqual 1 -Because 'the listing says what a run would fetch'
+        $lists = @($r | Where-Object path -eq '/api/v1/chat')
+        # The listing says what a run would fetch: every page of it, at the page size the command asked for, walked here
+        # straight against the emulator.
+        $size = $lists[0].query.page_size
+        $pages = 0; $token = $null
+        do {
+            $query = @("page_size=$size") + $(if ($token) { "page_token=$([uri]::EscapeDataString($token))" })
+            $page = Invoke-RestMethod "$Url/api/v1/chat?$($query -join '&')" -Headers @{ Authorization = "Bearer $Key" }
+            $pages++; $token = $page.next_page_token
+        } while ($token)
+        $lists.Count | Should -Be $pages
     }
 
     It '-WhatIf names each session a run would fetch (new or changed), and a summary, in a real pwsh' {

@@ -79,7 +79,7 @@ Describe 'Installing as docs/scheduled-tasks.md says' -Skip:$NoPSResourceGet {
         $null = New-Item -ItemType Directory -Force -Path (Join-Path $folder 'Modules')
         Copy-Item -Recurse -LiteralPath $ModuleDir -Destination (Join-Path $folder 'Modules')
         $line = [regex]::Match($Doc, '(?m)^\$env:PSModulePath = \(Join-Path \$PSScriptRoot ''Modules''\).*$').Value
-        $line | Should -Not -BeNullOrEmpty
+        $line | Should -BeLike '$env:PSModulePath = (Join-Path $PSScriptRoot ''Modules'')*' -Because 'docs/scheduled-tasks.md shows the line'
         Set-Content -LiteralPath (Join-Path $folder 'where.ps1') -Value ($line + "`n(Get-Command Get-LlamaChatSession).Module.ModuleBase") -Encoding utf8
         $bare = Get-TaskEnvironment
         $bare.HOME = Join-Path $Work 'no-module-home'
