@@ -1,33 +1,20 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Api;
 using LlamaCloud.Chat.Connection;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Tests.Support;
+using static LlamaCloud.Chat.Tests.Support.ResponseHeaders;
 
 namespace LlamaCloud.Chat.Tests.Http
 {
     /// <summary>The retry loop alone, driven by scripted attempt outcomes: which requests are sent again, and how often.</summary>
     public class RetryLoopTests
     {
-        private sealed class Log : IClientLog
-        {
-            internal readonly List<string> Lines = new List<string>();
-            public void Verbose(string message) { lock (Lines) Lines.Add(message); }
-            public void Debug(string message) { }
-        }
-
         private static readonly Uri Uri = new Uri("https://api.example/api/v1/chat/s1/messages/stream");
-
-        private static HttpResponseHeaders Headers(params (string Name, string Value)[] headers)
-        {
-            var h = new HttpResponseMessage().Headers;
-            foreach (var (name, value) in headers) Assert.True(h.TryAddWithoutValidation(name, value));
-            return h;
-        }
 
         private static AttemptOutcome<int> Status(int status, HttpResponseHeaders? headers = null) =>
             AttemptOutcome<int>.Failed(new LlamaCloudApiException($"HTTP {status}", status, null, null), FailureKind.Status, status, headers ?? Headers());
@@ -38,7 +25,7 @@ namespace LlamaCloud.Chat.Tests.Http
         /// <summary>Runs the loop over the scripted outcomes; returns the attempts made and the result or failure.</summary>
         private static async Task<(int Attempts, int? Value, LlamaCloudException? Failure)> Run(RequestSpec spec, int maximumRetryCount, params AttemptOutcome<int>[] script)
         {
-            var loop = new RetryLoop(new RateGate(), new CredentialCheck(), new Log(), ChatRulesWith(maximumRetryCount));
+            var loop = new RetryLoop(new RateGate(), new CredentialCheck(), new RecordingLog(), ChatRulesWith(maximumRetryCount));
             var attempts = 0;
             try
             {

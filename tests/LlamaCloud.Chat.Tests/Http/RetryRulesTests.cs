@@ -1,7 +1,8 @@
 using System;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using LlamaCloud.Chat.Http;
+using LlamaCloud.Chat.Tests.Support;
+using static LlamaCloud.Chat.Tests.Support.ResponseHeaders;
 
 namespace LlamaCloud.Chat.Tests.Http
 {
@@ -9,13 +10,6 @@ namespace LlamaCloud.Chat.Tests.Http
     public class RetryRulesTests
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 4, 22, 12, 0, 0, TimeSpan.Zero);
-
-        private static HttpResponseHeaders Headers(params (string Name, string Value)[] headers)
-        {
-            var h = new HttpResponseMessage().Headers;
-            foreach (var (name, value) in headers) Assert.True(h.TryAddWithoutValidation(name, value));
-            return h;
-        }
 
         [Theory]
         [InlineData(429, true)]

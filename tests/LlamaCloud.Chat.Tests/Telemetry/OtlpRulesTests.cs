@@ -1,33 +1,19 @@
 using System;
-using System.Collections.Generic;
-using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using LlamaCloud.Chat.Http;
 using LlamaCloud.Chat.Telemetry;
 using LlamaCloud.Chat.Tests.Http;
+using LlamaCloud.Chat.Tests.Support;
+using static LlamaCloud.Chat.Tests.Support.ResponseHeaders;
 
 namespace LlamaCloud.Chat.Tests.Telemetry
 {
     /// <summary>The OTLP receiver's rules in the shared retry loop: the OTLP specification's retries, not the chat API's.</summary>
     public class OtlpRulesTests
     {
-        private sealed class Log : IClientLog
-        {
-            internal readonly List<string> Lines = new List<string>();
-            public void Verbose(string message) { lock (Lines) Lines.Add(message); }
-            public void Debug(string message) { }
-        }
-
         private static readonly Uri Endpoint = new Uri("http://collector.example:4318/v1/traces");
-
-        private static HttpResponseHeaders Headers(params (string Name, string Value)[] headers)
-        {
-            var h = new HttpResponseMessage().Headers;
-            foreach (var (name, value) in headers) Assert.True(h.TryAddWithoutValidation(name, value));
-            return h;
-        }
 
         private static AttemptOutcome<int> Status(int status, HttpResponseHeaders? headers = null) =>
             AttemptOutcome<int>.Failed(new OtlpExportException($"HTTP {status}", status, 1, System.Management.Automation.ErrorCategory.InvalidOperation),
@@ -36,10 +22,10 @@ namespace LlamaCloud.Chat.Tests.Telemetry
         private static AttemptOutcome<int> Broken() =>
             AttemptOutcome<int>.Failed(new OtlpExportException("reset", 0, 1, System.Management.Automation.ErrorCategory.ConnectionError), FailureKind.Transport);
 
-        private static async Task<(int Attempts, LlamaCloudException? Failure, Log Log)> Run(int maxRetries, params AttemptOutcome<int>[] script)
+        private static async Task<(int Attempts, LlamaCloudException? Failure, RecordingLog Log)> Run(int maxRetries, params AttemptOutcome<int>[] script)
         {
             var rules = new OtlpRules(Endpoint, new OtlpHeaders(), "test", maxRetries, TimeSpan.FromSeconds(5));
-            var log = new Log();
+            var log = new RecordingLog();
             var loop = new RetryLoop(new RateGate(), new CredentialCheck(), log, rules);
             var spec = RequestSpec.Export(Endpoint, new byte[] { 1 }, "application/json", null, "1 bytes");
             var attempts = 0;
@@ -85,7 +71,7 @@ namespace LlamaCloud.Chat.Tests.Telemetry
         public async Task AnExportIsSentAgainAfterABrokenConnectionWhichAChatPostNeverIs()
         {
             Assert.Equal(3, (await Run(2, Broken())).Attempts);
-            var chat = new RetryLoop(new RateGate(), new CredentialCheck(), new Log(), RetryLoopTests.ChatRulesWith(2));
+            var chat = new RetryLoop(new RateGate(), new CredentialCheck(), new RecordingLog(), RetryLoopTests.ChatRulesWith(2));
             var attempts = 0;
             await Assert.ThrowsAnyAsync<LlamaCloudException>(() => chat.RunAsync(
                 RequestSpec.Post(new Uri("https://api.example/api/v1/chat"), null, new byte[] { 1 }),
