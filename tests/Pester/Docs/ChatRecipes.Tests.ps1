@@ -2,9 +2,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot '../Common.ps1')
     $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../../docs/scheduled-tasks.md')
+    $readme | Should -Match '(?m)^# canary\.ps1' -Because 'docs/scheduled-tasks.md shows canary.ps1'
     $start = $readme.IndexOf('# canary.ps1')
-    $start | Should -BeGreaterOrEqual 0 -Because 'docs/scheduled-tasks.md shows canary.ps1'
     $end = $readme.IndexOf('exit $code', $start)
+    $end | Should -BeGreaterThan $start -Because 'the canary ends with exit $code'
     $script:Canary = Join-Path ([IO.Path]::GetTempPath()) "llama-canary-$PID.ps1"
     Set-Content -Path $script:Canary -Value $readme.Substring($start, $end - $start + 'exit $code'.Length) -Encoding utf8
 
