@@ -72,3 +72,16 @@ function Invoke-ChildPwsh {
     $p.WaitForExit()
     [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout.Result; Errors = $stderr.Result }
 }
+
+# Runs a pipeline that writes objects and says when the first came and when the last had: Count, FirstAt and Total in
+# seconds from the start. For the tests that an output streams (its first object long before the download ends).
+function Measure-FirstOutput([scriptblock] $Pipeline) {
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    $firstAt = $null
+    $count = 0
+    & $Pipeline | ForEach-Object {
+        if ($null -eq $firstAt) { $firstAt = $sw.Elapsed.TotalSeconds }
+        $count++
+    }
+    [pscustomobject]@{ Count = $count; FirstAt = $firstAt; Total = $sw.Elapsed.TotalSeconds }
+}

@@ -159,17 +159,10 @@ Describe 'Get-LlamaChatEvent' {
     It 'writes the first event before the body has finished downloading' {
         Reset-Emulator
         Add-Fault @{ path = 'ses-gen-3000'; kind = 'slow'; chunkBytes = 4096; chunkDelayMs = 100; times = -1 }
-        $sw = [Diagnostics.Stopwatch]::StartNew()
-        $firstAt = $null
-        $count = 0
-        Get-LlamaChatEvent -SessionId ses-gen-3000 @Conn | ForEach-Object {
-            if ($null -eq $firstAt) { $firstAt = $sw.Elapsed.TotalSeconds }
-            $count++
-        }
-        $total = $sw.Elapsed.TotalSeconds
-        $count | Should -Be 3000
-        $total | Should -BeGreaterThan 3
-        $firstAt | Should -BeLessThan ($total / 4)
+        $m = Measure-FirstOutput { Get-LlamaChatEvent -SessionId ses-gen-3000 @Conn }
+        $m.Count | Should -Be 3000
+        $m.Total | Should -BeGreaterThan 3
+        $m.FirstAt | Should -BeLessThan ($m.Total / 4)
     }
 }
 

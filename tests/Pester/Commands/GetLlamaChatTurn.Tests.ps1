@@ -137,17 +137,10 @@ Describe 'Get-LlamaChatTurn' {
 
     It 'writes each turn as soon as it is complete, before the body has finished downloading' {
         Add-Fault @{ path = 'ses-gen-3000'; kind = 'slow'; chunkBytes = 4096; chunkDelayMs = 100; times = -1 }
-        $sw = [Diagnostics.Stopwatch]::StartNew()
-        $firstAt = $null
-        $count = 0
-        Get-LlamaChatTurn -SessionId ses-gen-3000 @Conn | ForEach-Object {
-            if ($null -eq $firstAt) { $firstAt = $sw.Elapsed.TotalSeconds }
-            $count++
-        }
-        $total = $sw.Elapsed.TotalSeconds
-        $count | Should -Be 19
-        $total | Should -BeGreaterThan 3
-        $firstAt | Should -BeLessThan ($total / 4)
+        $m = Measure-FirstOutput { Get-LlamaChatTurn -SessionId ses-gen-3000 @Conn }
+        $m.Count | Should -Be 19
+        $m.Total | Should -BeGreaterThan 3
+        $m.FirstAt | Should -BeLessThan ($m.Total / 4)
     }
 
     It 'renders a table with one line per turn, grouped by session' {
